@@ -1,0 +1,35 @@
+using Chorus.Web.Features.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Chorus.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each provider has its own subclass only so that EF keeps
+/// one migration set per provider (Data/Migrations/Sqlite, Data/Migrations/Postgres);
+/// the app and the features only ever see <see cref="ChorusDb"/>.
+/// </summary>
+internal abstract class ChorusDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Category> Categories => Set<Category>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChorusDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime we store is a UTC instant. SQLite returns them with Kind=Unspecified,
+        // so mark them UTC on the way out; Npgsql needs Kind=Utc on the way in for timestamptz.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+internal sealed class SqliteChorusDb(DbContextOptions<SqliteChorusDb> options) : ChorusDb(options);
+
+internal sealed class PostgresChorusDb(DbContextOptions<PostgresChorusDb> options) : ChorusDb(options);

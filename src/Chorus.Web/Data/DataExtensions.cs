@@ -1,0 +1,103 @@
+using Chorus.Web.Features.Content;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Web.Data;
+
+internal static class DataExtensions
+{
+    public static void AddData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database")
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsPostgres || o.ConnectionString.Length > 0,
+                "Database:ConnectionString is required when Database:Provider is 'postgres'.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.IsPostgres)
+        {
+            builder.Services.AddDbContextPool<ChorusDb, PostgresChorusDb>((sp, o) =>
+                o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+        }
+        else
+        {
+            var connection = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContextPool<ChorusDb, SqliteChorusDb>((sp, o) =>
+                o.UseSqlite(connection).AddInterceptors(sp.GetServices<IInterceptor>()));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<ChorusDb>("database");
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>The configured SQLite connection string, or ./data/chorus.db with its folder created.</summary>
+    internal static string SqliteConnectionString(string configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(configured.Length > 0 ? configured : "Data Source=data/chorus.db");
+        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        csb.Pooling = true;
+        return csb.ToString();
+    }
+
+    /// <summary>Migrates (when configured) and seeds the demo content into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await MigrateAsync(db);
+        }
+        if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoContent
+            && !await db.Posts.AnyAsync())
+        {
+            await DemoContent.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            app.Logger.LogInformation("Seeded the demo content into an empty database.");
+        }
+    }
+
+    public static async Task MigrateAsync(ChorusDb db)
+    {
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers and the writer work at once; the mode is stored in the file.
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout (30 s), so
+            // that timeout is our busy timeout.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    public static void MapHealth(this WebApplication app) => app.MapHealthChecks("/healthz");
+
+    /// <summary>Runs a command-line verb such as `migrate`; true when one ran and the app should exit.</summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+        switch (args[0])
+        {
+            case "migrate":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await MigrateAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>());
+                }
+                await Console.Out.WriteLineAsync("Database migrated.");
+                return true;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Known commands: migrate.");
+                Environment.ExitCode = 2;
+                return true;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Features.Content;
+
+internal sealed class CategoryModel(ChorusDb db, TimeProvider clock) : SitePageModel
+{
+    [FromRoute]
+    public string Slug { get; set; } = "";
+
+    public PostListView List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string? before, string? after, CancellationToken ct)
+    {
+        if (!PostCursor.TryParse(before, out var older) || !PostCursor.TryParse(after, out var newer))
+        {
+            return BadRequest();
+        }
+        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == Slug)
+            .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+        if (category is null)
+        {
+            return NotFound();
+        }
+        Title = category.Name;
+        Description = $"Posts in the category {category.Name}";
+        var posts = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Listed()
+            .Where(p => p.Categories.Any(c => c.Id == category.Id));
+        List = new PostListView(await PostQueries.PageAsync(posts, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
+        return Page();
+    }
+}

@@ -1,0 +1,71 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
+
+namespace Chorus.Web.Features.Content;
+
+/// <summary>One demo item: written fresh for Chorus, modelled on a migration-rights coalition's site.</summary>
+internal sealed record DemoPost(
+    string Title, PostKind Kind, DateTime PublishedAt, string[] Categories, string Body,
+    string? Summary = null, string[]? Tags = null, StatementDetails? Statement = null, string? Slug = null);
+
+/// <summary>Seeds the demo site on first start (Seed:DemoContent turns it off).</summary>
+internal static partial class DemoContent
+{
+    public const string Author = "Coalition secretariat";
+
+    public static async Task SeedAsync(ChorusDb db, TimeProvider clock)
+    {
+        var categories = new Dictionary<string, Category>();
+        foreach (var item in News.Concat(DemoStatements.All).Append(About))
+        {
+            var post = new Post
+            {
+                Title = item.Title,
+                Slug = item.Slug ?? Slugs.From(item.Title),
+                Kind = item.Kind,
+                Status = item.PublishedAt <= clock.GetUtcNow().UtcDateTime ? PostStatus.Published : PostStatus.Scheduled,
+                PublishedAt = item.PublishedAt,
+                BodyMarkdown = item.Body,
+                Summary = item.Summary,
+                AuthorName = Author,
+                Tags = [.. item.Tags ?? []],
+                Statement = item.Statement,
+            };
+            foreach (var name in item.Categories)
+            {
+                if (!categories.TryGetValue(name, out var category))
+                {
+                    category = new Category { Name = name, Slug = Slugs.From(name) };
+                    categories.Add(name, category);
+                }
+                post.Categories.Add(category);
+            }
+            db.Posts.Add(post);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    internal static DateTime Utc(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+    private static readonly DemoPost About = new(
+        "About the coalition", PostKind.Page, Utc(2020, 1, 1), [],
+        """
+        The **Crossroads Coalition** is a global network of civil-society organisations working for the
+        rights and dignity of people on the move: migrants, refugees, displaced people and their families.
+
+        Our members and observers include migrant-led groups, diaspora associations, trade unions, faith-based
+        organisations, academic networks and human-rights NGOs in every region. Together we:
+
+        - speak with one voice to United Nations Member States and agencies, through statements,
+          interventions and position papers;
+        - convene online dialogues that bring grassroots voices into global processes;
+        - share research and practice on detention, labour migration, climate mobility and regular pathways.
+
+        The coalition is coordinated by a small secretariat and steered by its co-conveners, elected by the
+        members every two years. Membership is open to any not-for-profit organisation that shares our
+        principles of human rights, non-discrimination and migrant participation.
+
+        *This is demonstration content written for Chorus; the coalition and its members are fictional.*
+        """, Slug: "about");
+}

@@ -1,0 +1,61 @@
+using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
+
+namespace Chorus.Web.Features.Content;
+
+internal enum PostKind { News, Update, Report, Statement, Page }
+
+internal enum PostStatus { Draft, Scheduled, Published }
+
+/// <summary>A news item, update, report, statement or static page, written in Markdown.</summary>
+internal sealed class Post
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+
+    /// <summary>Optional hand-written summary; when empty the excerpt is cut from the body.</summary>
+    public string? Summary { get; set; }
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>Sanitised HTML, rendered once on save rather than on every request.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    /// <summary>The summary, or a plain-text excerpt of the body; derived on save.</summary>
+    public string Excerpt { get; set; } = "";
+    public PostKind Kind { get; set; }
+    public PostStatus Status { get; set; }
+
+    /// <summary>The instant the post is (or, when scheduled, will be) public. UTC.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public string AuthorName { get; set; } = "";
+
+    /// <summary>A same-site image path such as /media/x.jpg; never another origin.</summary>
+    public string? FeaturedImageUrl { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public List<Category> Categories { get; set; } = [];
+
+    /// <summary>Set when <see cref="Kind"/> is <see cref="PostKind.Statement"/>.</summary>
+    public StatementDetails? Statement { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public const int ExcerptLength = 240;
+
+    /// <summary>Derives the HTML and the excerpt from the Markdown (called on every save).</summary>
+    public void Render()
+    {
+        BodyHtml = ContentMarkdown.ToSafeHtml(BodyMarkdown);
+        Excerpt = string.IsNullOrWhiteSpace(Summary)
+            ? ContentMarkdown.ToExcerpt(BodyMarkdown, ExcerptLength)
+            : Summary.Trim();
+    }
+}
+
+internal sealed class Category
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public List<Post> Posts { get; set; } = [];
+}

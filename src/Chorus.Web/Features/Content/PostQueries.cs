@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Features.Content;
+
+internal sealed record CategoryLink(string Name, string Slug);
+
+internal sealed record PostSummary(
+    int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, IReadOnlyList<CategoryLink> Categories);
+
+/// <summary>One page of a listing, with the cursors that lead to the neighbouring pages.</summary>
+internal sealed record PostListing(IReadOnlyList<PostSummary> Items, string? OlderCursor, string? NewerCursor);
+
+/// <summary>A keyset position (publication instant, id) written as "ticks-id" in the query string.</summary>
+internal readonly record struct PostCursor(DateTime At, int Id)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{At.Ticks}-{Id}");
+
+    /// <summary>Empty input is no cursor; malformed input is false (the page answers 400).</summary>
+    public static bool TryParse(string? text, out PostCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0
+            && long.TryParse(text.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTime.MaxValue.Ticks
+            && int.TryParse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            cursor = new PostCursor(new DateTime(ticks, DateTimeKind.Utc), id);
+            return true;
+        }
+        return false;
+    }
+}
+
+internal static class PostQueries
+{
+    public const int PageSize = 10;
+
+    /// <summary>Posts the public may see at <paramref name="now"/>: not drafts, and their instant has come.</summary>
+    public static IQueryable<Post> Published(this IQueryable<Post> posts, DateTime now) =>
+        posts.Where(p => p.Status != PostStatus.Draft && p.PublishedAt != null && p.PublishedAt <= now);
+
+    /// <summary>Posts that belong in the news stream (static pages do not).</summary>
+    public static IQueryable<Post> Listed(this IQueryable<Post> posts) => posts.Where(p => p.Kind != PostKind.Page);
+
+    public static string NewsPath(string culture, string slug) => $"/{culture}/news/{Uri.EscapeDataString(slug)}";
+
+    public static string PagePath(string culture, string slug) => $"/{culture}/pages/{Uri.EscapeDataString(slug)}";
+
+    public static string CategoryPath(string culture, string slug) => $"/{culture}/category/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>
+    /// One page of <paramref name="posts"/>, newest first, older than <paramref name="before"/> or newer
+    /// than <paramref name="after"/>. Keyset paging: page 5,000 costs what page 1 costs.
+    /// </summary>
+    public static async Task<PostListing> PageAsync(
+        IQueryable<Post> posts, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
+    {
+        IQueryable<Post> query;
+        if (after is { } a)
+        {
+            query = posts.Where(p => p.PublishedAt > a.At || (p.PublishedAt == a.At && p.Id > a.Id))
+                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id);
+        }
+        else
+        {
+            query = before is { } b
+                ? posts.Where(p => p.PublishedAt < b.At || (p.PublishedAt == b.At && p.Id < b.Id))
+                : posts;
+            query = query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
+        }
+
+        var rows = await query.Take(size + 1).Select(p => new PostSummary(
+            p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt,
+            p.Categories.OrderBy(c => c.Name).Select(c => new CategoryLink(c.Name, c.Slug)).ToList()))
+            .ToListAsync(ct);
+        var more = rows.Count > size;
+        if (more)
+        {
+            rows.RemoveAt(size);
+        }
+        if (after is not null)
+        {
+            rows.Reverse();
+        }
+        if (rows.Count == 0)
+        {
+            return new PostListing(rows, null, null);
+        }
+
+        var first = new PostCursor(rows[0].PublishedAt, rows[0].Id);
+        var last = new PostCursor(rows[^1].PublishedAt, rows[^1].Id);
+        var hasOlder = after is null ? more : await posts.AnyAsync(p => p.PublishedAt < last.At || (p.PublishedAt == last.At && p.Id < last.Id), ct);
+        var hasNewer = after is not null ? more
+            : before is not null && await posts.AnyAsync(p => p.PublishedAt > first.At || (p.PublishedAt == first.At && p.Id > first.Id), ct);
+        return new PostListing(rows, hasOlder ? last.ToString() : null, hasNewer ? first.ToString() : null);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Features.Statements;
+
+internal sealed record StatementRow(int Id, string Title, string Slug, StatementType Type, DateOnly DeliveredOn, string? Venue);
+
+/// <summary>The register: every published statement, newest delivery first, grouped by year.</summary>
+internal sealed class StatementsModel(ChorusDb db, TimeProvider clock) : SitePageModel
+{
+    public const int PageSize = 100;
+
+    public IReadOnlyList<StatementRow> Items { get; private set; } = [];
+
+    /// <summary>"yyyy-MM-dd.id" of the last row when older statements exist.</summary>
+    public string? OlderCursor { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? before, CancellationToken ct)
+    {
+        var query = db.Posts.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime)
+            .Where(p => p.Kind == PostKind.Statement && p.Statement != null);
+        if (!string.IsNullOrEmpty(before))
+        {
+            var parts = before.Split('.');
+            if (parts.Length != 2
+                || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return BadRequest();
+            }
+            query = query.Where(p => p.Statement!.DeliveredOn < date || (p.Statement.DeliveredOn == date && p.Id < id));
+        }
+        var rows = await query.OrderByDescending(p => p.Statement!.DeliveredOn).ThenByDescending(p => p.Id)
+            .Take(PageSize + 1)
+            .Select(p => new StatementRow(p.Id, p.Title, p.Slug, p.Statement!.Type, p.Statement.DeliveredOn, p.Statement.Venue))
+            .ToListAsync(ct);
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            OlderCursor = string.Create(CultureInfo.InvariantCulture, $"{rows[^1].DeliveredOn:yyyy-MM-dd}.{rows[^1].Id}");
+        }
+        Items = rows;
+        Title = "Statements";
+        Description = "The coalition's statements, interventions and open letters, by year.";
+        return Page();
+    }
+}

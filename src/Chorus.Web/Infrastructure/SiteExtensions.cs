@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Localization.Routing;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Chorus.Web.Infrastructure;
+
+internal static class SiteExtensions
+{
+    public static void AddSite(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration("Site")
+            .ValidateDataAnnotations()
+            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "Site:TimeZone must be an IANA zone such as Europe/Paris.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone]);
+
+        builder.Services.AddRazorPages().WithRazorPagesRoot("/Features");
+        // Write every script as itself, not as &#x...; escapes: Arabic or Chinese pages would triple in size.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<RouteOptions>(o =>
+        {
+            o.ConstraintMap["culture"] = typeof(CultureRouteConstraint);
+            o.LowercaseUrls = true;
+        });
+        builder.Services.AddLocalization();
+        builder.Services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<SiteOptions>>((o, site) =>
+        {
+            var cultures = site.Value.Cultures.Select(CultureInfo.GetCultureInfo).ToList();
+            o.DefaultRequestCulture = new RequestCulture(cultures[0]);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // The culture comes from the URL only: /fr/... is French for everyone, caches included.
+            o.RequestCultureProviders = [new RouteDataRequestCultureProvider { RouteDataStringKey = "culture", UIRouteDataStringKey = "culture" }];
+        });
+    }
+
+    public static void UseSite(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapSite(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/", (IOptions<SiteOptions> site) => TypedResults.Redirect($"/{site.Value.Cultures[0]}/"));
+    }
+}
+
+/// <summary>Matches only the configured cultures, so /xx/news/... is a 404 rather than a guess.</summary>
+internal sealed class CultureRouteConstraint(IOptions<SiteOptions> site) : IRouteConstraint
+{
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string culture
+        && site.Value.Cultures.Contains(culture, StringComparer.Ordinal);
+}

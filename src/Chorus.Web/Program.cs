@@ -1,0 +1,29 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Site-wide plumbing: database, culture-prefixed Razor Pages, security headers.
+builder.AddData();
+builder.AddSite();
+builder.AddContent();
+
+var app = builder.Build();
+
+// `dotnet run -- migrate` and other commands run here and exit without serving.
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseSite();
+app.MapSite();
+app.MapHealth();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so the test host can start the app.</summary>
+public partial class Program;
