@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Chorus test command: installs what the tests need, starts a throwaway PostgreSQL on 127.0.0.1,
+# runs the whole suite once on SQLite and once on PostgreSQL, stops what it started, and exits
+# non-zero on any failure. A missing PostgreSQL is a failure, never a skip.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- Packages -------------------------------------------------------------------------------
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if ((${#missing[@]})); then
+    log "Installing ${missing[*]}"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+apt_install postgresql
+
+# --- PostgreSQL on a free loopback port --------------------------------------------------------
+work=$(mktemp -d /tmp/chorus-test.XXXXXX)
+chmod 755 "$work"
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdata="$work/pg"
+mkdir -p "$pgdata"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$pgdata"
+
+free_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+cleanup() {
+  as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+pgport=$(free_port)
+log "Starting PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdata -c fsync=off -c max_connections=300" start >/dev/null
+pg="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"
+
+# --- Build once, test on each database --------------------------------------------------------
+log "Building"
+dotnet build "$root/Chorus.slnx" -nologo -v quiet -clp:ErrorsOnly
+
+total_passed=0
+total_failed=0
+failures=0
+summary=()
+
+# Runs the data tests with the given environment and records "name: N passed, N failed".
+run_suite() {
+  local name=$1; shift
+  log "Tests on $name"
+  local out="$work/$name.log" status=0
+  env "$@" dotnet test "$root/tests/Chorus.Web.Tests" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out" || status=$?
+  local line passed failed
+  line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$out" | tail -n 1 || true)
+  if [ -z "$line" ]; then
+    summary+=("$name: 0 passed, 1 failed (the test run did not finish)")
+    failures=$((failures + 1)); total_failed=$((total_failed + 1)); return
+  fi
+  failed=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")
+  passed=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
+  total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+  summary+=("$name: $passed passed, $failed failed")
+  if [ "$status" != 0 ] || [ "$failed" != 0 ]; then failures=$((failures + 1)); fi
+}
+
+run_suite sqlite CHORUS_TEST_DB=sqlite
+run_suite postgres CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg"
+
+log "Summary"
+printf '%s\n' "${summary[@]}"
+echo "total: $total_passed passed, $total_failed failed"
+[ "$failures" = 0 ]
