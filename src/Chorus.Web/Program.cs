@@ -4,9 +4,10 @@ using Chorus.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Site-wide plumbing: database, culture-prefixed Razor Pages, security headers.
+// Site-wide plumbing: database, culture-prefixed Razor Pages, output cache and compression.
 builder.AddData();
 builder.AddSite();
+builder.AddPublicPages();
 builder.AddContent();
 
 var app = builder.Build();

@@ -44,15 +44,18 @@ internal static class SiteExtensions
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
+        // Cache outside compression: the cache keeps compressed bytes, one entry per Accept-Encoding.
+        app.UseOutputCache();
+        app.UseResponseCompression();
         app.UseAntiforgery();
     }
 
     public static void MapSite(this WebApplication app)
     {
-        app.MapRazorPages();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets().CacheOutput(PublicPages.Policy);
         app.MapGet("/", (IOptions<SiteOptions> site) => TypedResults.Redirect($"/{site.Value.Cultures[0]}/"));
     }
 }

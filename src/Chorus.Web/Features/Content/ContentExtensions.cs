@@ -1,3 +1,4 @@
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -5,8 +6,11 @@ namespace Chorus.Web.Features.Content;
 
 internal static class ContentExtensions
 {
-    public static void AddContent(this IHostApplicationBuilder builder) =>
+    public static void AddContent(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<IInterceptor, ContentSaveInterceptor>();
+        builder.Services.AddSingleton<IScheduledChanges, PublicationSchedule>();
+    }
 }
 
 /// <summary>
