@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Chorus test command: installs what the tests need, starts a throwaway PostgreSQL on 127.0.0.1,
-# runs the whole suite once on SQLite and once on PostgreSQL, stops what it started, and exits
-# non-zero on any failure. A missing PostgreSQL is a failure, never a skip.
+# runs the whole suite once on SQLite and once on PostgreSQL, then the browser tests (Debian's
+# Chromium, axe, html-validate) against the published app, stops what it started, and exits
+# non-zero on any failure. A missing PostgreSQL or Chromium is a failure, never a skip.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -19,7 +20,8 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-apt_install postgresql
+apt_install postgresql chromium
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 
 # --- PostgreSQL on a free loopback port --------------------------------------------------------
 work=$(mktemp -d /tmp/chorus-test.XXXXXX)
@@ -54,18 +56,20 @@ pg="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"
 # --- Build once, test on each database --------------------------------------------------------
 log "Building"
 dotnet build "$root/Chorus.slnx" -nologo -v quiet -clp:ErrorsOnly
+dotnet publish "$root/src/Chorus.Web" -c Release -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
+(cd "$root/tests/Chorus.BrowserTests" && npm ci --no-audit --no-fund --loglevel=error)
 
 total_passed=0
 total_failed=0
 failures=0
 summary=()
 
-# Runs the data tests with the given environment and records "name: N passed, N failed".
+# Runs a test project with the given environment and records "name: N passed, N failed".
 run_suite() {
-  local name=$1; shift
-  log "Tests on $name"
+  local name=$1 project=$2; shift 2
+  log "Tests: $name"
   local out="$work/$name.log" status=0
-  env "$@" dotnet test "$root/tests/Chorus.Web.Tests" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out" || status=$?
+  env "$@" dotnet test "$root/tests/$project" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out" || status=$?
   local line passed failed
   line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$out" | tail -n 1 || true)
   if [ -z "$line" ]; then
@@ -79,8 +83,9 @@ run_suite() {
   if [ "$status" != 0 ] || [ "$failed" != 0 ]; then failures=$((failures + 1)); fi
 }
 
-run_suite sqlite CHORUS_TEST_DB=sqlite
-run_suite postgres CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg"
+run_suite sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite
+run_suite postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg"
+run_suite browser Chorus.BrowserTests "CHORUS_APP_DIR=$work/app" CHORUS_CHROMIUM=/usr/bin/chromium
 
 log "Summary"
 printf '%s\n' "${summary[@]}"

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Chorus.BrowserTests;
+
+/// <summary>
+/// The published app started for real (Kestrel on 127.0.0.1, a fresh SQLite database with the demo
+/// content) and Debian's Chromium driven by Playwright. test.sh publishes the app and sets CHORUS_APP_DIR.
+/// </summary>
+public sealed class LiveSite : IAsyncLifetime
+{
+    private readonly StringBuilder _log = new();
+    private Process? _app;
+    private IPlaywright? _playwright;
+    private string? _dataDir;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public async Task InitializeAsync()
+    {
+        var appDir = Environment.GetEnvironmentVariable("CHORUS_APP_DIR")
+            ?? Path.Combine(RepoRoot, "src/Chorus.Web/bin/Release/net10.0/publish");
+        if (!File.Exists(Path.Combine(appDir, "Chorus.Web.dll")))
+        {
+            throw new InvalidOperationException(
+                $"No published app in {appDir}. Run ./test.sh, or `dotnet publish src/Chorus.Web -c Release` and set CHORUS_APP_DIR.");
+        }
+        _dataDir = Directory.CreateTempSubdirectory("chorus-browser-").FullName;
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "--urls", BaseUrl])
+        {
+            WorkingDirectory = appDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "sqlite";
+        start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
+        start.Environment["Seed__DemoContent"] = "true";
+        _app = Process.Start(start)!;
+        _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
+        _app.ErrorDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        await WaitUntilHealthy();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHORUS_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Root in CI needs --no-sandbox; the rest keeps Chromium from calling home on a closed network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    private async Task WaitUntilHealthy()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_app!.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_app.ExitCode}:\n{Log}");
+            }
+            try
+            {
+                if ((await Http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The app did not become healthy at {BaseUrl}:\n{Log}");
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+        _app?.Dispose();
+        if (_dataDir is not null)
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Chorus.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Chorus.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LiveSiteTests : ICollectionFixture<LiveSite>
+{
+    public const string Name = "live site";
+}

@@ -1,0 +1,99 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Chorus.BrowserTests;
+
+/// <summary>Accessibility, privacy, no-JS and weight checks for every public page type, in real Chromium.</summary>
+[Collection(LiveSiteTests.Name)]
+public sealed class PageQualityTests(LiveSite site)
+{
+    public const int BudgetBytes = 30 * 1024;
+
+    internal static readonly AxeRunOptions Wcag = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+    };
+
+    private string Url(string pageType) => site.BaseUrl + PageTypes.All[pageType].Path;
+
+    internal static string Describe(AxeResult result) => string.Join('\n', result.Violations.Select(v =>
+        $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+
+    [Theory]
+    [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
+    public async Task Axe_finds_no_WCAG_A_or_AA_violation(string pageType)
+    {
+        var (context, page, _) = await PageWatch.Open(site);
+        await using var _ = context;
+        await page.GotoAsync(Url(pageType));
+
+        var result = await page.RunAxe(Wcag);
+
+        Assert.True(result.Violations.Length == 0, Describe(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
+    public async Task No_console_error_and_no_request_to_another_origin(string pageType)
+    {
+        var (context, page, watch) = await PageWatch.Open(site);
+        await using var _ = context;
+
+        var response = await page.GotoAsync(Url(pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.Equal(PageTypes.All[pageType].Status, response!.Status);
+        Assert.Empty(watch.ForeignRequests);
+        // Chromium logs the status of a 404 document itself as an error; that is the page working as meant.
+        var errors = watch.ConsoleErrors.Where(e => !(response.Status == 404 && e.Contains("status of 404", StringComparison.Ordinal)));
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
+    public async Task Works_with_JavaScript_disabled(string pageType)
+    {
+        var (context, page, _) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await using var _ = context;
+        await page.GotoAsync(Url(pageType));
+
+        var heading = await page.Locator("main h1").First.TextContentAsync();
+        Assert.False(string.IsNullOrWhiteSpace(heading));
+        Assert.True(await page.Locator("main").IsVisibleAsync());
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Statements" }).ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + "/en/statements");
+        Assert.Equal("Statements", await page.Locator("main h1").TextContentAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
+    public async Task Page_with_its_assets_weighs_under_30_KB_compressed(string pageType)
+    {
+        var (context, page, watch) = await PageWatch.Open(site);
+        await using var _ = context;
+
+        var response = await page.GotoAsync(Url(pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.NotNull(await response!.HeaderValueAsync("content-encoding"));
+        var (bytes, detail) = await watch.TransferredAsync();
+        Assert.True(bytes < BudgetBytes, $"{bytes} bytes transferred:\n{detail}");
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_fingerprinted_compressed_and_cached_for_a_year()
+    {
+        var (context, page, _) = await PageWatch.Open(site);
+        await using var _ = context;
+        var css = page.WaitForResponseAsync(r => r.Url.Contains("/css/site.", StringComparison.Ordinal));
+        await page.GotoAsync(Url("home"));
+
+        var response = await css;
+
+        Assert.Matches(@"/css/site\.[a-z0-9]+\.css$", response.Url);
+        var cacheControl = await response.HeaderValueAsync("cache-control");
+        Assert.Contains("immutable", cacheControl, StringComparison.Ordinal);
+        Assert.Contains("max-age=31536000", cacheControl, StringComparison.Ordinal);
+        Assert.NotNull(await response.HeaderValueAsync("content-encoding"));
+    }
+}
