@@ -9,6 +9,7 @@ builder.AddData();
 builder.AddSite();
 builder.AddPublicPages();
 builder.AddContent();
+builder.AddBenchData();
 
 var app = builder.Build();
 

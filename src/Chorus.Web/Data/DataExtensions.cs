@@ -1,4 +1,5 @@
 using Chorus.Web.Features.Content;
+using Chorus.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -31,6 +32,12 @@ internal static class DataExtensions
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<ChorusDb>("database");
+        builder.Services.AddCommand("migrate", "applies pending migrations", async (services, _) =>
+        {
+            await MigrateAsync(services.GetRequiredService<ChorusDb>());
+            await Console.Out.WriteLineAsync("Database migrated.");
+            return 0;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
     }
 
@@ -77,27 +84,4 @@ internal static class DataExtensions
     }
 
     public static void MapHealth(this WebApplication app) => app.MapHealthChecks("/healthz");
-
-    /// <summary>Runs a command-line verb such as `migrate`; true when one ran and the app should exit.</summary>
-    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args.Length == 0 || args[0].StartsWith('-'))
-        {
-            return false;
-        }
-        switch (args[0])
-        {
-            case "migrate":
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    await MigrateAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>());
-                }
-                await Console.Out.WriteLineAsync("Database migrated.");
-                return true;
-            default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Known commands: migrate.");
-                Environment.ExitCode = 2;
-                return true;
-        }
-    }
 }

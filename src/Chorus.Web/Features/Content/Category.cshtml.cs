@@ -27,8 +27,8 @@ internal sealed class CategoryModel(ChorusDb db, TimeProvider clock) : SitePageM
         Title = category.Name;
         Description = $"Posts in the category {category.Name}";
         var posts = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Listed()
-            .Where(p => p.Categories.Any(c => c.Id == category.Id));
-        List = new PostListView(await PostQueries.PageAsync(posts, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
+            .Where(p => db.Set<PostCategory>().Any(pc => pc.PostId == p.Id && pc.CategoryId == category.Id));
+        List = new PostListView(await PostQueries.PageAsync(db, posts, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
         return Page();
     }
 }

@@ -10,6 +10,7 @@ internal static class ContentExtensions
     {
         builder.Services.AddSingleton<IInterceptor, ContentSaveInterceptor>();
         builder.Services.AddSingleton<IScheduledChanges, PublicationSchedule>();
+        builder.Services.AddSingleton<IBenchDataset, BenchPosts>();
     }
 }
 

@@ -52,6 +52,17 @@ internal sealed class Post
     }
 }
 
+/// <summary>
+/// The link between a post and a category, as an entity of its own so listings can load the
+/// categories of a page of posts with one indexed query (SQLite plans EF's joined projection badly).
+/// </summary>
+internal sealed class PostCategory
+{
+    public int PostId { get; set; }
+    public int CategoryId { get; set; }
+    public Category Category { get; set; } = null!;
+}
+
 internal sealed class Category
 {
     public int Id { get; set; }

@@ -16,7 +16,14 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.FeaturedImageUrl).HasMaxLength(500);
         // Listings walk this index newest first (keyset paging, never a large OFFSET).
         post.HasIndex(p => new { p.PublishedAt, p.Id });
-        post.HasMany(p => p.Categories).WithMany(c => c.Posts).UsingEntity("PostCategories");
+        post.HasMany(p => p.Categories).WithMany(c => c.Posts).UsingEntity<PostCategory>(
+            link => link.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId),
+            link => link.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId),
+            link =>
+            {
+                link.ToTable("PostCategories");
+                link.HasIndex(x => x.PostId);
+            });
 
         post.OwnsOne(p => p.Statement, s =>
         {

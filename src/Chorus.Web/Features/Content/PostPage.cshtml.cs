@@ -13,9 +13,11 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     public Post? Post { get; private set; }
 
+    public IReadOnlyList<CategoryLink> Categories { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Post = await db.Posts.AsNoTracking().Include(p => p.Categories.OrderBy(c => c.Name))
+        Post = await db.Posts.AsNoTracking()
             .Published(clock.GetUtcNow().UtcDateTime)
             .FirstOrDefaultAsync(p => p.Slug == Slug, ct);
         if (Post is null)
@@ -26,6 +28,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         {
             return RedirectPermanent(PostQueries.PagePath(Culture, Post.Slug));
         }
+        Categories = [.. (await PostQueries.CategoriesOfAsync(db, [Post.Id], ct))[Post.Id]];
         Title = Post.Title;
         Description = Post.Excerpt;
         return Page();

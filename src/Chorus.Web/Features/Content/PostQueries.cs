@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chorus.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Content;
@@ -59,7 +60,7 @@ internal static class PostQueries
     /// than <paramref name="after"/>. Keyset paging: page 5,000 costs what page 1 costs.
     /// </summary>
     public static async Task<PostListing> PageAsync(
-        IQueryable<Post> posts, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
+        ChorusDb db, IQueryable<Post> posts, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
     {
         IQueryable<Post> query;
         if (after is { } a)
@@ -75,9 +76,8 @@ internal static class PostQueries
             query = query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
         }
 
-        var rows = await query.Take(size + 1).Select(p => new PostSummary(
-            p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt,
-            p.Categories.OrderBy(c => c.Name).Select(c => new CategoryLink(c.Name, c.Slug)).ToList()))
+        var rows = await query.Take(size + 1)
+            .Select(p => new { p.Id, p.Title, p.Slug, p.Kind, PublishedAt = p.PublishedAt!.Value, p.Excerpt })
             .ToListAsync(ct);
         var more = rows.Count > size;
         if (more)
@@ -90,14 +90,24 @@ internal static class PostQueries
         }
         if (rows.Count == 0)
         {
-            return new PostListing(rows, null, null);
+            return new PostListing([], null, null);
         }
 
+        var categories = await CategoriesOfAsync(db, [.. rows.Select(r => r.Id)], ct);
+        var items = rows.Select(r => new PostSummary(r.Id, r.Title, r.Slug, r.Kind, r.PublishedAt, r.Excerpt, [.. categories[r.Id]])).ToList();
         var first = new PostCursor(rows[0].PublishedAt, rows[0].Id);
         var last = new PostCursor(rows[^1].PublishedAt, rows[^1].Id);
         var hasOlder = after is null ? more : await posts.AnyAsync(p => p.PublishedAt < last.At || (p.PublishedAt == last.At && p.Id < last.Id), ct);
         var hasNewer = after is not null ? more
             : before is not null && await posts.AnyAsync(p => p.PublishedAt > first.At || (p.PublishedAt == first.At && p.Id > first.Id), ct);
-        return new PostListing(rows, hasOlder ? last.ToString() : null, hasNewer ? first.ToString() : null);
+        return new PostListing(items, hasOlder ? last.ToString() : null, hasNewer ? first.ToString() : null);
     }
+
+    /// <summary>The categories of the given posts, by name, in one query on the link table's PostId index.</summary>
+    public static async Task<ILookup<int, CategoryLink>> CategoriesOfAsync(ChorusDb db, int[] postIds, CancellationToken ct) =>
+        (await db.Set<PostCategory>().AsNoTracking().Where(pc => postIds.Contains(pc.PostId))
+            .OrderBy(pc => pc.Category.Name)
+            .Select(pc => new { pc.PostId, Link = new CategoryLink(pc.Category.Name, pc.Category.Slug) })
+            .ToListAsync(ct))
+        .ToLookup(x => x.PostId, x => x.Link);
 }

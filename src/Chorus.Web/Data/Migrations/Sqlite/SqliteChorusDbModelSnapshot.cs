@@ -116,19 +116,19 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("Posts");
                 });
 
-            modelBuilder.Entity("PostCategories", b =>
+            modelBuilder.Entity("Chorus.Web.Features.Content.PostCategory", b =>
                 {
-                    b.Property<int>("CategoriesId")
+                    b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PostsId")
+                    b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CategoriesId", "PostsId");
+                    b.HasKey("CategoryId", "PostId");
 
-                    b.HasIndex("PostsId");
+                    b.HasIndex("PostId");
 
-                    b.ToTable("PostCategories");
+                    b.ToTable("PostCategories", (string)null);
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
@@ -216,19 +216,21 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Navigation("Statement");
                 });
 
-            modelBuilder.Entity("PostCategories", b =>
+            modelBuilder.Entity("Chorus.Web.Features.Content.PostCategory", b =>
                 {
-                    b.HasOne("Chorus.Web.Features.Content.Category", null)
+                    b.HasOne("Chorus.Web.Features.Content.Category", "Category")
                         .WithMany()
-                        .HasForeignKey("CategoriesId")
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Chorus.Web.Features.Content.Post", null)
                         .WithMany()
-                        .HasForeignKey("PostsId")
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Category");
                 });
 #pragma warning restore 612, 618
         }

@@ -55,21 +55,21 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 name: "PostCategories",
                 columns: table => new
                 {
-                    CategoriesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostsId = table.Column<int>(type: "INTEGER", nullable: false)
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PostCategories", x => new { x.CategoriesId, x.PostsId });
+                    table.PrimaryKey("PK_PostCategories", x => new { x.CategoryId, x.PostId });
                     table.ForeignKey(
-                        name: "FK_PostCategories_Categories_CategoriesId",
-                        column: x => x.CategoriesId,
+                        name: "FK_PostCategories_Categories_CategoryId",
+                        column: x => x.CategoryId,
                         principalTable: "Categories",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_PostCategories_Posts_PostsId",
-                        column: x => x.PostsId,
+                        name: "FK_PostCategories_Posts_PostId",
+                        column: x => x.PostId,
                         principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -128,9 +128,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PostCategories_PostsId",
+                name: "IX_PostCategories_PostId",
                 table: "PostCategories",
-                column: "PostsId");
+                column: "PostId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_PublishedAt_Id",

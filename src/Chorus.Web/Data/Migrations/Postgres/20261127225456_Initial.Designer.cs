@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Chorus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChorusDb))]
-    [Migration("20261127223145_Initial")]
+    [Migration("20261127225456_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -129,19 +129,19 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.ToTable("Posts");
                 });
 
-            modelBuilder.Entity("PostCategories", b =>
+            modelBuilder.Entity("Chorus.Web.Features.Content.PostCategory", b =>
                 {
-                    b.Property<int>("CategoriesId")
+                    b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("PostsId")
+                    b.Property<int>("PostId")
                         .HasColumnType("integer");
 
-                    b.HasKey("CategoriesId", "PostsId");
+                    b.HasKey("CategoryId", "PostId");
 
-                    b.HasIndex("PostsId");
+                    b.HasIndex("PostId");
 
-                    b.ToTable("PostCategories");
+                    b.ToTable("PostCategories", (string)null);
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
@@ -231,19 +231,21 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Navigation("Statement");
                 });
 
-            modelBuilder.Entity("PostCategories", b =>
+            modelBuilder.Entity("Chorus.Web.Features.Content.PostCategory", b =>
                 {
-                    b.HasOne("Chorus.Web.Features.Content.Category", null)
+                    b.HasOne("Chorus.Web.Features.Content.Category", "Category")
                         .WithMany()
-                        .HasForeignKey("CategoriesId")
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Chorus.Web.Features.Content.Post", null)
                         .WithMany()
-                        .HasForeignKey("PostsId")
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Category");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Measures Chorus against the machine's own limit (a minimal Kestrel "Hello, World!") in one run:
+# builds Release, generates the large dataset with the app's bench-data command, then runs wrk
+# (2 threads, 32 connections, 5 s warm-up, 15 s measured) on loopback only. Writes bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+posts=${BENCH_POSTS:-100000}
+duration=${BENCH_DURATION:-15s}
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+work=$(mktemp -d /tmp/chorus-bench.XXXXXX)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "== Building Release"
+dotnet publish src/Chorus.Web -c Release -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
+dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v quiet -clp:ErrorsOnly
+
+export ASPNETCORE_ENVIRONMENT=Production
+export Database__Provider=sqlite
+export Database__ConnectionString="Data Source=$work/bench.db"
+export Seed__DemoContent=false
+export Logging__LogLevel__Default=Warning
+
+echo "== Generating $posts posts"
+(cd "$work/app" && dotnet Chorus.Web.dll bench-data --posts "$posts") | tee "$work/dataset.txt" | tail -n 3
+value() { grep "^$1=" "$work/dataset.txt" | cut -d= -f2-; }
+post_url=$(value post_url)
+deep_url=$(value deep_category_url)
+deep_page=$(value deep_category_page)
+
+start_server() { # dir dll port [env...]
+  local dir=$1 dll=$2 port=$3; shift 3
+  (cd "$dir" && exec env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") >"$work/server-$port.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && return; sleep 0.2; done
+  echo "server on $port did not start" >&2; cat "$work/server-$port.log" >&2; exit 1
+}
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+rows=()
+baseline_rps=""
+declare -A rps_of
+measure() { # key label url
+  local key=$1 label=$2 url=$3
+  wrk -t2 -c32 -d5s -H 'Accept-Encoding: br, gzip' "$url" >/dev/null
+  local out rps p50 p99
+  out=$(wrk -t2 -c32 -d"$duration" --latency -H 'Accept-Encoding: br, gzip' "$url")
+  rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  [ -n "$baseline_rps" ] || baseline_rps=$rps
+  rps_of[$key]=$rps
+  local ratio; ratio=$(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+  rows+=("| $label | $rps | $p50 | $p99 | $ratio |")
+  printf '%-48s %8s req/s  p50 %-8s p99 %-8s %s of baseline\n' "$label" "$rps" "$p50" "$p99" "$ratio"
+}
+
+echo "== Measuring (wrk: 2 threads, 32 connections, $duration after a 5 s warm-up)"
+start_server "$work/baseline" Baseline.dll 5101
+measure baseline 'Baseline: Kestrel "Hello, World!"' "http://127.0.0.1:5101/"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+start_server "$work/app" Chorus.Web.dll 5102
+cached_pid=${pids[-1]}
+measure home_on "Home page (output cache on)" "http://127.0.0.1:5102/en/"
+measure post_on "Post page (output cache on)" "http://127.0.0.1:5102$post_url"
+measure cat1_on "Category page 1 (output cache on)" "http://127.0.0.1:5102/en/category/archive"
+measure deep_on "Category page $deep_page (output cache on)" "http://127.0.0.1:5102$deep_url"
+cached_rss=$(rss_mb "$cached_pid")
+kill "$cached_pid"; wait "$cached_pid" 2>/dev/null || true
+
+start_server "$work/app" Chorus.Web.dll 5103 Caching__OutputCache=false
+uncached_pid=${pids[-1]}
+measure home_off "Home page (output cache off)" "http://127.0.0.1:5103/en/"
+measure post_off "Post page (output cache off)" "http://127.0.0.1:5103$post_url"
+measure cat1_off "Category page 1 (output cache off)" "http://127.0.0.1:5103/en/category/archive"
+measure deep_off "Category page $deep_page (output cache off)" "http://127.0.0.1:5103$deep_url"
+uncached_rss=$(rss_mb "$uncached_pid")
+
+# Each target: "met" or "missed", with the figures it was judged on.
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
+pct() { awk -v a="${rps_of[$1]}" -v b="$baseline_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+targets=(
+  "| Home and post page, output cache on: at least 50% of baseline | $(pct home_on), $(pct post_on) | $(verdict "${rps_of[home_on]} >= 0.5 * $baseline_rps && ${rps_of[post_on]} >= 0.5 * $baseline_rps") |"
+  "| Home and post page, output cache off: at least 20% of baseline | $(pct home_off), $(pct post_off) | $(verdict "${rps_of[home_off]} >= 0.2 * $baseline_rps && ${rps_of[post_off]} >= 0.2 * $baseline_rps") |"
+  "| Category page $deep_page as fast as page 1 (within 20%), cache off | ${rps_of[deep_off]} vs ${rps_of[cat1_off]} req/s | $(verdict "${rps_of[deep_off]} >= 0.8 * ${rps_of[cat1_off]}") |"
+  "| Server memory under 300 MB after the run | ${cached_rss} MB, ${uncached_rss} MB | $(verdict "$cached_rss < 300 && $uncached_rss < 300") |"
+)
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"
+  echo "$(dotnet --version | sed 's/^/.NET SDK /'), SQLite, $posts posts. wrk: 2 threads, 32 connections, $duration after a 5 s warm-up,"
+  echo "\`Accept-Encoding: br, gzip\`, on 127.0.0.1; wrk shares the machine's cores with the server."
+  echo
+  echo "| Page | Requests/s | p50 | p99 | Of baseline |"
+  echo "|---|---:|---:|---:|---:|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "Server memory (RSS) after its run: ${cached_rss} MB with output caching, ${uncached_rss} MB without."
+  echo
+  echo "## Targets"
+  echo
+  echo "| Target | Measured | Verdict |"
+  echo "|---|---|---|"
+  printf '%s\n' "${targets[@]}"
+} >bench/results.md
+echo
+cat bench/results.md

@@ -1,0 +1,43 @@
+namespace Chorus.Web.Infrastructure;
+
+/// <summary>A command-line verb: `dotnet run --project src/Chorus.Web -- NAME [args]`.</summary>
+internal sealed record Command(string Name, string Usage, Func<IServiceProvider, string[], Task<int>> Run);
+
+internal static class Commands
+{
+    public static void AddCommand(this IServiceCollection services, string name, string usage,
+        Func<IServiceProvider, string[], Task<int>> run) => services.AddSingleton(new Command(name, usage, run));
+
+    /// <summary>Runs the verb named by the first argument; true when one ran and the app should exit.</summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+        var commands = app.Services.GetServices<Command>().ToList();
+        var command = commands.Find(c => c.Name == args[0]);
+        if (command is null)
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands:");
+            foreach (var c in commands)
+            {
+                await Console.Error.WriteLineAsync($"  {c.Name} {c.Usage}");
+            }
+            Environment.ExitCode = 2;
+            return true;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        Environment.ExitCode = await command.Run(scope.ServiceProvider, args[1..]);
+        return true;
+    }
+
+    /// <summary>The value after `--name` in <paramref name="args"/>, parsed as a whole number.</summary>
+    public static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value >= 0
+            ? value
+            : fallback;
+    }
+}
