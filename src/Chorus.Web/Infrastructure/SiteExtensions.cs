@@ -45,9 +45,10 @@ internal static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseRouting();
-        app.UseRequestLocalization();
-        // Cache outside compression: the cache keeps compressed bytes, one entry per Accept-Encoding.
+        // A cache hit needs no culture (it is in the path) and no compression: the cache sits outside
+        // both and keeps compressed bytes, one entry per Accept-Encoding.
         app.UseOutputCache();
+        app.UseRequestLocalization();
         app.UseResponseCompression();
         app.UseAntiforgery();
     }
