@@ -1,5 +1,6 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Localization;
 using Chorus.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseSite();
 app.MapSite();
+app.MapCultures();
 app.MapHealth();
 
 await app.RunAsync();

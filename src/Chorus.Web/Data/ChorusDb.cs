@@ -13,6 +13,7 @@ internal abstract class ChorusDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<PostTranslation> PostTranslations => Set<PostTranslation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChorusDb).Assembly);

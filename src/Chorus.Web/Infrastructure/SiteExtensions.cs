@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Localization.Routing;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -27,15 +27,23 @@ internal static class SiteExtensions
             o.ConstraintMap["culture"] = typeof(CultureRouteConstraint);
             o.LowercaseUrls = true;
         });
-        builder.Services.AddLocalization();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<SiteOptions>>((o, site) =>
         {
-            var cultures = site.Value.Cultures.Select(CultureInfo.GetCultureInfo).ToList();
+            var cultures = site.Value.Cultures.Select(Cultures.Create).ToList();
             o.DefaultRequestCulture = new RequestCulture(cultures[0]);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             // The culture comes from the URL only: /fr/... is French for everyone, caches included.
-            o.RequestCultureProviders = [new RouteDataRequestCultureProvider { RouteDataStringKey = "culture", UIRouteDataStringKey = "culture" }];
+            // An error page re-executed for /fr/... speaks French too.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(http =>
+            {
+                var path = http.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? http.Request.Path.Value ?? "";
+                var segment = path.Split('/', 3, StringSplitOptions.None) is [_, var first, ..] ? first : "";
+                return Task.FromResult(site.Value.Cultures.Contains(segment, StringComparer.Ordinal)
+                    ? new ProviderCultureResult(segment)
+                    : null);
+            })];
         });
     }
 
@@ -57,7 +65,6 @@ internal static class SiteExtensions
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets().CacheOutput(PublicPages.Policy);
-        app.MapGet("/", (IOptions<SiteOptions> site) => TypedResults.Redirect($"/{site.Value.Cultures[0]}/"));
     }
 }
 

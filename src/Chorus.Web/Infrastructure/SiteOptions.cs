@@ -17,7 +17,17 @@ internal sealed class SiteOptions
 
     /// <summary>Cultures served, first is the default; every public URL starts with one.</summary>
     [MinLength(1)]
-    public string[] Cultures { get; set; } = ["en"];
+    public string[] Cultures { get; set; } = ["en", "fr", "es", "ar", "zh", "ru"];
+
+    /// <summary>
+    /// Per culture, the languages to show content in, in order, when it has no translation in that
+    /// culture (for example "fr": ["es"]). The default culture always ends the chain.
+    /// </summary>
+    public Dictionary<string, string[]> Fallbacks { get; set; } = [];
+
+    /// <summary>The culture itself, then its configured fallbacks, then the default culture.</summary>
+    public IReadOnlyList<string> FallbackChain(string culture) =>
+        [.. new[] { culture }.Concat(Fallbacks.GetValueOrDefault(culture) ?? []).Append(Cultures[0]).Distinct()];
 }
 
 /// <summary>Implemented by page models so the layout can write the title and description.</summary>
@@ -25,4 +35,10 @@ internal interface IPageMeta
 {
     string Title { get; }
     string? Description { get; }
+
+    /// <summary>Cultures this page really exists in (original or human translation); null means all of them.</summary>
+    IReadOnlyCollection<string>? TranslatedCultures { get; }
+
+    /// <summary>Keep search engines away (unreviewed machine translations).</summary>
+    bool NoIndex { get; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Chorus.Web.Infrastructure;
@@ -9,9 +10,17 @@ internal abstract class SitePageModel : PageModel, IPageMeta
 {
     public string Culture => RouteData.Values["culture"] as string ?? CultureInfo.CurrentUICulture.Name;
 
+    /// <summary>The languages to show content in for this page's culture, best first.</summary>
+    protected IReadOnlyList<string> Chain =>
+        HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.FallbackChain(Culture);
+
     public string Title { get; protected set; } = "";
 
     public string? Description { get; protected set; }
+
+    public IReadOnlyCollection<string>? TranslatedCultures { get; protected set; }
+
+    public bool NoIndex { get; protected set; }
 }
 
 internal static class Dates
@@ -20,7 +29,15 @@ internal static class Dates
     public static DateOnly LocalDate(DateTime utc, DateTimeZone zone) =>
         Instant.FromDateTimeUtc(utc).InZone(zone).Date.ToDateOnly();
 
-    public static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    /// <summary>A date as people write it in the current culture, without the day of the week.</summary>
+    public static string Long(DateOnly date) => date.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName switch
+    {
+        "en" or "fr" or "ar" => "d MMMM yyyy",
+        "es" => "d 'de' MMMM 'de' yyyy",
+        "ru" => "d MMMM yyyy 'г.'",
+        "zh" => "yyyy'年'M'月'd'日'",
+        _ => CultureInfo.CurrentCulture.DateTimeFormat.LongDatePattern,
+    }, CultureInfo.CurrentCulture);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

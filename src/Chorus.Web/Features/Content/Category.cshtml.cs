@@ -2,10 +2,11 @@ using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Chorus.Web.Features.Content;
 
-internal sealed class CategoryModel(ChorusDb db, TimeProvider clock) : SitePageModel
+internal sealed class CategoryModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute]
     public string Slug { get; set; } = "";
@@ -25,10 +26,10 @@ internal sealed class CategoryModel(ChorusDb db, TimeProvider clock) : SitePageM
             return NotFound();
         }
         Title = category.Name;
-        Description = $"Posts in the category {category.Name}";
+        Description = S["Posts in the category {0}", category.Name];
         var posts = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Listed()
             .Where(p => db.Set<PostCategory>().Any(pc => pc.PostId == p.Id && pc.CategoryId == category.Id));
-        List = new PostListView(await PostQueries.PageAsync(db, posts, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
+        List = new PostListView(await PostQueries.PageAsync(db, posts, Chain, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
         return Page();
     }
 }

@@ -52,5 +52,13 @@ internal sealed class ContentSaveInterceptor(TimeProvider clock) : SaveChangesIn
                 }
             }
         }
+        foreach (var entry in context.ChangeTracker.Entries<PostTranslation>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                PostTexts.Render(entry.Entity);
+                entry.Entity.UpdatedAt = now;
+            }
+        }
     }
 }

@@ -7,8 +7,18 @@ internal enum PostKind { News, Update, Report, Statement, Page }
 
 internal enum PostStatus { Draft, Scheduled, Published }
 
+/// <summary>The text fields a reader sees, in the original or in a translation; rendered on save.</summary>
+internal interface IPostText
+{
+    string Title { get; }
+    string? Summary { get; }
+    string BodyMarkdown { get; }
+    string BodyHtml { get; set; }
+    string Excerpt { get; set; }
+}
+
 /// <summary>A news item, update, report, statement or static page, written in Markdown.</summary>
-internal sealed class Post
+internal sealed class Post : IPostText
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -35,6 +45,13 @@ internal sealed class Post
     public List<string> Tags { get; set; } = [];
     public List<Category> Categories { get; set; } = [];
 
+    /// <summary>The language the post was written in.</summary>
+    public string Culture { get; set; } = "en";
+
+    /// <summary>Hash of the original's title, summary and body; a translation made from another hash is outdated.</summary>
+    public string ContentHash { get; set; } = "";
+    public List<PostTranslation> Translations { get; set; } = [];
+
     /// <summary>Set when <see cref="Kind"/> is <see cref="PostKind.Statement"/>.</summary>
     public StatementDetails? Statement { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -42,14 +59,27 @@ internal sealed class Post
 
     public const int ExcerptLength = 240;
 
-    /// <summary>Derives the HTML and the excerpt from the Markdown (called on every save).</summary>
+    /// <summary>Derives the HTML, the excerpt and the content hash (called on every save).</summary>
     public void Render()
     {
-        BodyHtml = ContentMarkdown.ToSafeHtml(BodyMarkdown);
-        Excerpt = string.IsNullOrWhiteSpace(Summary)
-            ? ContentMarkdown.ToExcerpt(BodyMarkdown, ExcerptLength)
-            : Summary.Trim();
+        PostTexts.Render(this);
+        ContentHash = PostTexts.Hash(this);
     }
+}
+
+internal static class PostTexts
+{
+    public static void Render(IPostText text)
+    {
+        text.BodyHtml = ContentMarkdown.ToSafeHtml(text.BodyMarkdown);
+        text.Excerpt = string.IsNullOrWhiteSpace(text.Summary)
+            ? ContentMarkdown.ToExcerpt(text.BodyMarkdown, Post.ExcerptLength)
+            : text.Summary.Trim();
+    }
+
+    /// <summary>A short fingerprint of what a translator translates: title, summary and body.</summary>
+    public static string Hash(IPostText text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{text.Title}\n{text.Summary}\n{text.BodyMarkdown}")))[..16];
 }
 
 /// <summary>

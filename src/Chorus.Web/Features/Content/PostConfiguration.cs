@@ -14,6 +14,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Excerpt).HasMaxLength(1000);
         post.Property(p => p.AuthorName).HasMaxLength(200);
         post.Property(p => p.FeaturedImageUrl).HasMaxLength(500);
+        post.Property(p => p.Culture).HasMaxLength(16);
+        post.Property(p => p.ContentHash).HasMaxLength(64);
         // Listings walk this index newest first (keyset paging, never a large OFFSET).
         post.HasIndex(p => new { p.PublishedAt, p.Id });
         post.HasMany(p => p.Categories).WithMany(c => c.Posts).UsingEntity<PostCategory>(

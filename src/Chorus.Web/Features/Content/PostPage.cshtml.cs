@@ -1,36 +1,34 @@
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Content;
 
-/// <summary>/{culture}/news/{slug}: every published post, statements included.</summary>
+/// <summary>/{culture}/news/{slug}: every published post, statements included, in the reader's language when it can be.</summary>
 internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageModel
 {
     [FromRoute]
     public string Slug { get; set; } = "";
 
-    public Post? Post { get; private set; }
+    public PostView? View { get; private set; }
 
     public IReadOnlyList<CategoryLink> Categories { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public string Path => PostQueries.NewsPath(Culture, Slug);
+
+    public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
     {
-        Post = await db.Posts.AsNoTracking()
-            .Published(clock.GetUtcNow().UtcDateTime)
-            .FirstOrDefaultAsync(p => p.Slug == Slug, ct);
-        if (Post is null)
+        View = await PostVersions.ReadAsync(db, db.Posts.Published(clock.GetUtcNow().UtcDateTime), Slug, Chain, version == "machine", ct);
+        if (View is null)
         {
             return NotFound();
         }
-        if (Post.Kind == PostKind.Page)
+        if (View.Post.Kind == PostKind.Page)
         {
-            return RedirectPermanent(PostQueries.PagePath(Culture, Post.Slug));
+            return RedirectPermanent(PostQueries.PagePath(Culture, View.Post.Slug));
         }
-        Categories = [.. (await PostQueries.CategoriesOfAsync(db, [Post.Id], ct))[Post.Id]];
-        Title = Post.Title;
-        Description = Post.Excerpt;
+        Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], ct))[View.Post.Id]];
+        (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         return Page();
     }
 }

@@ -6,8 +6,9 @@ namespace Chorus.Web.Features.Content;
 
 internal sealed record CategoryLink(string Name, string Slug);
 
+/// <summary>A post in a listing; <paramref name="Culture"/> is the language its title and excerpt are in.</summary>
 internal sealed record PostSummary(
-    int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, IReadOnlyList<CategoryLink> Categories);
+    int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, string Culture, IReadOnlyList<CategoryLink> Categories);
 
 /// <summary>One page of a listing, with the cursors that lead to the neighbouring pages.</summary>
 internal sealed record PostListing(IReadOnlyList<PostSummary> Items, string? OlderCursor, string? NewerCursor);
@@ -60,7 +61,7 @@ internal static class PostQueries
     /// than <paramref name="after"/>. Keyset paging: page 5,000 costs what page 1 costs.
     /// </summary>
     public static async Task<PostListing> PageAsync(
-        ChorusDb db, IQueryable<Post> posts, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
+        ChorusDb db, IQueryable<Post> posts, IReadOnlyList<string> chain, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
     {
         IQueryable<Post> query;
         if (after is { } a)
@@ -77,7 +78,7 @@ internal static class PostQueries
         }
 
         var rows = await query.Take(size + 1)
-            .Select(p => new { p.Id, p.Title, p.Slug, p.Kind, PublishedAt = p.PublishedAt!.Value, p.Excerpt })
+            .Select(p => new { p.Id, p.Title, p.Slug, p.Kind, PublishedAt = p.PublishedAt!.Value, p.Excerpt, p.Culture })
             .ToListAsync(ct);
         var more = rows.Count > size;
         if (more)
@@ -94,7 +95,10 @@ internal static class PostQueries
         }
 
         var categories = await CategoriesOfAsync(db, [.. rows.Select(r => r.Id)], ct);
-        var items = rows.Select(r => new PostSummary(r.Id, r.Title, r.Slug, r.Kind, r.PublishedAt, r.Excerpt, [.. categories[r.Id]])).ToList();
+        var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], chain, ct);
+        var items = rows.Select(r => texts.TryGetValue(r.Id, out var t)
+            ? new PostSummary(r.Id, t.Title, r.Slug, r.Kind, r.PublishedAt, t.Excerpt, t.Culture, [.. categories[r.Id]])
+            : new PostSummary(r.Id, r.Title, r.Slug, r.Kind, r.PublishedAt, r.Excerpt, r.Culture, [.. categories[r.Id]])).ToList();
         var first = new PostCursor(rows[0].PublishedAt, rows[0].Id);
         var last = new PostCursor(rows[^1].PublishedAt, rows[^1].Id);
         var hasOlder = after is null ? more : await posts.AnyAsync(p => p.PublishedAt < last.At || (p.PublishedAt == last.At && p.Id < last.Id), ct);

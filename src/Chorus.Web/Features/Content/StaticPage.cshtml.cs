@@ -1,7 +1,6 @@
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Content;
 
@@ -11,19 +10,19 @@ internal sealed class StaticPageModel(ChorusDb db, TimeProvider clock) : SitePag
     [FromRoute]
     public string Slug { get; set; } = "";
 
-    public string BodyHtml { get; private set; } = "";
+    public PostView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public string Path => PostQueries.PagePath(Culture, Slug);
+
+    public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
     {
-        var page = await db.Posts.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime)
-            .Where(p => p.Kind == PostKind.Page && p.Slug == Slug)
-            .Select(p => new { p.Title, p.Excerpt, p.BodyHtml })
-            .FirstOrDefaultAsync(ct);
-        if (page is null)
+        var pages = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Where(p => p.Kind == PostKind.Page);
+        View = await PostVersions.ReadAsync(db, pages, Slug, Chain, version == "machine", ct);
+        if (View is null)
         {
             return NotFound();
         }
-        (Title, Description, BodyHtml) = (page.Title, page.Excerpt, page.BodyHtml);
+        (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         return Page();
     }
 }

@@ -4,13 +4,14 @@ using Chorus.Web.Features.Content;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Chorus.Web.Features.Statements;
 
-internal sealed record StatementRow(int Id, string Title, string Slug, StatementType Type, DateOnly DeliveredOn, string? Venue);
+internal sealed record StatementRow(int Id, string Title, string Slug, string Culture, StatementType Type, DateOnly DeliveredOn, string? Venue);
 
 /// <summary>The register: every published statement, newest delivery first, grouped by year.</summary>
-internal sealed class StatementsModel(ChorusDb db, TimeProvider clock) : SitePageModel
+internal sealed class StatementsModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public const int PageSize = 100;
 
@@ -36,16 +37,17 @@ internal sealed class StatementsModel(ChorusDb db, TimeProvider clock) : SitePag
         }
         var rows = await query.OrderByDescending(p => p.Statement!.DeliveredOn).ThenByDescending(p => p.Id)
             .Take(PageSize + 1)
-            .Select(p => new StatementRow(p.Id, p.Title, p.Slug, p.Statement!.Type, p.Statement.DeliveredOn, p.Statement.Venue))
+            .Select(p => new StatementRow(p.Id, p.Title, p.Slug, p.Culture, p.Statement!.Type, p.Statement.DeliveredOn, p.Statement.Venue))
             .ToListAsync(ct);
         if (rows.Count > PageSize)
         {
             rows.RemoveAt(PageSize);
             OlderCursor = string.Create(CultureInfo.InvariantCulture, $"{rows[^1].DeliveredOn:yyyy-MM-dd}.{rows[^1].Id}");
         }
-        Items = rows;
-        Title = "Statements";
-        Description = "The coalition's statements, interventions and open letters, by year.";
+        var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], Chain, ct);
+        Items = [.. rows.Select(r => texts.TryGetValue(r.Id, out var t) ? r with { Title = t.Title, Culture = t.Culture } : r)];
+        Title = S["Statements"];
+        Description = S["The coalition's statements, interventions and open letters, by year."];
         return Page();
     }
 }

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Chorus.Web.Infrastructure;
+
+internal static class Cultures
+{
+    /// <summary>The resource key of a language's name, so it reads in the reader's language ("anglais").</summary>
+    public static string NameKey(string culture) => culture switch
+    {
+        "en" => "English",
+        "fr" => "French",
+        "es" => "Spanish",
+        "ar" => "Arabic",
+        "zh" => "Chinese",
+        "ru" => "Russian",
+        _ => NativeName(culture),
+    };
+
+    /// <summary>A language's name in itself, for the language switcher ("Français", "العربية").</summary>
+    public static string NativeName(string culture)
+    {
+        var name = CultureInfo.GetCultureInfo(culture).NativeName;
+        return name.Length == 0 ? culture : string.Concat(char.ToUpper(name[0], CultureInfo.GetCultureInfo(culture)).ToString(), name.AsSpan(1));
+    }
+
+    /// <summary>
+    /// The CultureInfo used to format dates and numbers. Arabic is pinned to the Gregorian calendar:
+    /// the coalition's dates are UN dates, and some Arabic locales default to the Hijri calendar.
+    /// </summary>
+    public static CultureInfo Create(string name)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
+        if (culture.Calendar is not GregorianCalendar)
+        {
+            culture.DateTimeFormat.Calendar = culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() ?? new GregorianCalendar();
+        }
+        return culture;
+    }
+
+    public static bool IsRightToLeft(string culture) => CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft;
+}
