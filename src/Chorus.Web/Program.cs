@@ -10,6 +10,7 @@ builder.AddData();
 builder.AddSite();
 builder.AddPublicPages();
 builder.AddContent();
+builder.AddMachineTranslation();
 builder.AddBenchData();
 
 var app = builder.Build();

@@ -28,6 +28,9 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the demo content is seeded; tests that count rows start empty.</summary>
     protected virtual bool SeedDemo => true;
 
+    /// <summary>More configuration for a test class's app, as "Section:Key" settings.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
     public ChorusFactory()
     {
         var name = $"chorus_test_{Guid.NewGuid():N}";
@@ -50,6 +53,10 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("Seed:DemoContent", SeedDemo ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -1,4 +1,5 @@
 using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Localization.Machine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,6 +15,8 @@ internal abstract class ChorusDb(DbContextOptions options) : DbContext(options)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<PostTranslation> PostTranslations => Set<PostTranslation>();
+    public DbSet<CachedTranslation> MachineTranslationCache => Set<CachedTranslation>();
+    public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChorusDb).Assembly);

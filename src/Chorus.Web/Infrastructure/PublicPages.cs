@@ -28,6 +28,9 @@ internal interface IScheduledChanges
     void Invalidate();
 }
 
+/// <summary>Rows no public page shows (queues, caches): writing them leaves the page cache alone.</summary>
+internal interface INotShownPublicly;
+
 /// <summary>Output caching and compression for the public pages.</summary>
 internal static class PublicPages
 {
@@ -95,24 +98,49 @@ internal static class PublicPages
         }
     }
 
-    /// <summary>Every saved write may change a public page: drop the cached ones at once.</summary>
+    /// <summary>Every saved write that may change a public page drops the cached pages at once.</summary>
     private sealed class EvictOnWrite(IOutputCacheStore store, IEnumerable<IScheduledChanges> scheduled) : SaveChangesInterceptor
     {
+        // Contexts whose pending save touches something public; decided before the save, acted on after.
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _touchesPublic = [];
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            Note(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Note(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            Evict(result).AsTask().GetAwaiter().GetResult();
+            Evict(eventData.Context, result).AsTask().GetAwaiter().GetResult();
             return result;
         }
 
         public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            await Evict(result);
+            await Evict(eventData.Context, result);
             return result;
         }
 
-        private ValueTask Evict(int changed)
+        private void Note(DbContext? context)
         {
-            if (changed == 0)
+            if (context is not null && context.ChangeTracker.Entries().Any(e =>
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not INotShownPublicly))
+            {
+                _touchesPublic.AddOrUpdate(context, true);
+            }
+        }
+
+        private ValueTask Evict(DbContext? context, int changed)
+        {
+            if (context is null || !_touchesPublic.Remove(context) || changed == 0)
             {
                 return ValueTask.CompletedTask;
             }

@@ -15,9 +15,12 @@ internal sealed class SiteOptions
     [Required]
     public string TimeZone { get; set; } = "Europe/Paris";
 
-    /// <summary>Cultures served, first is the default; every public URL starts with one.</summary>
-    [MinLength(1)]
-    public string[] Cultures { get; set; } = ["en", "fr", "es", "ar", "zh", "ru"];
+    /// <summary>
+    /// Cultures served, first is the default; every public URL starts with one. appsettings.json lists
+    /// en, fr, es, ar, zh, ru (no default here: the configuration binder appends to a default array).
+    /// </summary>
+    [MinLength(1, ErrorMessage = "Site:Cultures must name at least one culture, such as en.")]
+    public string[] Cultures { get; set; } = [];
 
     /// <summary>
     /// Per culture, the languages to show content in, in order, when it has no translation in that

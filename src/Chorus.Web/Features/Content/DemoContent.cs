@@ -44,6 +44,18 @@ internal static partial class DemoContent
             db.Posts.Add(post);
         }
         await db.SaveChangesAsync();
+
+        var bySlug = db.Posts.Local.ToDictionary(p => p.Slug);
+        foreach (var t in DemoTranslations.All)
+        {
+            var original = bySlug[t.Slug];
+            original.Translations.Add(new PostTranslation
+            {
+                Culture = t.Culture, Title = t.Title, Summary = t.Summary, BodyMarkdown = t.Body,
+                State = TranslationState.Human, SourceHash = original.ContentHash,
+            });
+        }
+        await db.SaveChangesAsync();
     }
 
     internal static DateTime Utc(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);

@@ -143,7 +143,8 @@ internal static partial class DemoContent
 
             We invite organisations, members or not, to endorse the paper. Sign-ons are open until 30 April 2022;
             the list of endorsing organisations will be published with the paper.
-            """, Summary: "Endorse the coalition's twelve recommendations to Member States ahead of the International Migration Review Forum."),
+            """, Summary: "Endorse the coalition's twelve recommendations to Member States ahead of the International Migration Review Forum.",
+            Slug: "call-for-sign-ons-position-paper"),
         new("More than 200 organisations endorse the position paper", PostKind.Update, Utc(2022, 4, 25), [PositionPapers],
             """
             Thank you: 214 organisations from 71 countries have endorsed our twelve recommendations so far. Sign-ons

@@ -39,6 +39,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
             s.OwnsMany(x => x.Versions, v =>
             {
                 v.ToTable("StatementVersions");
+                // One version per language; a natural key, as SQLite cannot generate part of a composite key.
+                v.WithOwner().HasForeignKey("PostId");
+                v.HasKey("PostId", "Culture");
                 v.Property(x => x.Culture).HasMaxLength(16);
                 v.Property(x => x.Title).HasMaxLength(300);
                 v.Property(x => x.Url).HasMaxLength(500);

@@ -26,6 +26,19 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MachineTranslationCache",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MachineTranslationCache", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Posts",
                 columns: table => new
                 {
@@ -43,12 +56,33 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FeaturedImageUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Posts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TranslationJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -69,6 +103,35 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PostCategories_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    Excerpt = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostTranslations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostTranslations_Posts_PostId",
                         column: x => x.PostId,
                         principalTable: "Posts",
                         principalColumn: "Id",
@@ -104,18 +167,17 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 name: "StatementVersions",
                 columns: table => new
                 {
-                    StatementDetailsPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
                     Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StatementVersions", x => new { x.StatementDetailsPostId, x.Id });
+                    table.PrimaryKey("PK_StatementVersions", x => new { x.PostId, x.Culture });
                     table.ForeignKey(
-                        name: "FK_StatementVersions_Statements_StatementDetailsPostId",
-                        column: x => x.StatementDetailsPostId,
+                        name: "FK_StatementVersions_Statements_PostId",
+                        column: x => x.PostId,
                         principalTable: "Statements",
                         principalColumn: "PostId",
                         onDelete: ReferentialAction.Cascade);
@@ -144,19 +206,44 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostTranslations_PostId_Culture",
+                table: "PostTranslations",
+                columns: new[] { "PostId", "Culture" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Statements_DeliveredOn",
                 table: "Statements",
                 column: "DeliveredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationJobs_PostId_Culture",
+                table: "TranslationJobs",
+                columns: new[] { "PostId", "Culture" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationJobs_Status_NextAttemptAt",
+                table: "TranslationJobs",
+                columns: new[] { "Status", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "MachineTranslationCache");
+
+            migrationBuilder.DropTable(
                 name: "PostCategories");
 
             migrationBuilder.DropTable(
+                name: "PostTranslations");
+
+            migrationBuilder.DropTable(
                 name: "StatementVersions");
+
+            migrationBuilder.DropTable(
+                name: "TranslationJobs");
 
             migrationBuilder.DropTable(
                 name: "Categories");

@@ -28,6 +28,19 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MachineTranslationCache",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MachineTranslationCache", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Posts",
                 columns: table => new
                 {
@@ -45,12 +58,33 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FeaturedImageUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Posts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TranslationJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -71,6 +105,35 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PostCategories_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    BodyMarkdown = table.Column<string>(type: "text", nullable: false),
+                    BodyHtml = table.Column<string>(type: "text", nullable: false),
+                    Excerpt = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostTranslations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostTranslations_Posts_PostId",
                         column: x => x.PostId,
                         principalTable: "Posts",
                         principalColumn: "Id",
@@ -106,19 +169,17 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "StatementVersions",
                 columns: table => new
                 {
-                    StatementDetailsPostId = table.Column<int>(type: "integer", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StatementVersions", x => new { x.StatementDetailsPostId, x.Id });
+                    table.PrimaryKey("PK_StatementVersions", x => new { x.PostId, x.Culture });
                     table.ForeignKey(
-                        name: "FK_StatementVersions_Statements_StatementDetailsPostId",
-                        column: x => x.StatementDetailsPostId,
+                        name: "FK_StatementVersions_Statements_PostId",
+                        column: x => x.PostId,
                         principalTable: "Statements",
                         principalColumn: "PostId",
                         onDelete: ReferentialAction.Cascade);
@@ -147,19 +208,44 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostTranslations_PostId_Culture",
+                table: "PostTranslations",
+                columns: new[] { "PostId", "Culture" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Statements_DeliveredOn",
                 table: "Statements",
                 column: "DeliveredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationJobs_PostId_Culture",
+                table: "TranslationJobs",
+                columns: new[] { "PostId", "Culture" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationJobs_Status_NextAttemptAt",
+                table: "TranslationJobs",
+                columns: new[] { "Status", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "MachineTranslationCache");
+
+            migrationBuilder.DropTable(
                 name: "PostCategories");
 
             migrationBuilder.DropTable(
+                name: "PostTranslations");
+
+            migrationBuilder.DropTable(
                 name: "StatementVersions");
+
+            migrationBuilder.DropTable(
+                name: "TranslationJobs");
 
             migrationBuilder.DropTable(
                 name: "Categories");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chorus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChorusDb))]
-    [Migration("20261127225447_Initial")]
+    [Migration("20261127231133_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -63,7 +63,17 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Excerpt")
@@ -134,6 +144,126 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("PostCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Content.PostTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("PostTranslations");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Localization.Machine.CachedTranslation", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("MachineTranslationCache", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Localization.Machine.TranslationJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Culture");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("TranslationJobs");
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
                 {
                     b.OwnsOne("Chorus.Web.Features.Statements.StatementDetails", "Statement", b1 =>
@@ -183,15 +313,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                             b1.OwnsMany("Chorus.Web.Features.Statements.LanguageVersion", "Versions", b2 =>
                                 {
-                                    b2.Property<int>("StatementDetailsPostId")
-                                        .HasColumnType("INTEGER");
-
-                                    b2.Property<int>("Id")
-                                        .ValueGeneratedOnAdd()
+                                    b2.Property<int>("PostId")
                                         .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Culture")
-                                        .IsRequired()
                                         .HasMaxLength(16)
                                         .HasColumnType("TEXT");
 
@@ -205,12 +330,12 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                                         .HasMaxLength(500)
                                         .HasColumnType("TEXT");
 
-                                    b2.HasKey("StatementDetailsPostId", "Id");
+                                    b2.HasKey("PostId", "Culture");
 
                                     b2.ToTable("StatementVersions", (string)null);
 
                                     b2.WithOwner()
-                                        .HasForeignKey("StatementDetailsPostId");
+                                        .HasForeignKey("PostId");
                                 });
 
                             b1.Navigation("Versions");
@@ -234,6 +359,20 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Content.PostTranslation", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Content.Post", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
+                {
+                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
+
+namespace Chorus.Web.Tests.Features.Localization;
+
+/// <summary>No reader meets an untranslated interface string: every key exists, filled, in every language.</summary>
+public sealed partial class InterfaceStringsTests
+{
+    private static readonly string Source = Path.Combine(RepoRoot(), "src/Chorus.Web");
+    private static readonly string Resources = Path.Combine(Source, "Resources/Infrastructure");
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+
+    private static HashSet<string> Keys => [.. Read(Path.Combine(Resources, "SharedStrings.resx")).Keys];
+
+    private static readonly string[] SixCultures = ["en", "fr", "es", "ar", "zh", "ru"];
+
+    public static TheoryData<string> Languages => ["fr", "es", "ar", "zh", "ru"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_key_is_translated_and_none_is_left_empty(string culture)
+    {
+        var translations = Read(Path.Combine(Resources, $"SharedStrings.{culture}.resx"));
+
+        Assert.Empty(Keys.Except(translations.Keys));
+        Assert.Empty(translations.Keys.Except(Keys));
+        Assert.Empty(translations.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key));
+    }
+
+    [Fact]
+    public void Every_string_the_code_asks_for_is_a_key()
+    {
+        var used = Directory.EnumerateFiles(Source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .Concat(Enum.GetValues<StatementType>().Select(StatementLabels.Of))
+            .Concat(SixCultures.Select(Cultures.NameKey))
+            .Append("Civil society for the rights of people on the move")
+            .ToHashSet();
+
+        Assert.True(used.Count > 40, $"only {used.Count} strings found: is the scan broken?");
+        Assert.Empty(used.Except(Keys));
+    }
+
+    [GeneratedRegex("""S\["((?:[^"\\]|\\.)*)"[,\]]""")]
+    private static partial Regex Lookup();
+
+    internal static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Chorus.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Chorus.slnx not found");
+    }
+}
