@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Chorus test command: installs what the tests need, starts a throwaway PostgreSQL on 127.0.0.1,
-# runs the whole suite once on SQLite and once on PostgreSQL, then the browser tests (Debian's
-# Chromium, axe, html-validate) against the published app, stops what it started, and exits
-# non-zero on any failure. A missing PostgreSQL or Chromium is a failure, never a skip.
+# Chorus test command: installs what the tests need, starts a throwaway PostgreSQL and Apertium APy
+# on 127.0.0.1, runs the whole suite once on SQLite and once on PostgreSQL, then the browser tests
+# (Debian's Chromium, axe, html-validate) against the published app, stops what it started, and
+# exits non-zero on any failure. A missing PostgreSQL, Apertium or Chromium is a failure, never a skip.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -20,7 +20,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-apt_install postgresql chromium
+apt_install postgresql chromium apertium-apy apertium-eng-spa apertium-fr-es
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 
 # --- PostgreSQL on a free loopback port --------------------------------------------------------
@@ -41,7 +41,9 @@ free_port() {
   echo "no free port found" >&2; return 1
 }
 
+apy_pid=""
 cleanup() {
+  [ -n "$apy_pid" ] && kill "$apy_pid" 2>/dev/null || true
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -52,6 +54,18 @@ log "Starting PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 12
 as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdata -c fsync=off -c max_connections=300" start >/dev/null
 pg="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"
+
+# --- Apertium APy (machine translation), bound to loopback -------------------------------------
+apyport=$(free_port)
+log "Starting Apertium APy on 127.0.0.1:$apyport"
+/usr/bin/python3 "$root/tests/tools/apy-loopback.py" -p "$apyport" /usr/share/apertium/modes >"$work/apy.log" 2>&1 &
+apy_pid=$!
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$apyport") 2>/dev/null && break
+  kill -0 "$apy_pid" 2>/dev/null || { cat "$work/apy.log"; echo "Apertium APy did not start" >&2; exit 1; }
+  sleep 0.2
+done
+apy="http://127.0.0.1:$apyport"
 
 # --- Build once, test on each database --------------------------------------------------------
 log "Building"
@@ -83,8 +97,8 @@ run_suite() {
   if [ "$status" != 0 ] || [ "$failed" != 0 ]; then failures=$((failures + 1)); fi
 }
 
-run_suite sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite
-run_suite postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg"
+run_suite sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "CHORUS_TEST_APY=$apy"
+run_suite postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "CHORUS_TEST_APY=$apy"
 run_suite browser Chorus.BrowserTests "CHORUS_APP_DIR=$work/app" CHORUS_CHROMIUM=/usr/bin/chromium
 
 log "Summary"

@@ -12,6 +12,10 @@ public static class PageTypes
         ["statements register"] = ("/en/statements", 200),
         ["static page"] = ("/en/pages/about", 200),
         ["not found"] = ("/en/news/no-such-post", 404),
+        ["home in Arabic"] = ("/ar/", 200),
+        ["home in Chinese"] = ("/zh/", 200),
+        ["statement in Arabic, shown in English"] = ("/ar/news/remarks-at-the-civil-society-member-states-dialogue", 200),
+        ["static page in French"] = ("/fr/pages/about", 200),
     };
 
     public static TheoryData<string> Names => [.. All.Keys];

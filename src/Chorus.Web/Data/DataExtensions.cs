@@ -37,7 +37,7 @@ internal static class DataExtensions
             await MigrateAsync(services.GetRequiredService<ChorusDb>());
             await Console.Out.WriteLineAsync("Database migrated.");
             return 0;
-        });
+        }, needsDatabase: false);
         builder.Services.AddSingleton(TimeProvider.System);
     }
 

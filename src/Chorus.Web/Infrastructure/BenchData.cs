@@ -16,7 +16,6 @@ internal static class BenchData
             async (services, args) =>
             {
                 var db = services.GetRequiredService<ChorusDb>();
-                await DataExtensions.MigrateAsync(db);
                 foreach (var dataset in services.GetServices<IBenchDataset>())
                 {
                     await dataset.AddAsync(db, args, Console.Out, CancellationToken.None);

@@ -1,12 +1,16 @@
+using Chorus.Web.Data;
+
 namespace Chorus.Web.Infrastructure;
 
 /// <summary>A command-line verb: `dotnet run --project src/Chorus.Web -- NAME [args]`.</summary>
-internal sealed record Command(string Name, string Usage, Func<IServiceProvider, string[], Task<int>> Run);
+/// <param name="NeedsDatabase">Migrate (and seed, as configured) before running, as the site does at start.</param>
+internal sealed record Command(string Name, string Usage, Func<IServiceProvider, string[], Task<int>> Run, bool NeedsDatabase = true);
 
 internal static class Commands
 {
     public static void AddCommand(this IServiceCollection services, string name, string usage,
-        Func<IServiceProvider, string[], Task<int>> run) => services.AddSingleton(new Command(name, usage, run));
+        Func<IServiceProvider, string[], Task<int>> run, bool needsDatabase = true) =>
+        services.AddSingleton(new Command(name, usage, run, needsDatabase));
 
     /// <summary>Runs the verb named by the first argument; true when one ran and the app should exit.</summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
@@ -26,6 +30,10 @@ internal static class Commands
             }
             Environment.ExitCode = 2;
             return true;
+        }
+        if (command.NeedsDatabase)
+        {
+            await app.PrepareDatabaseAsync();
         }
         await using var scope = app.Services.CreateAsyncScope();
         Environment.ExitCode = await command.Run(scope.ServiceProvider, args[1..]);

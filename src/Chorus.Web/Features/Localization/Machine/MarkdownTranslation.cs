@@ -24,18 +24,21 @@ internal static class MarkdownTranslation
     public static async Task<string> TranslateAsync(string markdown, Func<string, Task<string>> translateHtml)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        // The source span of each paragraph's or heading's inline content (precise source locations).
         var regions = document.Descendants<LeafBlock>()
-            .Where(b => b is ParagraphBlock or HeadingBlock && b.Lines.Count > 0)
-            .Select(b => (Start: b.Lines.Lines[0].Slice.Start, End: b.Lines.Lines[b.Lines.Count - 1].Slice.End))
+            .Where(b => b is ParagraphBlock or HeadingBlock && b.Inline?.FirstChild is not null)
+            .Select(b => (Start: b.Inline!.FirstChild!.Span.Start, End: b.Inline.LastChild!.Span.End))
             .Where(r => r.End >= r.Start)
             .OrderByDescending(r => r.Start)
             .ToList();
         var result = new StringBuilder(markdown);
         foreach (var (start, end) in regions)
         {
-            var source = markdown[start..(end + 1)];
-            var translated = await translateHtml(InlineHtml(source));
-            result.Remove(start, end - start + 1).Insert(start, ToMarkdown(translated));
+            var html = InlineHtml(markdown[start..(end + 1)]);
+            // Inline code is never translated: whatever the service does to it, the original goes back.
+            var code = Parse(html).QuerySelectorAll("code").Select(c => c.TextContent).ToList();
+            var translated = await translateHtml(html);
+            result.Remove(start, end - start + 1).Insert(start, ToMarkdown(translated, code));
         }
         return result.ToString();
     }
@@ -54,15 +57,17 @@ internal static class MarkdownTranslation
     /// The inline HTML Markdig writes (links, emphasis, code, line breaks) back to Markdown. Written by
     /// hand: it is a small closed subset, and no HTML-to-Markdown library is among our packages.
     /// </summary>
-    internal static string ToMarkdown(string html)
+    internal static string ToMarkdown(string html, IReadOnlyList<string> originalCode)
     {
-        var body = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
         var sb = new StringBuilder();
-        Write(body, sb);
+        var codeIndex = 0;
+        Write(Parse(html), sb, originalCode, ref codeIndex);
         return sb.ToString().Trim();
     }
 
-    private static void Write(INode node, StringBuilder sb)
+    private static IElement Parse(string html) => new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
+
+    private static void Write(INode node, StringBuilder sb, IReadOnlyList<string> code, ref int codeIndex)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -73,35 +78,37 @@ internal static class MarkdownTranslation
                     break;
                 case IElement { LocalName: "a" } a:
                     sb.Append('[');
-                    Write(a, sb);
+                    Write(a, sb, code, ref codeIndex);
                     sb.Append("](").Append(a.GetAttribute("href")).Append(')');
                     break;
                 case IElement { LocalName: "strong" or "b" } strong:
-                    Wrap(strong, "**", sb);
+                    Wrap(strong, "**", sb, code, ref codeIndex);
                     break;
                 case IElement { LocalName: "em" or "i" } em:
-                    Wrap(em, "*", sb);
+                    Wrap(em, "*", sb, code, ref codeIndex);
                     break;
                 case IElement { LocalName: "del" } del:
-                    Wrap(del, "~~", sb);
+                    Wrap(del, "~~", sb, code, ref codeIndex);
                     break;
-                case IElement { LocalName: "code" } code:
-                    sb.Append('`').Append(code.TextContent).Append('`');
+                case IElement { LocalName: "code" } element:
+                    var original = codeIndex < code.Count ? code[codeIndex] : element.TextContent;
+                    codeIndex++;
+                    sb.Append('`').Append(original).Append('`');
                     break;
                 case IElement { LocalName: "br" }:
                     sb.Append("  \n");
                     break;
                 case IElement element:
-                    Write(element, sb);
+                    Write(element, sb, code, ref codeIndex);
                     break;
             }
         }
     }
 
-    private static void Wrap(IElement element, string marker, StringBuilder sb)
+    private static void Wrap(IElement element, string marker, StringBuilder sb, IReadOnlyList<string> code, ref int codeIndex)
     {
         sb.Append(marker);
-        Write(element, sb);
+        Write(element, sb, code, ref codeIndex);
         sb.Append(marker);
     }
 

@@ -9,6 +9,8 @@ namespace Chorus.Web.Features.Localization.Machine;
 /// <summary>Queues machine translations and works through them; never called inside a reader's request.</summary>
 internal sealed class TranslationJobs(MachineTranslator translator, IOptions<MachineTranslationOptions> options, TimeProvider clock, ILogger<TranslationJobs> log)
 {
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
     // Holds at most one "work was queued" token; waiting on it does not consume it.
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -47,13 +49,23 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var due = await db.TranslationJobs.Where(j => j.Status == JobStatus.Pending && j.NextAttemptAt <= now)
-                .OrderBy(j => j.NextAttemptAt).ThenBy(j => j.Id).Take(20).ToListAsync(ct);
+                .OrderBy(j => j.NextAttemptAt).ThenBy(j => j.Id).Select(j => j.Id).Take(20).ToListAsync(ct);
             if (due.Count == 0)
             {
                 return (done, failed);
             }
-            foreach (var job in due)
+            foreach (var id in due)
             {
+                // Claim the job by pushing its next attempt out: the worker and a `translate` command (or a
+                // second node) never work on the same job, and a job whose worker died comes due again.
+                var claimed = await db.TranslationJobs
+                    .Where(j => j.Id == id && j.Status == JobStatus.Pending && j.NextAttemptAt <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.NextAttemptAt, now + ClaimFor), ct);
+                if (claimed == 0)
+                {
+                    continue;
+                }
+                var job = await db.TranslationJobs.SingleAsync(j => j.Id == id, ct);
                 await RunAsync(db, job, ct);
                 done += job.Status == JobStatus.Done ? 1 : 0;
                 failed += job.Status == JobStatus.Failed ? 1 : 0;

@@ -1,0 +1,102 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Localization.Machine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chorus.Web.Tests.Features.Localization;
+
+/// <summary>The app wired to the real Apertium APy that test.sh starts on 127.0.0.1 (CHORUS_TEST_APY).</summary>
+public sealed class ApertiumApp : ChorusFactory
+{
+    public static string Apy => Environment.GetEnvironmentVariable("CHORUS_TEST_APY")
+        ?? throw new InvalidOperationException("CHORUS_TEST_APY is not set: run ./test.sh, which starts Apertium APy on 127.0.0.1.");
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("MachineTranslation:Providers:0:Kind", "apertium"),
+        new("MachineTranslation:Providers:0:Url", Apy),
+        new("MachineTranslation:Providers:0:Pairs:0", "en-es"),
+        new("MachineTranslation:Providers:0:Pairs:1", "es-en"),
+        new("MachineTranslation:Providers:0:Pairs:2", "es-fr"),
+        new("MachineTranslation:Providers:0:Pairs:3", "fr-es"),
+    ];
+}
+
+public sealed class MachineTranslationTests(ApertiumApp app) : IClassFixture<ApertiumApp>
+{
+    private const string Paragraph = """
+        The coalition asks governments to protect migrants. Read [the full report](https://example.org/report) today.
+
+        ```
+        code stays as it is
+        ```
+        """;
+
+    private Task<MachineText> Translate(string to) => app.WithDb(db =>
+        app.Services.GetRequiredService<MachineTranslator>().TranslateAsync(
+            db, Posts.Make("The coalition asks governments to protect migrants", null, body: Paragraph), "en", to, CancellationToken.None));
+
+    [Fact]
+    public async Task Apertium_translates_an_english_paragraph_into_spanish_and_the_link_survives()
+    {
+        var text = await Translate("es");
+
+        Assert.Contains("](https://example.org/report)", text.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("coalición", text.BodyMarkdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("governments", text.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("```\ncode stays as it is\n```", text.BodyMarkdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("coalición", text.Title, StringComparison.Ordinal);
+        Assert.Null(text.Pivot);
+    }
+
+    [Fact]
+    public async Task English_to_french_goes_through_spanish_and_says_so()
+    {
+        var text = await Translate("fr");
+
+        Assert.Equal("es", text.Pivot);
+        Assert.Contains("](https://example.org/report)", text.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("coalition", text.BodyMarkdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("coalición", text.BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_background_worker_turns_queued_jobs_into_machine_drafts_that_readers_do_not_see()
+    {
+        var jobs = app.Services.GetRequiredService<TranslationJobs>();
+        var queued = await app.WithDb(async db =>
+        {
+            var spanish = await jobs.EnqueueMissingAsync(db, "es", CancellationToken.None);
+            await jobs.EnqueueMissingAsync(db, "ar", CancellationToken.None);
+            return spanish;
+        });
+
+        // Queuing wakes the worker; wait (at most a minute) until nothing is left to do.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await app.WithDb(db => db.TranslationJobs.AnyAsync(j => j.Status == JobStatus.Pending)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var (drafts, done, draft, arabic) = await app.WithDb(async db => (
+            await db.PostTranslations.CountAsync(t => t.Culture == "es" && t.State == TranslationState.MachineDraft),
+            await db.TranslationJobs.CountAsync(j => j.Culture == "es" && j.Status == JobStatus.Done),
+            await db.PostTranslations.AsNoTracking().SingleAsync(t => t.Culture == "es" && db.Posts.Any(p => p.Id == t.PostId && p.Slug == "youth-working-group-launched")),
+            await db.TranslationJobs.AsNoTracking().FirstAsync(j => j.Culture == "ar")));
+
+        // Every post without a Spanish version, and only those (three demo items have human ones), got a draft.
+        Assert.Equal(await app.WithDb(db => db.Posts.CountAsync()) - 3, queued);
+        Assert.Equal(queued, done);
+        Assert.Equal(queued, drafts);
+        Assert.Equal(TranslationState.MachineDraft, draft.State);
+        Assert.Contains("grupo", draft.Title, StringComparison.OrdinalIgnoreCase);
+        // No service translates into Arabic here: those jobs fail at once, with a reason, and are not retried.
+        Assert.Equal(JobStatus.Failed, arabic.Status);
+        Assert.Contains("en → ar", arabic.LastError, StringComparison.Ordinal);
+
+        var (_, page) = await app.GetHtml("/es/news/youth-working-group-launched");
+        Assert.Equal("Youth working group launched", page.QuerySelector("h1")!.TextContent);
+        Assert.Null(page.QuerySelector("aside.notice a[href$='version=machine']"));
+    }
+}
