@@ -48,6 +48,8 @@ public sealed class MachineTranslationTests(ApertiumApp app) : IClassFixture<Ape
         Assert.Contains("```\ncode stays as it is\n```", text.BodyMarkdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("coalición", text.Title, StringComparison.Ordinal);
         Assert.Null(text.Pivot);
+        // Every answer is kept, so the same paragraph is never sent twice.
+        Assert.True(await app.WithDb(db => db.MachineTranslationCache.CountAsync()) >= 2);
     }
 
     [Fact]
