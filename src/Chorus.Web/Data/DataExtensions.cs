@@ -51,6 +51,8 @@ internal static class DataExtensions
         }
         Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
         csb.Pooling = true;
+        // Busy timeout: Microsoft.Data.Sqlite retries a locked database until the command timeout.
+        csb.DefaultTimeout = 30;
         return csb.ToString();
     }
 
