@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Chorus test command: installs what the tests need, starts a throwaway PostgreSQL and Apertium APy
-# on 127.0.0.1, runs the whole suite once on SQLite and once on PostgreSQL, then the browser tests
+# Chorus test command: installs what the tests need, starts a throwaway PostgreSQL, Apertium APy and
+# an SMTP server (aiosmtpd) on 127.0.0.1, runs the whole suite once on SQLite and once on PostgreSQL, then the browser tests
 # (Debian's Chromium, axe, html-validate) against the published app, stops what it started, and
-# exits non-zero on any failure. A missing PostgreSQL, Apertium or Chromium is a failure, never a skip.
+# exits non-zero on any failure. A missing PostgreSQL, Apertium, SMTP server or Chromium is a failure, never a skip.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -20,7 +20,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-apt_install postgresql chromium apertium-apy apertium-eng-spa apertium-fr-es
+apt_install postgresql chromium apertium-apy apertium-eng-spa apertium-fr-es python3-aiosmtpd
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 
 # --- PostgreSQL on a free loopback port --------------------------------------------------------
@@ -42,8 +42,10 @@ free_port() {
 }
 
 apy_pid=""
+smtp_pid=""
 cleanup() {
   [ -n "$apy_pid" ] && kill "$apy_pid" 2>/dev/null || true
+  [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null || true
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -66,6 +68,19 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 apy="http://127.0.0.1:$apyport"
+
+# --- SMTP server (aiosmtpd, Debian) writing what it receives to a Maildir the tests read ----------
+smtpport=$(free_port)
+maildir="$work/maildir"
+mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
+log "Starting SMTP server on 127.0.0.1:$smtpport"
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtpport" -c aiosmtpd.handlers.Mailbox "$maildir" >"$work/smtp.log" 2>&1 &
+smtp_pid=$!
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$smtpport") 2>/dev/null && break
+  kill -0 "$smtp_pid" 2>/dev/null || { cat "$work/smtp.log"; echo "The SMTP server did not start" >&2; exit 1; }
+  sleep 0.2
+done
 
 # --- Build once, test on each database --------------------------------------------------------
 log "Building"
@@ -97,8 +112,9 @@ run_suite() {
   if [ "$status" != 0 ] || [ "$failed" != 0 ]; then failures=$((failures + 1)); fi
 }
 
-run_suite sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "CHORUS_TEST_APY=$apy"
-run_suite postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "CHORUS_TEST_APY=$apy"
+services=("CHORUS_TEST_APY=$apy" "CHORUS_TEST_SMTP=127.0.0.1:$smtpport" "CHORUS_TEST_MAILDIR=$maildir")
+run_suite sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "${services[@]}"
+run_suite postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "${services[@]}"
 run_suite browser Chorus.BrowserTests "CHORUS_APP_DIR=$work/app" CHORUS_CHROMIUM=/usr/bin/chromium
 
 log "Summary"

@@ -2,6 +2,7 @@ using Chorus.Web.Data;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddSite();
 builder.AddPublicPages();
+builder.AddEmail();
 builder.AddContent();
 builder.AddMachineTranslation();
 builder.AddBenchData();

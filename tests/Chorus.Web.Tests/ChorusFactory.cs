@@ -25,6 +25,9 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Where mail goes as .eml files when a test class has no SMTP server.</summary>
+    public string MailDropFolder { get; } = Path.Combine(Path.GetTempPath(), $"chorus-mail-{Guid.NewGuid():N}");
+
     /// <summary>Whether the demo content is seeded; tests that count rows start empty.</summary>
     protected virtual bool SeedDemo => true;
 
@@ -53,6 +56,7 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("Seed:DemoContent", SeedDemo ? "true" : "false");
+        builder.UseSetting("Email:DropFolder", MailDropFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -97,6 +101,10 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await WithDb(db => db.Database.EnsureDeletedAsync());
         }
         await base.DisposeAsync();
+        if (Directory.Exists(MailDropFolder))
+        {
+            Directory.Delete(MailDropFolder, recursive: true);
+        }
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,5 +1,6 @@
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Localization.Machine;
+using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,6 +18,7 @@ internal abstract class ChorusDb(DbContextOptions options) : DbContext(options)
     public DbSet<PostTranslation> PostTranslations => Set<PostTranslation>();
     public DbSet<CachedTranslation> MachineTranslationCache => Set<CachedTranslation>();
     public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChorusDb).Assembly);

@@ -1,6 +1,7 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Localization.Machine;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,14 +77,14 @@ public sealed class MachineTranslationTests(ApertiumApp app) : IClassFixture<Ape
 
         // Queuing wakes the worker; wait (at most a minute) until nothing is left to do.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await app.WithDb(db => db.TranslationJobs.AnyAsync(j => j.Status == JobStatus.Pending)) && DateTime.UtcNow < deadline)
+        while (await app.WithDb(db => db.TranslationJobs.AnyAsync(j => j.Status == QueueStatus.Pending)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
 
         var (drafts, done, draft, arabic) = await app.WithDb(async db => (
             await db.PostTranslations.CountAsync(t => t.Culture == "es" && t.State == TranslationState.MachineDraft),
-            await db.TranslationJobs.CountAsync(j => j.Culture == "es" && j.Status == JobStatus.Done),
+            await db.TranslationJobs.CountAsync(j => j.Culture == "es" && j.Status == QueueStatus.Done),
             await db.PostTranslations.AsNoTracking().SingleAsync(t => t.Culture == "es" && db.Posts.Any(p => p.Id == t.PostId && p.Slug == "youth-working-group-launched")),
             await db.TranslationJobs.AsNoTracking().FirstAsync(j => j.Culture == "ar")));
 
@@ -94,7 +95,7 @@ public sealed class MachineTranslationTests(ApertiumApp app) : IClassFixture<Ape
         Assert.Equal(TranslationState.MachineDraft, draft.State);
         Assert.Contains("grupo", draft.Title, StringComparison.OrdinalIgnoreCase);
         // No service translates into Arabic here: those jobs fail at once, with a reason, and are not retried.
-        Assert.Equal(JobStatus.Failed, arabic.Status);
+        Assert.Equal(QueueStatus.Failed, arabic.Status);
         Assert.Contains("en → ar", arabic.LastError, StringComparison.Ordinal);
 
         var (_, page) = await app.GetHtml("/es/news/youth-working-group-launched");

@@ -13,15 +13,13 @@ internal sealed class CachedTranslation : INotShownPublicly
     public DateTime CreatedAt { get; set; }
 }
 
-internal enum JobStatus { Pending, Done, Failed }
-
 /// <summary>A durable request to machine-translate one post into one culture, retried with backoff.</summary>
-internal sealed class TranslationJob : INotShownPublicly
+internal sealed class TranslationJob : IQueuedWork
 {
     public int Id { get; set; }
     public int PostId { get; set; }
     public required string Culture { get; set; }
-    public JobStatus Status { get; set; }
+    public QueueStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public string? LastError { get; set; }

@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Content;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,18 +9,10 @@ namespace Chorus.Web.Features.Localization.Machine;
 /// <summary>Queues machine translations and works through them; never called inside a reader's request.</summary>
 internal sealed class TranslationJobs(MachineTranslator translator, IOptions<MachineTranslationOptions> options, TimeProvider clock, ILogger<TranslationJobs> log)
 {
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
-
-    // Holds at most one "work was queued" token; waiting on it does not consume it.
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly QueueSignal _signal = new(clock);
 
     /// <summary>Completes when a job was queued or the poll interval has passed.</summary>
-    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        await Task.WhenAny(_signal.Reader.WaitToReadAsync(ct).AsTask(), Task.Delay(timeout, clock, ct));
-        ct.ThrowIfCancellationRequested();
-        _signal.Reader.TryRead(out _);
-    }
+    public Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 
     /// <summary>Queues a job for every post with no translation (and no queued job) in <paramref name="culture"/>.</summary>
     public async Task<int> EnqueueMissingAsync(ChorusDb db, string culture, CancellationToken ct)
@@ -29,15 +21,15 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
         var missing = await db.Posts
             .Where(p => p.Culture != culture
                 && !db.PostTranslations.Any(t => t.PostId == p.Id && t.Culture == culture)
-                && !db.TranslationJobs.Any(j => j.PostId == p.Id && j.Culture == culture && j.Status == JobStatus.Pending))
+                && !db.TranslationJobs.Any(j => j.PostId == p.Id && j.Culture == culture && j.Status == QueueStatus.Pending))
             .Select(p => p.Id)
             .ToListAsync(ct);
         db.TranslationJobs.AddRange(missing.Select(id => new TranslationJob
         {
-            PostId = id, Culture = culture, Status = JobStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+            PostId = id, Culture = culture, Status = QueueStatus.Pending, NextAttemptAt = now, CreatedAt = now,
         }));
         await db.SaveChangesAsync(ct);
-        _signal.Writer.TryWrite(true);
+        _signal.Notify();
         return missing.Count;
     }
 
@@ -45,32 +37,16 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
     public async Task<(int Done, int Failed)> RunDueAsync(ChorusDb db, CancellationToken ct)
     {
         var (done, failed) = (0, 0);
-        while (true)
+        while (await WorkQueue.ClaimDueAsync(db.TranslationJobs, clock.GetUtcNow().UtcDateTime, 20, ct) is { Count: > 0 } claimed)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.TranslationJobs.Where(j => j.Status == JobStatus.Pending && j.NextAttemptAt <= now)
-                .OrderBy(j => j.NextAttemptAt).ThenBy(j => j.Id).Select(j => j.Id).Take(20).ToListAsync(ct);
-            if (due.Count == 0)
+            foreach (var job in claimed)
             {
-                return (done, failed);
-            }
-            foreach (var id in due)
-            {
-                // Claim the job by pushing its next attempt out: the worker and a `translate` command (or a
-                // second node) never work on the same job, and a job whose worker died comes due again.
-                var claimed = await db.TranslationJobs
-                    .Where(j => j.Id == id && j.Status == JobStatus.Pending && j.NextAttemptAt <= now)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.NextAttemptAt, now + ClaimFor), ct);
-                if (claimed == 0)
-                {
-                    continue;
-                }
-                var job = await db.TranslationJobs.SingleAsync(j => j.Id == id, ct);
                 await RunAsync(db, job, ct);
-                done += job.Status == JobStatus.Done ? 1 : 0;
-                failed += job.Status == JobStatus.Failed ? 1 : 0;
+                done += job.Status == QueueStatus.Done ? 1 : 0;
+                failed += job.Status == QueueStatus.Failed ? 1 : 0;
             }
         }
+        return (done, failed);
     }
 
     private async Task RunAsync(ChorusDb db, TranslationJob job, CancellationToken ct)
@@ -95,21 +71,17 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
                 (existing.Title, existing.Summary, existing.BodyMarkdown, existing.SourceHash, existing.Note) =
                     (text.Title, text.Summary, text.BodyMarkdown, post.ContentHash, text.Pivot);
             }
-            job.Status = JobStatus.Done;
-            job.LastError = null;
+            WorkQueue.Succeeded(job);
         }
         catch (TranslationProviderException e)
         {
-            // No route is final; a service that failed may answer later: wait 1, 2, 4… minutes (at most a day).
-            job.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-            job.Status = e is NoTranslationRouteException || job.Attempts >= options.Value.MaxAttempts ? JobStatus.Failed : JobStatus.Pending;
-            job.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Min(1440, Math.Pow(2, job.Attempts - 1)));
+            // No route is final; a service that failed may answer later.
+            WorkQueue.Failed(job, e.Message, e is NoTranslationRouteException, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
             log.LogWarning("Machine translation of post {PostId} into {Culture} failed (attempt {Attempts}): {Error}", job.PostId, job.Culture, job.Attempts, e.Message);
         }
         await db.SaveChangesAsync(ct);
     }
 }
-
 /// <summary>Runs the queued machine translations in the background, with retries.</summary>
 internal sealed class TranslationWorker(IServiceScopeFactory scopes, TranslationJobs jobs, IOptions<MachineTranslationOptions> options, ILogger<TranslationWorker> log) : BackgroundService
 {

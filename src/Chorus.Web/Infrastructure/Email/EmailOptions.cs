@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chorus.Web.Infrastructure.Email;
+
+internal sealed class EmailOptions
+{
+    /// <summary>Sender, e.g. "Crossroads Coalition &lt;no-reply@example.org&gt;".</summary>
+    [Required]
+    public string From { get; set; } = "Chorus <no-reply@localhost>";
+
+    /// <summary>SMTP server; empty means no SMTP: messages are written as .eml files to <see cref="DropFolder"/>.</summary>
+    public string SmtpHost { get; set; } = "";
+
+    [Range(1, 65535)]
+    public int SmtpPort { get; set; } = 587;
+
+    /// <summary>"Auto" (STARTTLS when offered), "StartTls", "SslOnConnect" or "None" (only for a server on this machine).</summary>
+    [RegularExpression("^(Auto|StartTls|SslOnConnect|None)$")]
+    public string SmtpSecurity { get; set; } = "Auto";
+
+    public string? SmtpUsername { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Where .eml files go when no SMTP server is configured (relative to the content root).</summary>
+    public string DropFolder { get; set; } = "data/mail";
+
+    /// <summary>How often the sender looks for due messages when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    [Range(1, 30)]
+    public int MaxAttempts { get; set; } = 10;
+}

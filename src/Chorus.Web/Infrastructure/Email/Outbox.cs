@@ -1,0 +1,140 @@
+using Chorus.Web.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Chorus.Web.Infrastructure.Email;
+
+internal static class OutboxExtensions
+{
+    public static void AddEmail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration("Email").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddHostedService<OutboxSender>();
+    }
+}
+
+/// <summary>
+/// Queues mail in the database (saved with the caller's change, so nothing acknowledged is lost) and
+/// sends it over SMTP with MailKit, or writes .eml files when no SMTP server is configured.
+/// </summary>
+internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<Outbox> log)
+{
+    private readonly QueueSignal _signal = new(clock);
+    private bool _toldAboutDropFolder;
+
+    /// <summary>Adds a message to the caller's unit of work; it is sent after the caller saves.</summary>
+    public void Enqueue(ChorusDb db, string to, string subject, string textBody)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Outbox.Add(new OutboxMessage { To = to, Subject = subject, TextBody = textBody, NextAttemptAt = now, CreatedAt = now });
+    }
+
+    /// <summary>Wakes the sender (call after saving the change that queued mail).</summary>
+    public void Notify() => _signal.Notify();
+
+    public Task WaitForWorkAsync(CancellationToken ct) => _signal.WaitAsync(options.Value.PollInterval, ct);
+
+    /// <summary>Sends every due message; returns how many went out.</summary>
+    public async Task<int> SendDueAsync(ChorusDb db, CancellationToken ct)
+    {
+        var sent = 0;
+        while (await WorkQueue.ClaimDueAsync(db.Outbox, clock.GetUtcNow().UtcDateTime, 20, ct) is { Count: > 0 } claimed)
+        {
+            using var smtp = new SmtpClient();
+            foreach (var message in claimed)
+            {
+                message.Attempts++;
+                try
+                {
+                    await DeliverAsync(smtp, ToMime(message), ct);
+                    WorkQueue.Succeeded(message);
+                    message.SentAt = clock.GetUtcNow().UtcDateTime;
+                    sent++;
+                }
+                catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException
+                    or AuthenticationException or System.Net.Sockets.SocketException or SslHandshakeException or MailKit.ServiceNotConnectedException)
+                {
+                    // A refused recipient is final; everything else (server down, timeouts) is retried.
+                    var final = e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted };
+                    WorkQueue.Failed(message, e.Message, final, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
+                    log.LogWarning("Sending mail {Id} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
+                }
+                await db.SaveChangesAsync(ct);
+            }
+            if (smtp.IsConnected)
+            {
+                await smtp.DisconnectAsync(quit: true, ct);
+            }
+        }
+        return sent;
+    }
+
+    private MimeMessage ToMime(OutboxMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(options.Value.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        mime.Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero);
+        mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt.Ticks}@chorus";
+        mime.Body = new TextPart("plain") { Text = message.TextBody };
+        return mime;
+    }
+
+    private async Task DeliverAsync(SmtpClient smtp, MimeMessage mime, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (o.SmtpHost.Length == 0)
+        {
+            var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DropFolder));
+            Directory.CreateDirectory(folder);
+            if (!_toldAboutDropFolder)
+            {
+                _toldAboutDropFolder = true;
+                log.LogInformation("No SMTP server is configured (Email:SmtpHost): writing messages as .eml files to {Folder}.", folder);
+            }
+            await mime.WriteToAsync(Path.Combine(folder, $"{mime.MessageId}.eml"), ct);
+            return;
+        }
+        if (!smtp.IsConnected)
+        {
+            await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, Enum.Parse<SecureSocketOptions>(o.SmtpSecurity), ct);
+            if (o.SmtpUsername is { Length: > 0 } user)
+            {
+                await smtp.AuthenticateAsync(user, o.SmtpPassword ?? "", ct);
+            }
+        }
+        await smtp.SendAsync(mime, ct);
+    }
+}
+
+/// <summary>Sends queued mail in the background: a request never waits on SMTP.</summary>
+internal sealed class OutboxSender(IServiceScopeFactory scopes, Outbox outbox, ILogger<OutboxSender> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await outbox.SendDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The outbox sender failed; it will try again.");
+            }
+            try
+            {
+                await outbox.WaitForWorkAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chorus.Web.Infrastructure.Email;
+
+/// <summary>An email waiting to be sent: written with the change that caused it, sent later by the outbox sender.</summary>
+internal sealed class OutboxMessage : IQueuedWork
+{
+    public int Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public QueueStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("Outbox");
+        message.Property(m => m.To).HasMaxLength(320);
+        message.Property(m => m.Subject).HasMaxLength(300);
+        message.Property(m => m.LastError).HasMaxLength(1000);
+        message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Infrastructure;
+
+internal enum QueueStatus { Pending, Done, Failed }
+
+/// <summary>A row of a durable work queue (outgoing mail, machine translations): retried with backoff.</summary>
+internal interface IQueuedWork : INotShownPublicly
+{
+    int Id { get; }
+    QueueStatus Status { get; set; }
+    int Attempts { get; set; }
+    DateTime NextAttemptAt { get; set; }
+    string? LastError { get; set; }
+}
+
+internal static class WorkQueue
+{
+    /// <summary>How long a claimed item stays with its worker; one whose worker died comes due again after it.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Claims up to <paramref name="batch"/> due items by pushing their next attempt out, so two workers
+    /// (two nodes, or the site and a command) never take the same one. Returns them tracked.
+    /// </summary>
+    public static async Task<List<T>> ClaimDueAsync<T>(DbSet<T> set, DateTime now, int batch, CancellationToken ct)
+        where T : class, IQueuedWork
+    {
+        var due = await set.Where(w => w.Status == QueueStatus.Pending && w.NextAttemptAt <= now)
+            .OrderBy(w => w.NextAttemptAt).ThenBy(w => w.Id).Select(w => w.Id).Take(batch).ToListAsync(ct);
+        var claimed = new List<T>(due.Count);
+        foreach (var id in due)
+        {
+            var taken = await set.Where(w => w.Id == id && w.Status == QueueStatus.Pending && w.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextAttemptAt, now + ClaimFor), ct);
+            if (taken == 1)
+            {
+                claimed.Add(await set.SingleAsync(w => w.Id == id, ct));
+            }
+        }
+        return claimed;
+    }
+
+    public static void Succeeded(IQueuedWork work)
+    {
+        work.Status = QueueStatus.Done;
+        work.LastError = null;
+    }
+
+    /// <summary>Records a failure: final ones stop; others wait 1, 2, 4… minutes (at most a day) until attempts run out.</summary>
+    public static void Failed(IQueuedWork work, string error, bool final, int maxAttempts, DateTime now)
+    {
+        work.LastError = error.Length > 1000 ? error[..1000] : error;
+        work.Status = final || work.Attempts >= maxAttempts ? QueueStatus.Failed : QueueStatus.Pending;
+        work.NextAttemptAt = now.AddMinutes(Math.Min(1440, Math.Pow(2, Math.Max(0, work.Attempts - 1))));
+    }
+}
+
+/// <summary>Wakes a queue's worker when work is added, so it need not wait for its next poll.</summary>
+internal sealed class QueueSignal(TimeProvider clock)
+{
+    // Holds at most one token; waiting does not consume it, reading after the wait does.
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Notify() => _channel.Writer.TryWrite(true);
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        await Task.WhenAny(_channel.Reader.WaitToReadAsync(ct).AsTask(), Task.Delay(timeout, clock, ct));
+        ct.ThrowIfCancellationRequested();
+        _channel.Reader.TryRead(out _);
+    }
+}

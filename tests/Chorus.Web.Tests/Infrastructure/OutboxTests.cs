@@ -1,0 +1,100 @@
+using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Chorus.Web.Tests.Infrastructure;
+
+public sealed class SmtpApp : EmptyChorusFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => TestMail.Settings;
+}
+
+/// <summary>Mail is queued with the change that causes it and delivered by the background sender over real SMTP.</summary>
+public sealed class OutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
+{
+    [Fact]
+    public async Task A_queued_message_reaches_the_smtp_server_and_is_marked_sent()
+    {
+        var to = $"member-{Guid.NewGuid():N}@example.org";
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        await app.WithDb(async db =>
+        {
+            outbox.Enqueue(db, to, "Welcome to the coalition", "Hello,\n\nthank you for joining — ¡bienvenida!");
+            await db.SaveChangesAsync();
+        });
+        outbox.Notify();
+
+        var message = await TestMail.ReceivedAsync(to);
+
+        Assert.Equal("Welcome to the coalition", message.Subject);
+        Assert.Equal("no-reply@crossroads.test", message.From.Mailboxes.Single().Address);
+        Assert.Contains("¡bienvenida!", message.TextBody, StringComparison.Ordinal);
+        var row = await WaitForStatus(to, QueueStatus.Done);
+        Assert.NotNull(row.SentAt);
+    }
+
+    [Fact]
+    public async Task A_message_the_server_cannot_take_is_kept_and_retried_later()
+    {
+        // An address the SMTP server rejects at RCPT would be final; a dead server is temporary. Point the
+        // sender at a closed port through a second app and check the message waits for a retry.
+        await using var offline = new OfflineSmtpApp();
+        var to = $"later-{Guid.NewGuid():N}@example.org";
+        var outbox = offline.Services.GetRequiredService<Outbox>();
+        await offline.WithDb(async db =>
+        {
+            outbox.Enqueue(db, to, "Retry me", "Body");
+            await db.SaveChangesAsync();
+            await outbox.SendDueAsync(db, CancellationToken.None);
+        });
+
+        var row = await offline.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == to));
+        Assert.Equal(QueueStatus.Pending, row.Status);
+        Assert.Equal(1, row.Attempts);
+        Assert.NotNull(row.LastError);
+        Assert.True(row.NextAttemptAt > offline.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<OutboxMessage> WaitForStatus(string to, QueueStatus status)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var row = await app.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == to));
+            if (row.Status == status)
+            {
+                return row;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"message to {to} never reached {status}");
+    }
+}
+
+/// <summary>An app whose SMTP server does not answer (a closed port on loopback).</summary>
+public sealed class OfflineSmtpApp : EmptyChorusFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Email:SmtpHost", "127.0.0.1"), new("Email:SmtpPort", "9"), new("Email:SmtpSecurity", "None")];
+}
+
+public sealed class DropFolderTests(EmptyChorusFactory app) : IClassFixture<EmptyChorusFactory>
+{
+    [Fact]
+    public async Task Without_an_smtp_server_messages_are_written_as_eml_files()
+    {
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        await app.WithDb(async db =>
+        {
+            outbox.Enqueue(db, "editor@example.org", "Your invitation", "Follow the link.");
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await outbox.SendDueAsync(db, CancellationToken.None));
+        });
+
+        var file = Assert.Single(Directory.GetFiles(app.MailDropFolder, "*.eml"));
+        var message = await MimeMessage.LoadAsync(file);
+        Assert.Equal("Your invitation", message.Subject);
+        Assert.Equal("editor@example.org", message.To.Mailboxes.Single().Address);
+    }
+}
