@@ -1,4 +1,7 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
+using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Infrastructure;
@@ -11,6 +14,9 @@ builder.AddData();
 builder.AddSite();
 builder.AddPublicPages();
 builder.AddEmail();
+builder.AddAccounts();
+builder.AddAudit();
+builder.AddAdmin();
 builder.AddContent();
 builder.AddMachineTranslation();
 builder.AddBenchData();
@@ -24,6 +30,7 @@ if (await app.RunCommandAsync(args))
 }
 
 await app.PrepareDatabaseAsync();
+await app.PrepareAccountsAsync();
 
 app.UseSite();
 app.MapSite();

@@ -1,4 +1,8 @@
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Content;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Chorus.Web.Features.Localization.Machine;
 using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -11,17 +15,23 @@ namespace Chorus.Web.Data;
 /// one migration set per provider (Data/Migrations/Sqlite, Data/Migrations/Postgres);
 /// the app and the features only ever see <see cref="ChorusDb"/>.
 /// </summary>
-internal abstract class ChorusDb(DbContextOptions options) : DbContext(options)
+internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<ChorusUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<PostTranslation> PostTranslations => Set<PostTranslation>();
     public DbSet<CachedTranslation> MachineTranslationCache => Set<CachedTranslation>();
     public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChorusDb).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Chorus.Web.Features.Accounts;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,11 @@ internal static class PublicPages
     public const string Policy = "public-pages";
     public const string Tag = "public";
 
+    /// <summary>Serves the Razor Pages in a feature folder from the output cache (public, anonymous pages only).</summary>
+    public static void CachePublicPages(this IHostApplicationBuilder builder, string folder) =>
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy })));
+
     public static void AddPublicPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CachingOptions>().BindConfiguration("Caching");
@@ -65,6 +71,7 @@ internal static class PublicPages
             var anonymousRead = options.OutputCache
                 && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
                 && !http.Request.Headers.ContainsKey("Authorization")
+                && !http.Request.Cookies.ContainsKey(AccountsExtensions.AuthCookie)
                 && http.User.Identity?.IsAuthenticated != true;
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = anonymousRead;

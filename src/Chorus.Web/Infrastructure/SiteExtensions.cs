@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
+using Chorus.Web.Features.Accounts;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -19,7 +20,9 @@ internal static class SiteExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone]);
 
-        builder.Services.AddRazorPages().WithRazorPagesRoot("/Features");
+        builder.Services.AddRazorPages().WithRazorPagesRoot("/Features")
+            // Validation messages are keys of the same interface strings as everything else.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedStrings)));
         // Write every script as itself, not as &#x...; escapes: Arabic or Chinese pages would triple in size.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o =>
@@ -58,13 +61,14 @@ internal static class SiteExtensions
         app.UseOutputCache();
         app.UseRequestLocalization();
         app.UseResponseCompression();
+        app.UseAccounts();
         app.UseAntiforgery();
     }
 
     public static void MapSite(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorPages().WithStaticAssets().CacheOutput(PublicPages.Policy);
+        app.MapRazorPages().WithStaticAssets();
     }
 }
 

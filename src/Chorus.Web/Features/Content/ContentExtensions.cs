@@ -9,6 +9,8 @@ internal static class ContentExtensions
     public static void AddContent(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IInterceptor, ContentSaveInterceptor>();
+        builder.CachePublicPages("/Content");
+        builder.CachePublicPages("/Statements");
         builder.Services.AddSingleton<IScheduledChanges, PublicationSchedule>();
         builder.Services.AddSingleton<IBenchDataset, BenchPosts>();
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Statements;
 using Chorus.Web.Infrastructure;
 
@@ -37,7 +38,13 @@ public sealed partial class InterfaceStringsTests
         var used = Directory.EnumerateFiles(Source, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                 && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value))
+                // Validation messages of forms (options' messages are for operators, in English).
+                .Concat(f.Contains("/Features/", StringComparison.Ordinal)
+                    ? ValidationMessage().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value))
+                    : []))
+            .Concat(Roles.All)
+            .Concat(["Dashboard", "Users", "Audit log"])
             .Concat(Enum.GetValues<StatementType>().Select(StatementLabels.Of))
             .Concat(SixCultures.Select(Cultures.NameKey))
             .Append("Civil society for the rights of people on the move")
@@ -49,6 +56,9 @@ public sealed partial class InterfaceStringsTests
 
     [GeneratedRegex("""S\["((?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex Lookup();
+
+    [GeneratedRegex(@"ErrorMessage = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ValidationMessage();
 
     internal static string RepoRoot()
     {

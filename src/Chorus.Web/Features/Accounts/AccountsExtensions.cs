@@ -1,0 +1,112 @@
+using System.Threading.RateLimiting;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Admin;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Features.Accounts;
+
+internal static class AccountsExtensions
+{
+    public const string LoginRateLimit = "login";
+    public const string AuthCookie = "chorus-auth";
+
+    public static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddIdentityCore<ChorusUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ChorusDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = AuthCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        // Deactivated staff lose their session within a minute, not when their cookie expires.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Keys in the database: every node can read every cookie and antiforgery token.
+        builder.Services.AddDataProtection().PersistKeysToDbContext<ChorusDb>().SetApplicationName("Chorus");
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.All));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("Accounts:SignInsPerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
+        });
+        builder.AddAdminMenuItem(new("Users", "/admin/users", [Roles.Admin], 90));
+        builder.Services.AddCommand("users", "add --email E --role R [--name N]: creates a staff account (password from standard input, or generated)", UsersCommand.RunAsync);
+    }
+
+    public const string StaffPolicy = "staff";
+
+    public static void UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    /// <summary>Creates the roles, and on a site with no staff prints a one-time setup link.</summary>
+    public static async Task PrepareAccountsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
+        if (!await db.Users.AnyAsync())
+        {
+            var link = SetupToken.Create(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(),
+                scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            app.Logger.LogWarning("No staff account exists yet. Create the first admin at /account/setup?token={Token} (valid for 24 hours, once).", link);
+        }
+    }
+}
+
+internal sealed class AccountOptions
+{
+    /// <summary>Admins must turn on two-factor sign-in before they can use the admin area.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; } = true;
+
+    /// <summary>Failed sign-ins before an account is locked for 15 minutes.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>Sign-in attempts allowed per minute from one address.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int SignInsPerMinute { get; set; } = 10;
+
+    /// <summary>Days an invitation link stays valid.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 30)]
+    public int InvitationDays { get; set; } = 3;
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Accounts;
+
+[EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
+internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> users, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet() => Title = S["Forgot your password?"];
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Title = S["Forgot your password?"];
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        // The same answer whether or not the account exists, so the form reveals no addresses.
+        Sent = true;
+        var user = await users.FindByEmailAsync(Email);
+        if (user is { IsActive: true })
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = $"{Request.Scheme}://{Request.Host}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={Uri.EscapeDataString(token)}";
+            outbox.Enqueue(db, user.Email!, S["Choose a new password"], S["Someone (we hope you) asked to choose a new password for your account. Follow this link within three days:\n\n{0}\n\nIf it was not you, ignore this message: your password stays as it is.", link]);
+            await db.SaveChangesAsync();
+            outbox.Notify();
+        }
+        return Page();
+    }
+}

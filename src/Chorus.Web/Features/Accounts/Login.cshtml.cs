@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Features.Audit;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Accounts;
+
+[EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
+internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IStringLocalizer<SharedStrings> S, SignInAudit audit) : SitePageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password."), MaxLength(200)]
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet() => Title = S["Sign in"];
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Title = S["Sign in"];
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
+        // A deactivated account fails like a wrong password: nothing tells an attacker it exists.
+        var result = user is { IsActive: true }
+            ? await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        await audit.SignInAsync(HttpContext, user, Input.Email, result);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl });
+        }
+        ModelState.AddModelError("", result.IsLockedOut
+            ? S["Too many failed attempts: this account is locked for 15 minutes."]
+            : S["The email address or the password is wrong."]);
+        return Page();
+    }
+}
