@@ -16,6 +16,8 @@ public static class PageTypes
         ["home in Chinese"] = ("/zh/", 200),
         ["statement in Arabic, shown in English"] = ("/ar/news/remarks-at-the-civil-society-member-states-dialogue", 200),
         ["static page in French"] = ("/fr/pages/about", 200),
+        ["sign-in form"] = ("/account/login", 200),
+        ["forgot-password form"] = ("/account/forgot-password", 200),
     };
 
     public static TheoryData<string> Names => [.. All.Keys];

@@ -23,6 +23,9 @@ internal static class AccountsExtensions
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
+                // Length, not composition (NIST SP 800-63B): a long passphrase is a good password.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -54,9 +57,12 @@ internal static class AccountsExtensions
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("Accounts:SignInsPerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
+            // Attempts (POSTs) are limited per address; showing the form is not.
+            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("Accounts:SignInsPerMinute", 10), Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("read"));
         });
         builder.AddAdminMenuItem(new("Users", "/admin/users", [Roles.Admin], 90));
         builder.Services.AddCommand("users", "add --email E --role R [--name N]: creates a staff account (password from standard input, or generated)", UsersCommand.RunAsync);

@@ -1,0 +1,133 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Chorus.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chorus.Web.Tests.Features.Accounts;
+
+public sealed class SignInTests(EmptyChorusFactory app) : IClassFixture<EmptyChorusFactory>
+{
+    private static Dictionary<string, string> Credentials(string email, string password) =>
+        new() { ["Input.Email"] = email, ["Input.Password"] = password };
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        await Staff.CreateAsync(app, "locked@crossroads.test", Roles.Editor);
+        var client = Staff.Client(app);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await Staff.PostFormAsync(client, "/account/login", Credentials("locked@crossroads.test", "not the password"));
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await Staff.PostFormAsync(client, "/account/login", Credentials("locked@crossroads.test", Staff.Password));
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var audit = await app.WithDb(db => db.AuditLog.Where(e => e.UserName == "locked@crossroads.test").Select(e => e.Action).ToListAsync());
+        Assert.Equal(4, audit.Count(a => a == "sign-in failed"));
+        Assert.Equal(2, audit.Count(a => a == "sign-in locked out"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_so_next_to_the_form_and_keeps_the_email()
+    {
+        var response = await Staff.PostFormAsync(Staff.Client(app), "/account/login", Credentials("nobody@crossroads.test", "whatever it is"));
+
+        var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email address or the password is wrong.", html.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("nobody@crossroads.test", html.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Empty_and_absurd_input_get_messages_not_errors()
+    {
+        var response = await Staff.PostFormAsync(Staff.Client(app), "/account/login", Credentials("", new string('x', 5000)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter your email address.", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_sign_in()
+    {
+        await Staff.CreateAsync(app, "gone@crossroads.test", Roles.Moderator);
+        await app.WithDb(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == "gone@crossroads.test")).IsActive = false;
+            await db.SaveChangesAsync();
+        });
+
+        var response = await Staff.PostFormAsync(Staff.Client(app), "/account/login", Credentials("gone@crossroads.test", Staff.Password));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email address or the password is wrong.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_without_two_factor_is_sent_to_turn_it_on_and_can()
+    {
+        await Staff.CreateAsync(app, "new-admin@crossroads.test", Roles.Admin);
+        var client = await Staff.SignInAsync(app, "new-admin@crossroads.test");
+
+        var dashboard = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal("/account/two-factor/setup", dashboard.Headers.Location!.OriginalString);
+
+        var setup = await new HtmlParser().ParseDocumentAsync(await (await client.GetAsync(new Uri("/account/two-factor/setup", UriKind.Relative))).Content.ReadAsStringAsync());
+        Assert.NotNull(setup.QuerySelector(".qr svg"));
+        var key = setup.QuerySelector(".qr code")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        var enabled = await Staff.PostFormAsync(client, "/account/two-factor/setup", new Dictionary<string, string> { ["Code"] = Staff.Totp(key) });
+        var page = await new HtmlParser().ParseDocumentAsync(await enabled.Content.ReadAsStringAsync());
+        Assert.Equal(10, page.QuerySelectorAll(".codes li").Length);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_admin_is_created_through_the_one_time_setup_link_and_only_once()
+    {
+        await using var fresh = new EmptyChorusFactory();
+        var token = SetupToken.Create(fresh.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), fresh.Clock);
+        var client = Staff.Client(fresh);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/account/setup?token=forged", UriKind.Relative))).StatusCode);
+
+        var created = await Staff.PostFormAsync(client, $"/account/setup?token={Uri.EscapeDataString(token)}", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "First Admin", ["Input.Email"] = "first@crossroads.test", ["Input.Password"] = Staff.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.True(await fresh.WithDb(db => db.Users.AnyAsync(u => u.Email == "first@crossroads.test")));
+        Assert.Equal(HttpStatusCode.NotFound, (await Staff.Client(fresh).GetAsync(new Uri($"/account/setup?token={Uri.EscapeDataString(token)}", UriKind.Relative))).StatusCode);
+    }
+}
+
+public sealed class StrictRateLimitApp : EmptyChorusFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Accounts:SignInsPerMinute", "3")];
+}
+
+public sealed class SignInRateLimitTests(StrictRateLimitApp app) : IClassFixture<StrictRateLimitApp>
+{
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429_with_a_page_that_says_why()
+    {
+        var client = Staff.Client(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await Staff.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Input.Email"] = "x@example.org", ["Input.Password"] = "guess number " + i });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Please wait a moment and try again.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
