@@ -26,6 +26,7 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

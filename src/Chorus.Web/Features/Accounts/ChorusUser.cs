@@ -16,6 +16,9 @@ internal sealed class ChorusUser : IdentityUser
     public string TranslatorCultures { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>IANA zone in which this person enters and reads times in the admin; empty means the site's.</summary>
+    public string TimeZone { get; set; } = "";
 }
 
 internal sealed class ChorusUserConfiguration : IEntityTypeConfiguration<ChorusUser>
@@ -24,6 +27,7 @@ internal sealed class ChorusUserConfiguration : IEntityTypeConfiguration<ChorusU
     {
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.Property(u => u.TranslatorCultures).HasMaxLength(100);
+        user.Property(u => u.TimeZone).HasMaxLength(64);
     }
 }
 

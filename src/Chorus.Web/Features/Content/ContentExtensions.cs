@@ -1,3 +1,5 @@
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
 using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,6 +13,7 @@ internal static class ContentExtensions
         builder.Services.AddSingleton<IInterceptor, ContentSaveInterceptor>();
         builder.CachePublicPages("/Content");
         builder.CachePublicPages("/Statements");
+        builder.AddAdminMenuItem(new("Posts", "/admin/posts", [Roles.Admin, Roles.Editor], 10));
         builder.Services.AddSingleton<IScheduledChanges, PublicationSchedule>();
         builder.Services.AddSingleton<IBenchDataset, BenchPosts>();
     }
@@ -20,7 +23,7 @@ internal static class ContentExtensions
 /// Keeps derived post fields (sanitised HTML, excerpt, timestamps) right on every save,
 /// whoever saves: the admin, a command, the seeder or a test.
 /// </summary>
-internal sealed class ContentSaveInterceptor(TimeProvider clock) : SaveChangesInterceptor
+internal sealed class ContentSaveInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -35,6 +38,9 @@ internal sealed class ContentSaveInterceptor(TimeProvider clock) : SaveChangesIn
         return ValueTask.FromResult(result);
     }
 
+    private static readonly string[] Revised =
+        [nameof(Post.Title), nameof(Post.Slug), nameof(Post.Summary), nameof(Post.BodyMarkdown), nameof(Post.Status), nameof(Post.PublishedAt)];
+
     private void Prepare(DbContext? context)
     {
         if (context is null)
@@ -42,15 +48,26 @@ internal sealed class ContentSaveInterceptor(TimeProvider clock) : SaveChangesIn
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<Post>())
+        foreach (var entry in context.ChangeTracker.Entries<Post>().ToList())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                entry.Entity.Render();
-                entry.Entity.UpdatedAt = now;
+                var post = entry.Entity;
+                post.Render();
+                post.UpdatedAt = now;
                 if (entry.State == EntityState.Added)
                 {
-                    entry.Entity.CreatedAt = now;
+                    post.CreatedAt = now;
+                }
+                // Every save of what a reader sees leaves a revision to compare with and restore.
+                if (entry.State == EntityState.Added || Revised.Any(p => entry.Property(p).IsModified))
+                {
+                    context.Add(new PostRevision
+                    {
+                        Post = post, At = now, Author = http.HttpContext?.User.Identity?.Name ?? "system",
+                        Title = post.Title, Slug = post.Slug, Summary = post.Summary, BodyMarkdown = post.BodyMarkdown,
+                        Status = post.Status, PublishedAt = post.PublishedAt,
+                    });
                 }
             }
         }

@@ -57,6 +57,9 @@ internal sealed class Post : IPostText
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Set when moved to the bin: gone from the site, restorable from the admin.</summary>
+    public DateTime? DeletedAt { get; set; }
+
     public const int ExcerptLength = 240;
 
     /// <summary>Derives the HTML, the excerpt and the content hash (called on every save).</summary>

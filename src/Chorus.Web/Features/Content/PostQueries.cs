@@ -45,7 +45,7 @@ internal static class PostQueries
 
     /// <summary>Posts the public may see at <paramref name="now"/>: not drafts, and their instant has come.</summary>
     public static IQueryable<Post> Published(this IQueryable<Post> posts, DateTime now) =>
-        posts.Where(p => p.Status != PostStatus.Draft && p.PublishedAt != null && p.PublishedAt <= now);
+        posts.Where(p => p.Status != PostStatus.Draft && p.PublishedAt != null && p.PublishedAt <= now && p.DeletedAt == null);
 
     /// <summary>Posts that belong in the news stream (static pages do not).</summary>
     public static IQueryable<Post> Listed(this IQueryable<Post> posts) => posts.Where(p => p.Kind != PostKind.Page);

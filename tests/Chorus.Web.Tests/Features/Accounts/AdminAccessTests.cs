@@ -29,6 +29,10 @@ public sealed class AdminAccessTests(StaffApp app) : IClassFixture<StaffApp>
             ("/admin", Roles.All),
             ("/admin/users", [Roles.Admin]),
             ("/admin/audit", [Roles.Admin]),
+            ("/admin/posts", [Roles.Admin, Roles.Editor]),
+            ("/admin/posts/new", [Roles.Admin, Roles.Editor]),
+            ("/admin/posts/1", [Roles.Admin, Roles.Editor]),
+            ("/admin/posts/1/revisions", [Roles.Admin, Roles.Editor]),
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (path, allowed) in routes)

@@ -36,20 +36,36 @@ internal static class Staff
     public static HttpClient Client(ChorusFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>GETs a form page and POSTs the form with its antiforgery token plus <paramref name="fields"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields, string? formSelector = null)
+    /// <summary>
+    /// GETs a form page and POSTs the form as a browser would: every field with its current value (the
+    /// antiforgery token included), with <paramref name="fields"/> typed over them.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields,
+        string? formSelector = null, string? handler = null)
     {
         var page = await client.GetAsync(new Uri(url, UriKind.Relative));
         var html = await new HtmlParser().ParseDocumentAsync(await page.Content.ReadAsStringAsync());
         var form = formSelector is null ? html.QuerySelector("main form[method=post]")! : html.QuerySelector(formSelector)!;
-        var values = form.QuerySelectorAll("input[type=hidden]")
-            .Where(i => i.GetAttribute("name") is not null)
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var values = new Dictionary<string, string>();
+        foreach (var control in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = control.GetAttribute("name")!;
+            values[name] = control switch
+            {
+                AngleSharp.Html.Dom.IHtmlTextAreaElement area => area.Value,
+                AngleSharp.Html.Dom.IHtmlSelectElement select => select.Value ?? "",
+                _ => control.GetAttribute("value") ?? "",
+            };
+        }
         foreach (var (key, value) in fields)
         {
             values[key] = value;
         }
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        if (handler is not null)
+        {
+            action += (action.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
+        }
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 

@@ -1,0 +1,206 @@
+using System.Globalization;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace Chorus.Web.Features.Content.Admin;
+
+/// <summary>/admin/posts/new and /admin/posts/{id}: write, preview, schedule, move to the bin and restore.</summary>
+[Authorize(Roles = Roles.Editors)]
+internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone,
+    IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
+
+    [FromRoute] public string Id { get; set; } = "";
+
+    [BindProperty] public PostInput Input { get; set; } = new();
+
+    public int? PostId { get; private set; }
+
+    public bool IsDeleted { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    public bool ConfirmDelete { get; private set; }
+
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    public IReadOnlyList<string> Cultures => site.Value.Cultures;
+
+    public async Task<IActionResult> OnGetAsync(string? confirm)
+    {
+        if (await LoadAsync() is { } problem)
+        {
+            return problem;
+        }
+        ConfirmDelete = confirm == "delete" && PostId is not null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (await LoadAsync(keepInput: true) is { } problem)
+        {
+            return problem;
+        }
+        PreviewHtml = ContentMarkdown.ToSafeHtml(Input.Body);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (await LoadAsync(keepInput: true) is { } problem)
+        {
+            return problem;
+        }
+        var publishAt = ParsePublishAt();
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.From(Input.Title) : Slugs.From(Input.Slug);
+        if (await db.Posts.AnyAsync(p => p.Slug == slug && p.Id != (PostId ?? 0)))
+        {
+            ModelState.AddModelError("Input.Slug", S["Another post already uses the address “{0}”. Choose another.", slug]);
+        }
+        if (!Cultures.Contains(Input.Culture))
+        {
+            ModelState.AddModelError("Input.Culture", S["Choose one of the site's languages."]);
+        }
+        if (Input.Kind == PostKind.Statement && Input.DeliveredOn is null)
+        {
+            ModelState.AddModelError("Input.DeliveredOn", S["A statement needs the date it was delivered."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var post = PostId is { } id
+            ? await db.Posts.Include(p => p.Categories).SingleAsync(p => p.Id == id)
+            : db.Posts.Add(new Post { Title = "", Slug = "", BodyMarkdown = "", AuthorName = await AuthorAsync() }).Entity;
+        post.Title = Input.Title.Trim();
+        post.Slug = slug;
+        post.Kind = Input.Kind;
+        post.Culture = Input.Culture;
+        post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+        post.BodyMarkdown = Input.Body;
+        post.Tags = [.. PostInput.SplitList(Input.Tags)];
+        post.FeaturedImageUrl = string.IsNullOrWhiteSpace(Input.FeaturedImageUrl) ? null : Input.FeaturedImageUrl;
+        post.Status = Input.Status;
+        post.PublishedAt = publishAt ?? (Input.Status == PostStatus.Published ? post.PublishedAt ?? clock.GetUtcNow().UtcDateTime : null);
+        post.Statement = Input.Kind != PostKind.Statement ? null : new StatementDetails
+        {
+            Type = Input.StatementType, DeliveredOn = Input.DeliveredOn!.Value, SpeakerName = Blank(Input.SpeakerName),
+            SpeakerRole = Blank(Input.SpeakerRole), SpeakerOrganisation = Blank(Input.SpeakerOrganisation),
+            Venue = Blank(Input.Venue), Addressee = Blank(Input.Addressee), Versions = post.Statement?.Versions ?? [],
+        };
+        await SetCategoriesAsync(post, PostInput.SplitList(Input.Categories));
+        await db.SaveChangesAsync();
+        TempData["Status"] = S["Saved."].Value;
+        return Redirect($"/admin/posts/{post.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync() => await MoveAsync(clock.GetUtcNow().UtcDateTime, S["Moved to the bin. You can restore it from there."]);
+
+    public async Task<IActionResult> OnPostRestoreAsync() => await MoveAsync(null, S["Restored."]);
+
+    private async Task<IActionResult> MoveAsync(DateTime? deletedAt, string message)
+    {
+        if (!int.TryParse(Id, CultureInfo.InvariantCulture, out var id) || await db.Posts.SingleOrDefaultAsync(p => p.Id == id) is not { } post)
+        {
+            return NotFound();
+        }
+        post.DeletedAt = deletedAt;
+        await db.SaveChangesAsync();
+        TempData["Status"] = message;
+        return Redirect(deletedAt is null ? $"/admin/posts/{id}" : "/admin/posts");
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Loads the post (or a blank one) and the editor's zone; null when the page can show.</summary>
+    private async Task<IActionResult?> LoadAsync(bool keepInput = false)
+    {
+        var me = await users.GetUserAsync(User);
+        Zone = (me?.TimeZone is { Length: > 0 } tz ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tz) : null) ?? siteZone;
+        if (Id == "new")
+        {
+            Title = S["Write a new post"];
+            Input.Culture = keepInput ? Input.Culture : site.Value.Cultures[0];
+            return null;
+        }
+        if (!int.TryParse(Id, CultureInfo.InvariantCulture, out var id))
+        {
+            return NotFound();
+        }
+        var post = await db.Posts.AsNoTracking().Include(p => p.Categories).SingleOrDefaultAsync(p => p.Id == id);
+        if (post is null)
+        {
+            return NotFound();
+        }
+        (PostId, IsDeleted) = (post.Id, post.DeletedAt is not null);
+        Title = S["Edit “{0}”", post.Title];
+        if (!keepInput)
+        {
+            Input = new PostInput
+            {
+                Title = post.Title, Slug = post.Slug, Kind = post.Kind, Culture = post.Culture, Summary = post.Summary,
+                Body = post.BodyMarkdown, Categories = string.Join(", ", post.Categories.Select(c => c.Name)),
+                Tags = string.Join(", ", post.Tags), Status = post.Status, FeaturedImageUrl = post.FeaturedImageUrl,
+                PublishAt = post.PublishedAt is { } at ? LocalPattern.Format(Instant.FromDateTimeUtc(at).InZone(Zone).LocalDateTime) : null,
+                StatementType = post.Statement?.Type ?? default, DeliveredOn = post.Statement?.DeliveredOn,
+                SpeakerName = post.Statement?.SpeakerName, SpeakerRole = post.Statement?.SpeakerRole,
+                SpeakerOrganisation = post.Statement?.SpeakerOrganisation, Venue = post.Statement?.Venue, Addressee = post.Statement?.Addressee,
+            };
+        }
+        return null;
+    }
+
+    /// <summary>The publication instant from the editor's local time; DST gaps move forward, overlaps take the earlier.</summary>
+    private DateTime? ParsePublishAt()
+    {
+        if (string.IsNullOrWhiteSpace(Input.PublishAt))
+        {
+            if (Input.Status == PostStatus.Scheduled)
+            {
+                ModelState.AddModelError("Input.PublishAt", S["A scheduled post needs a date and time."]);
+            }
+            return null;
+        }
+        var parsed = LocalPattern.Parse(Input.PublishAt.Trim());
+        if (!parsed.Success)
+        {
+            ModelState.AddModelError("Input.PublishAt", S["Enter the date and time as year-month-day and hours:minutes."]);
+            return null;
+        }
+        var instant = Zone.ResolveLocal(parsed.Value, Resolvers.LenientResolver).ToInstant().ToDateTimeUtc();
+        if (Input.Status == PostStatus.Scheduled && instant <= clock.GetUtcNow().UtcDateTime)
+        {
+            ModelState.AddModelError("Input.PublishAt", S["A scheduled post needs a time in the future."]);
+        }
+        return instant;
+    }
+
+    private async Task SetCategoriesAsync(Post post, string[] names)
+    {
+        post.Categories.Clear();
+        foreach (var name in names.Where(n => n.Length <= 100))
+        {
+            var slug = Slugs.From(name);
+            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug)
+                ?? db.Categories.Local.FirstOrDefault(c => c.Slug == slug)
+                ?? db.Categories.Add(new Category { Name = name, Slug = slug }).Entity;
+            post.Categories.Add(category);
+        }
+    }
+
+    private async Task<string> AuthorAsync() => (await users.GetUserAsync(User))?.DisplayName ?? User.Identity?.Name ?? "";
+}
