@@ -1,4 +1,6 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
 using Chorus.Web.Features.Localization.Machine;
 using Chorus.Web.Infrastructure;
 
@@ -14,6 +16,7 @@ internal static class LocalizationExtensions
         builder.Services.AddSingleton<MachineTranslator>();
         builder.Services.AddSingleton<TranslationJobs>();
         builder.Services.AddHostedService<TranslationWorker>();
+        builder.AddAdminMenuItem(new("Translations", "/admin/translations", [Roles.Admin, Roles.Editor, Roles.Translator], 20));
         builder.Services.AddCommand("translate", "--culture CODE [--missing]: machine-translates posts that have no version in CODE into drafts",
             async (services, args) =>
             {

@@ -44,7 +44,7 @@ public sealed partial class InterfaceStringsTests
                     ? ValidationMessage().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value))
                     : []))
             .Concat(Roles.All)
-            .Concat(["Dashboard", "Users", "Audit log", "Posts"])
+            .Concat(["Dashboard", "Users", "Audit log", "Posts", "Translations", "original", "missing", "outdated", "human", "machine draft", "machine published"])
             .Concat(Enum.GetValues<Chorus.Web.Features.Content.PostStatus>().Select(s => s.ToString()))
             .Concat(Enum.GetValues<Chorus.Web.Features.Content.PostKind>().Select(Chorus.Web.Features.Content.Admin.PostLabels.Of))
             .Concat(Enum.GetValues<StatementType>().Select(StatementLabels.Of))

@@ -33,6 +33,18 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
         return missing.Count;
     }
 
+    /// <summary>Queues one post for one culture (unless a job for it is already waiting).</summary>
+    public async Task EnqueueAsync(ChorusDb db, int postId, string culture, CancellationToken ct)
+    {
+        if (!await db.TranslationJobs.AnyAsync(j => j.PostId == postId && j.Culture == culture && j.Status == QueueStatus.Pending, ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.TranslationJobs.Add(new TranslationJob { PostId = postId, Culture = culture, NextAttemptAt = now, CreatedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+        _signal.Notify();
+    }
+
     /// <summary>Works through the jobs that are due; returns how many succeeded and how many failed for good.</summary>
     public async Task<(int Done, int Failed)> RunDueAsync(ChorusDb db, CancellationToken ct)
     {

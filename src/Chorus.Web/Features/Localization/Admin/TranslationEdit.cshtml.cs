@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Content.Admin;
+using Chorus.Web.Features.Localization.Machine;
+using Chorus.Web.Infrastructure;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Web.Features.Localization.Admin;
+
+/// <summary>
+/// The original beside its translation into one culture; when the original has changed since, what
+/// changed. Translators may open and save only the cultures assigned to them.
+/// </summary>
+[Authorize(Roles = $"{Roles.Admin},{Roles.Editor},{Roles.Translator}")]
+internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> users, TranslationJobs jobs, IOptions<SiteOptions> site,
+    IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    public sealed class TranslationInput
+    {
+        [Required(ErrorMessage = "Give the post a title."), MaxLength(300, ErrorMessage = "Keep the title under 300 characters.")]
+        public string Title { get; set; } = "";
+
+        [MaxLength(1000, ErrorMessage = "Keep the summary under 1,000 characters.")]
+        public string? Summary { get; set; }
+
+        [Required(ErrorMessage = "Write the text of the post."), MaxLength(200_000, ErrorMessage = "The text is too long.")]
+        public string Body { get; set; } = "";
+
+        public TranslationState State { get; set; } = TranslationState.Human;
+    }
+
+    [FromRoute] public int Id { get; set; }
+
+    [FromRoute(Name = "culture")] public new string Culture { get; set; } = "";
+
+    [BindProperty] public TranslationInput Input { get; set; } = new();
+
+    public Post? Original { get; private set; }
+
+    public bool Outdated { get; private set; }
+
+    public IReadOnlyList<DiffLine>? Changes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(keepInput: false) ?? Page();
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (await LoadAsync(keepInput: true) is { } problem)
+        {
+            return problem;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var translation = await db.PostTranslations.SingleOrDefaultAsync(t => t.PostId == Id && t.Culture == Culture)
+            ?? db.PostTranslations.Add(new PostTranslation { PostId = Id, Culture = Culture, Title = "", BodyMarkdown = "", SourceHash = "" }).Entity;
+        translation.Title = Input.Title.Trim();
+        translation.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+        translation.BodyMarkdown = Input.Body;
+        translation.State = Input.State;
+        // Saving is the translator saying "this matches the original as it is now".
+        translation.SourceHash = Original!.ContentHash;
+        await db.SaveChangesAsync();
+        TempData["Status"] = S["Saved."].Value;
+        return Redirect($"/admin/translations/{Id}/{Culture}");
+    }
+
+    public async Task<IActionResult> OnPostMachineAsync()
+    {
+        if (await LoadAsync(keepInput: true) is { } problem)
+        {
+            return problem;
+        }
+        await jobs.EnqueueAsync(db, Id, Culture, HttpContext.RequestAborted);
+        TempData["Status"] = S["A machine draft is on its way; it appears here when ready."].Value;
+        return Redirect($"/admin/translations/{Id}/{Culture}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(bool keepInput)
+    {
+        if (!site.Value.Cultures.Contains(Culture))
+        {
+            return NotFound();
+        }
+        if (!(await TranslatorRights.EditableCulturesAsync(users, User, site.Value.Cultures)).Contains(Culture))
+        {
+            return Forbid();
+        }
+        Original = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id && p.DeletedAt == null);
+        if (Original is null || Original.Culture == Culture)
+        {
+            return NotFound();
+        }
+        Title = S["Translate “{0}”", Original.Title];
+        var translation = await db.PostTranslations.AsNoTracking().SingleOrDefaultAsync(t => t.PostId == Id && t.Culture == Culture);
+        if (translation is not null)
+        {
+            Outdated = translation.SourceHash != Original.ContentHash;
+            if (!keepInput)
+            {
+                Input = new TranslationInput { Title = translation.Title, Summary = translation.Summary, Body = translation.BodyMarkdown, State = translation.State };
+            }
+            if (Outdated)
+            {
+                // The revision the translation was made from is the one whose text hashes to its SourceHash.
+                var revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == Id).OrderByDescending(r => r.Id).Take(200).ToListAsync();
+                if (revisions.Find(r => PostTexts.Hash(new RevisionText(r)) == translation.SourceHash) is { } source)
+                {
+                    Changes = [.. InlineDiffBuilder.Diff(RevisionText.Of(source.Title, source.Summary, source.BodyMarkdown),
+                            RevisionText.Of(Original.Title, Original.Summary, Original.BodyMarkdown)).Lines
+                        .Where(l => l.Type is ChangeType.Inserted or ChangeType.Deleted)
+                        .Select(l => new DiffLine(l.Type == ChangeType.Inserted ? "ins" : "del", l.Text))];
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A revision seen as post text, to hash it the way the original is hashed.</summary>
+    private sealed class RevisionText(PostRevision revision) : IPostText
+    {
+        public string Title => revision.Title;
+        public string? Summary => revision.Summary;
+        public string BodyMarkdown => revision.BodyMarkdown;
+        public string BodyHtml { get; set; } = "";
+        public string Excerpt { get; set; } = "";
+
+        public static string Of(string title, string? summary, string body) => $"{title}\n\n{summary}\n\n{body}";
+    }
+}
