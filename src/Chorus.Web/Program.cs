@@ -4,6 +4,7 @@ using Chorus.Web.Features.Admin;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Localization;
+using Chorus.Web.Features.Media;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 
@@ -17,6 +18,7 @@ builder.AddEmail();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddAdmin();
+builder.AddMedia();
 builder.AddContent();
 builder.AddMachineTranslation();
 builder.AddBenchData();

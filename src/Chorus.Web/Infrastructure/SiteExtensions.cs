@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Media;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -55,6 +56,7 @@ internal static class SiteExtensions
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseMedia();
         app.UseRouting();
         // A cache hit needs no culture (it is in the path) and no compression: the cache sits outside
         // both and keeps compressed bytes, one entry per Accept-Encoding.

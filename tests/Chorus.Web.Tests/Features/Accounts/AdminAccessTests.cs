@@ -33,6 +33,8 @@ public sealed class AdminAccessTests(StaffApp app) : IClassFixture<StaffApp>
             ("/admin/posts/new", [Roles.Admin, Roles.Editor]),
             ("/admin/posts/1", [Roles.Admin, Roles.Editor]),
             ("/admin/posts/1/revisions", [Roles.Admin, Roles.Editor]),
+            ("/admin/media", [Roles.Admin, Roles.Editor]),
+            ("/admin/translations", [Roles.Admin, Roles.Editor, Roles.Translator]),
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (path, allowed) in routes)

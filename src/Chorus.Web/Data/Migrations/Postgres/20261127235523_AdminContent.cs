@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -25,6 +26,26 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "Media",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    AltText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Widths = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Media", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "PostRevisions",
@@ -54,6 +75,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Media_Hash",
+                table: "Media",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_PostId_Id",
                 table: "PostRevisions",
                 columns: new[] { "PostId", "Id" });
@@ -62,6 +88,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Media");
+
             migrationBuilder.DropTable(
                 name: "PostRevisions");
 

@@ -26,6 +26,26 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 defaultValue: "");
 
             migrationBuilder.CreateTable(
+                name: "Media",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Widths = table.Column<string>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Media", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PostRevisions",
                 columns: table => new
                 {
@@ -53,6 +73,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Media_Hash",
+                table: "Media",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_PostId_Id",
                 table: "PostRevisions",
                 columns: new[] { "PostId", "Id" });
@@ -61,6 +86,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Media");
+
             migrationBuilder.DropTable(
                 name: "PostRevisions");
 

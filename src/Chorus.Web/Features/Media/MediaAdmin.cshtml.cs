@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Media;
+
+/// <summary>/admin/media: upload images and PDFs, copy their Markdown, delete.</summary>
+[Authorize(Roles = Roles.Editors)]
+[RequestSizeLimit(100 * 1024 * 1024)]
+internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    [BindProperty, Required(ErrorMessage = "Choose a file to upload.")]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty, MaxLength(500)]
+    public string? AltText { get; set; }
+
+    public IReadOnlyList<MediaItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            await using var stream = Upload!.OpenReadStream();
+            var (media, problem) = await store.SaveAsync(stream, ct);
+            if (media is null)
+            {
+                ModelState.AddModelError(nameof(Upload), S[problem!]);
+            }
+            else if (media.Kind == MediaKind.Image && string.IsNullOrWhiteSpace(AltText))
+            {
+                ModelState.AddModelError(nameof(AltText), S["Describe the image for people who cannot see it."]);
+            }
+            else
+            {
+                db.Media.Add(new MediaItem
+                {
+                    Kind = media.Kind, Hash = media.Hash, Widths = [.. media.Widths], Bytes = media.Bytes,
+                    OriginalName = Path.GetFileName(Upload.FileName) is { Length: > 0 and <= 255 } name ? name : "upload",
+                    AltText = AltText?.Trim() ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = User.Identity?.Name ?? "",
+                });
+                await db.SaveChangesAsync(ct);
+                TempData["Status"] = S["Uploaded."].Value;
+                return RedirectToPage();
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var item = await db.Media.SingleOrDefaultAsync(m => m.Id == id);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        db.Media.Remove(item);
+        await db.SaveChangesAsync();
+        if (!await db.Media.AnyAsync(m => m.Hash == item.Hash))
+        {
+            store.Delete(item);
+        }
+        TempData["Status"] = S["Deleted."].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Title = S["Media"];
+        Items = await db.Media.AsNoTracking().OrderByDescending(m => m.Id).Take(200).ToListAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chorus.Web.Features.Media;
+
+internal enum MediaKind { Image, Pdf }
+
+/// <summary>An uploaded image (stored re-encoded in a few widths) or PDF, served under content-hashed names.</summary>
+internal sealed class MediaItem : INotShownPublicly
+{
+    public int Id { get; set; }
+    public MediaKind Kind { get; set; }
+    public required string OriginalName { get; set; }
+
+    /// <summary>Required for images: what a screen reader says.</summary>
+    public string AltText { get; set; } = "";
+
+    /// <summary>First 16 hex digits of the SHA-256 of the upload: the start of every stored file's name.</summary>
+    public required string Hash { get; set; }
+
+    /// <summary>Stored widths of an image, e.g. [480, 960, 1600]; empty for PDFs.</summary>
+    public List<int> Widths { get; set; } = [];
+    public long Bytes { get; set; }
+    public DateTime UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+
+    public string Url(int? width = null) => Kind == MediaKind.Pdf
+        ? $"/media/{Hash}.pdf"
+        : $"/media/{Hash}-{width ?? Widths.Max()}.jpg";
+}
+
+internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
+{
+    public void Configure(EntityTypeBuilder<MediaItem> item)
+    {
+        item.Property(m => m.OriginalName).HasMaxLength(255);
+        item.Property(m => m.AltText).HasMaxLength(500);
+        item.Property(m => m.Hash).HasMaxLength(16);
+        item.Property(m => m.UploadedBy).HasMaxLength(320);
+        item.HasIndex(m => m.Hash);
+    }
+}
+
+internal sealed class MediaOptions
+{
+    /// <summary>Where uploads are stored (relative to the content root).</summary>
+    public string Folder { get; set; } = "data/media";
+
+    /// <summary>Largest upload accepted, in bytes.</summary>
+    [Range(1024, 500L * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Widths an image is stored in (never wider than the original).</summary>
+    public int[] Widths { get; set; } = [];
+
+    public int[] EffectiveWidths => Widths.Length > 0 ? Widths : [480, 960, 1600];
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace Chorus.Web.Features.Media;
+
+/// <summary>What an upload turned out to be, or why it was refused (in words for the person uploading).</summary>
+internal sealed record StoredMedia(MediaKind Kind, string Hash, IReadOnlyList<int> Widths, long Bytes);
+
+/// <summary>
+/// Decides an upload's type by its content, never its name; re-encodes images with SkiaSharp into a
+/// few widths (which drops EXIF, GPS included, after applying the orientation); stores PDFs as they are.
+/// </summary>
+internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment)
+{
+    public string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
+
+    public async Task<(StoredMedia? Media, string? Problem)> SaveAsync(Stream upload, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        if (bytes.Length > options.Value.MaxBytes)
+        {
+            return (null, "The file is too large.");
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
+        Directory.CreateDirectory(Folder);
+        if (IsPdf(bytes))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(Folder, $"{hash}.pdf"), bytes, ct);
+            return (new StoredMedia(MediaKind.Pdf, hash, [], bytes.Length), null);
+        }
+        if (!LooksLikeImage(bytes))
+        {
+            return (null, "Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded.");
+        }
+        using var codec = SKCodec.Create(new SKMemoryStream(bytes));
+        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
+        if (codec is null || decoded is null)
+        {
+            return (null, "This image could not be read; it may be damaged.");
+        }
+        using var upright = Orient(decoded, codec.EncodedOrigin);
+        var widths = options.Value.EffectiveWidths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, options.Value.EffectiveWidths.Max())).Distinct().Order().ToList();
+        foreach (var width in widths)
+        {
+            var height = Math.Max(1, (int)Math.Round(upright.Height * (double)width / upright.Width));
+            using var resized = width == upright.Width ? upright.Copy() : upright.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+            using var image = SKImage.FromBitmap(resized);
+            using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 82);
+            await using var file = File.Create(Path.Combine(Folder, $"{hash}-{width}.jpg"));
+            jpeg.SaveTo(file);
+        }
+        return (new StoredMedia(MediaKind.Image, hash, widths, bytes.Length), null);
+    }
+
+    public void Delete(MediaItem item)
+    {
+        foreach (var file in Directory.EnumerateFiles(Folder, item.Hash + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    public PhysicalFileProvider Files()
+    {
+        Directory.CreateDirectory(Folder);
+        return new PhysicalFileProvider(Folder);
+    }
+
+    private static bool IsPdf(byte[] b) => b.Length > 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-';
+
+    private static bool LooksLikeImage(byte[] b) =>
+        (b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+        || (b.Length > 8 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G')
+        || (b.Length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8')
+        || (b.Length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P');
+
+    /// <summary>Turns the pixels the way the camera meant, since the EXIF that said so is about to go.</summary>
+    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    {
+        if (origin == SKEncodedOrigin.TopLeft)
+        {
+            return source.Copy();
+        }
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
+        using var canvas = new SKCanvas(result);
+        var (w, h) = (result.Width, result.Height);
+        canvas.SetMatrix(origin switch
+        {
+            SKEncodedOrigin.TopRight => SKMatrix.CreateScale(-1, 1, w / 2f, 0),
+            SKEncodedOrigin.BottomRight => SKMatrix.CreateRotationDegrees(180, w / 2f, h / 2f),
+            SKEncodedOrigin.BottomLeft => SKMatrix.CreateScale(1, -1, 0, h / 2f),
+            SKEncodedOrigin.RightTop => SKMatrix.CreateTranslation(w, 0).PreConcat(SKMatrix.CreateRotationDegrees(90)),
+            SKEncodedOrigin.LeftBottom => SKMatrix.CreateTranslation(0, h).PreConcat(SKMatrix.CreateRotationDegrees(270)),
+            _ => SKMatrix.Identity,
+        });
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        return result;
+    }
+}
