@@ -65,6 +65,7 @@ internal static class AccountsExtensions
                 : RateLimitPartition.GetNoLimiter("read"));
         });
         builder.AddAdminMenuItem(new("Users", "/admin/users", [Roles.Admin], 90));
+        builder.AddAdminMenuItem(new("Your account", "/admin/account", Roles.All, 99));
         builder.Services.AddCommand("users", "add --email E --role R [--name N]: creates a staff account (password from standard input, or generated)", UsersCommand.RunAsync);
     }
 

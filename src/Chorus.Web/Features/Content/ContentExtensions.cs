@@ -14,6 +14,7 @@ internal static class ContentExtensions
         builder.CachePublicPages("/Content");
         builder.CachePublicPages("/Statements");
         builder.AddAdminMenuItem(new("Posts", "/admin/posts", [Roles.Admin, Roles.Editor], 10));
+        builder.AddAdminMenuItem(new("Categories", "/admin/categories", [Roles.Admin, Roles.Editor], 15));
         builder.Services.AddSingleton<IScheduledChanges, PublicationSchedule>();
         builder.Services.AddSingleton<IBenchDataset, BenchPosts>();
     }

@@ -34,6 +34,8 @@ public sealed class AdminAccessTests(StaffApp app) : IClassFixture<StaffApp>
             ("/admin/posts/1", [Roles.Admin, Roles.Editor]),
             ("/admin/posts/1/revisions", [Roles.Admin, Roles.Editor]),
             ("/admin/media", [Roles.Admin, Roles.Editor]),
+            ("/admin/categories", [Roles.Admin, Roles.Editor]),
+            ("/admin/account", Roles.All),
             ("/admin/translations", [Roles.Admin, Roles.Editor, Roles.Translator]),
         };
         var data = new TheoryData<string, string, bool>();

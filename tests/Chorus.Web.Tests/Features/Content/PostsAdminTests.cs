@@ -15,12 +15,10 @@ public class EditorApp : ChorusFactory
     public override async Task InitializeAsync()
     {
         await Staff.CreateAsync(this, "editor@crossroads.test", Roles.Editor);
-        await WithDb(async db =>
-        {
-            (await db.Users.SingleAsync(u => u.Email == "editor@crossroads.test")).TimeZone = "America/New_York";
-            await db.SaveChangesAsync();
-        });
         Editor = await Staff.SignInAsync(this, "editor@crossroads.test");
+        // She sets her own zone on her account page, as a person would.
+        var saved = await Staff.PostFormAsync(Editor, "/admin/account", new Dictionary<string, string> { ["TimeZone"] = "America/New_York" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 }
 
@@ -93,6 +91,19 @@ public sealed class PostsAdminTests(EditorApp app) : IClassFixture<EditorApp>
         var restored = await Staff.PostFormAsync(app.Editor, $"{url}/revisions{original}", new Dictionary<string, string>(), ".diff ~ form", "Restore");
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         Assert.Equal("Youth working group launched", (await app.GetHtml("/en/news/youth-working-group-launched")).Html.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_renamed_category_keeps_its_address_and_shows_the_new_name()
+    {
+        var id = await app.WithDb(db => db.Categories.Where(c => c.Slug == "research").Select(c => c.Id).SingleAsync());
+
+        await Staff.PostFormAsync(app.Editor, "/admin/categories", new Dictionary<string, string> { ["name"] = "Research and analysis" },
+            $"form:has(input[name=id][value='{id}'])[action*='Rename']");
+
+        var (response, page) = await app.GetHtml("/en/category/research");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Research and analysis", page.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]
