@@ -1,4 +1,5 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
 
 namespace Chorus.Web.Infrastructure;
 
@@ -34,6 +35,7 @@ internal static class Commands
         if (command.NeedsDatabase)
         {
             await app.PrepareDatabaseAsync();
+            await app.PrepareAccountsAsync(announceSetup: false);
         }
         await using var scope = app.Services.CreateAsyncScope();
         Environment.ExitCode = await command.Run(scope.ServiceProvider, args[1..]);

@@ -78,8 +78,8 @@ internal static class AccountsExtensions
         app.UseRateLimiter();
     }
 
-    /// <summary>Creates the roles, and on a site with no staff prints a one-time setup link.</summary>
-    public static async Task PrepareAccountsAsync(this WebApplication app)
+    /// <summary>Creates the roles, and (when starting the site) on a site with no staff prints a one-time setup link.</summary>
+    public static async Task PrepareAccountsAsync(this WebApplication app, bool announceSetup = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -91,7 +91,7 @@ internal static class AccountsExtensions
             }
         }
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
-        if (!await db.Users.AnyAsync())
+        if (announceSetup && !await db.Users.AnyAsync())
         {
             var link = SetupToken.Create(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(),
                 scope.ServiceProvider.GetRequiredService<TimeProvider>());

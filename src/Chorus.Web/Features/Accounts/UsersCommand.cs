@@ -15,8 +15,9 @@ internal static class UsersCommand
             await Console.Error.WriteLineAsync($"Usage: users add --email someone@example.org --role {string.Join('|', Roles.All)} [--name \"Full name\"]");
             return 2;
         }
-        var generated = !Console.IsInputRedirected;
-        var password = generated ? Generate() : (await Console.In.ReadLineAsync())?.Trim() ?? "";
+        var typed = Console.IsInputRedirected ? (await Console.In.ReadLineAsync())?.Trim() : null;
+        var generated = string.IsNullOrEmpty(typed);
+        var password = generated ? Generate() : typed!;
         var users = services.GetRequiredService<UserManager<ChorusUser>>();
         var user = new ChorusUser
         {
