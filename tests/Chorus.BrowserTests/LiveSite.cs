@@ -46,6 +46,7 @@ public sealed class LiveSite : IAsyncLifetime
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
         start.Environment["Seed__DemoContent"] = "true";
+        await AddEditorAsync(start);
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
         _app.ErrorDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
@@ -64,6 +65,34 @@ public sealed class LiveSite : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    public const string EditorEmail = "editor@crossroads.test";
+    public const string EditorPassword = "a browser test passphrase";
+
+    /// <summary>Creates an editor with the app's own command, as an operator would (password on standard input).</summary>
+    private static async Task AddEditorAsync(ProcessStartInfo site)
+    {
+        var command = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "users", "add", "--email", EditorEmail, "--role", "Editor", "--name", "Browser Editor"])
+        {
+            WorkingDirectory = site.WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in site.Environment)
+        {
+            command.Environment[key] = value;
+        }
+        using var process = Process.Start(command)!;
+        await process.StandardInput.WriteLineAsync(EditorPassword);
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || !output.Contains($"Created Editor {EditorEmail}.", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"`users add` failed ({process.ExitCode}):\n{output}");
+        }
     }
 
     private async Task WaitUntilHealthy()

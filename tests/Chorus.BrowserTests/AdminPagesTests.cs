@@ -1,0 +1,58 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Chorus.BrowserTests;
+
+/// <summary>The staff pages, signed in through the real form in Chromium: accessible and script-free too.</summary>
+[Collection(LiveSiteTests.Name)]
+public sealed class AdminPagesTests(LiveSite site)
+{
+    public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/account"];
+
+    private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true)
+    {
+        var (context, page, watch) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+        await page.GotoAsync(site.BaseUrl + "/account/login");
+        await page.GetByLabel("Email").FillAsync(LiveSite.EditorEmail);
+        await page.GetByLabel("Password").FillAsync(LiveSite.EditorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + "/admin");
+        return (context, page, watch);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Staff_pages_have_no_accessibility_violation_console_error_or_foreign_request(string path)
+    {
+        var (context, page, watch) = await SignedInAsync();
+        await using var _ = context;
+
+        var response = await page.GotoAsync(site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var result = await page.RunAxe(PageQualityTests.Wcag);
+
+        Assert.Equal(200, response!.Status);
+        Assert.True(result.Violations.Length == 0, PageQualityTests.Describe(result));
+        Assert.Empty(watch.ForeignRequests);
+        Assert.Empty(watch.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task An_editor_writes_and_previews_a_post_with_javascript_off()
+    {
+        var (context, page, _) = await SignedInAsync(javaScript: false);
+        await using var _ = context;
+        await page.GotoAsync(site.BaseUrl + "/admin/posts/new");
+
+        await page.GetByLabel("Title").FillAsync("Written in a browser");
+        await page.GetByLabel("Text (Markdown)").FillAsync("Some **bold** words.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        Assert.Equal("bold", await page.Locator(".preview strong").TextContentAsync());
+
+        await page.GetByLabel("Status").SelectOptionAsync("Published");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        Assert.Equal("Saved.", await page.Locator("[role=status]").TextContentAsync());
+
+        await page.GotoAsync(site.BaseUrl + "/en/news/written-in-a-browser");
+        Assert.Equal("Written in a browser", await page.Locator("main h1").TextContentAsync());
+    }
+}
