@@ -58,15 +58,21 @@ as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "-c listen_addr
 pg="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"
 
 # --- Apertium APy (machine translation), bound to loopback -------------------------------------
+# Waits until a server we started listens on its port; fails with its log if it dies first.
+wait_for_port() { # name port pid log
+  for _ in $(seq 150); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null && return 0
+    kill -0 "$3" 2>/dev/null || { cat "$4"; echo "$1 did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "$1 did not listen on 127.0.0.1:$2 in 30 s" >&2; exit 1
+}
+
 apyport=$(free_port)
 log "Starting Apertium APy on 127.0.0.1:$apyport"
 /usr/bin/python3 "$root/tests/tools/apy-loopback.py" -p "$apyport" /usr/share/apertium/modes >"$work/apy.log" 2>&1 &
 apy_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$apyport") 2>/dev/null && break
-  kill -0 "$apy_pid" 2>/dev/null || { cat "$work/apy.log"; echo "Apertium APy did not start" >&2; exit 1; }
-  sleep 0.2
-done
+wait_for_port "Apertium APy" "$apyport" "$apy_pid" "$work/apy.log"
 apy="http://127.0.0.1:$apyport"
 
 # --- SMTP server (aiosmtpd, Debian) writing what it receives to a Maildir the tests read ----------
@@ -76,11 +82,7 @@ mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
 log "Starting SMTP server on 127.0.0.1:$smtpport"
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtpport" -c aiosmtpd.handlers.Mailbox "$maildir" >"$work/smtp.log" 2>&1 &
 smtp_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$smtpport") 2>/dev/null && break
-  kill -0 "$smtp_pid" 2>/dev/null || { cat "$work/smtp.log"; echo "The SMTP server did not start" >&2; exit 1; }
-  sleep 0.2
-done
+wait_for_port "The SMTP server" "$smtpport" "$smtp_pid" "$work/smtp.log"
 
 # --- Build once, test on each database --------------------------------------------------------
 log "Building"

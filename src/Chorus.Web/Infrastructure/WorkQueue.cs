@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Chorus.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Infrastructure;
@@ -70,5 +71,40 @@ internal sealed class QueueSignal(TimeProvider clock)
         await Task.WhenAny(_channel.Reader.WaitToReadAsync(ct).AsTask(), Task.Delay(timeout, clock, ct));
         ct.ThrowIfCancellationRequested();
         _channel.Reader.TryRead(out _);
+    }
+}
+
+/// <summary>
+/// Runs a queue in the background: works through what is due, then waits for a signal or the poll
+/// interval. A failure is logged and retried on the next round; nothing is lost, it stays queued.
+/// </summary>
+internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : BackgroundService
+{
+    protected abstract Task RunDueAsync(ChorusDb db, CancellationToken ct);
+
+    protected abstract Task WaitForWorkAsync(CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "{Worker} failed; it will try again.", GetType().Name);
+            }
+            try
+            {
+                await WaitForWorkAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 }

@@ -112,29 +112,9 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
 }
 
 /// <summary>Sends queued mail in the background: a request never waits on SMTP.</summary>
-internal sealed class OutboxSender(IServiceScopeFactory scopes, Outbox outbox, ILogger<OutboxSender> log) : BackgroundService
+internal sealed class OutboxSender(IServiceScopeFactory scopes, Outbox outbox, ILogger<OutboxSender> log) : QueueWorker(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await outbox.SendDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The outbox sender failed; it will try again.");
-            }
-            try
-            {
-                await outbox.WaitForWorkAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunDueAsync(ChorusDb db, CancellationToken ct) => outbox.SendDueAsync(db, ct);
+
+    protected override Task WaitForWorkAsync(CancellationToken ct) => outbox.WaitForWorkAsync(ct);
 }

@@ -95,29 +95,10 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
     }
 }
 /// <summary>Runs the queued machine translations in the background, with retries.</summary>
-internal sealed class TranslationWorker(IServiceScopeFactory scopes, TranslationJobs jobs, IOptions<MachineTranslationOptions> options, ILogger<TranslationWorker> log) : BackgroundService
+internal sealed class TranslationWorker(IServiceScopeFactory scopes, TranslationJobs jobs, IOptions<MachineTranslationOptions> options, ILogger<TranslationWorker> log)
+    : QueueWorker(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await jobs.RunDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The machine translation worker failed; it will try again.");
-            }
-            try
-            {
-                await jobs.WaitForWorkAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunDueAsync(ChorusDb db, CancellationToken ct) => jobs.RunDueAsync(db, ct);
+
+    protected override Task WaitForWorkAsync(CancellationToken ct) => jobs.WaitForWorkAsync(options.Value.PollInterval, ct);
 }
