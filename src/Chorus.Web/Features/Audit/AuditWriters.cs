@@ -3,6 +3,8 @@ using System.Text;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Admin;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Localization.Machine;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -44,14 +46,15 @@ internal sealed class SignInAudit(ChorusDb db, TimeProvider clock)
 
 /// <summary>
 /// Records every write a signed-in staff member makes, in the same transaction as the write: the
-/// entity, its key and which fields changed from what to what (secrets and derived fields left out).
+/// entity, its key and which fields changed from what to what (secrets and derived fields left out;
+/// queues, caches and revisions are machinery, not actions, and are not recorded).
 /// </summary>
 internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "BodyHtml", "Excerpt", "ContentHash", "UpdatedAt", "CreatedAt",
-        "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "LockoutEnd",
+        "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "LockoutEnd", "TokenHash",
     };
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(AuditEntry Entry, EntityEntry Source)>> _pending = [];
@@ -95,7 +98,7 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
         }
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is not INotShownPublicly and not DataProtectionKey and not IdentityUserToken<string>)
+                && e.Entity is not (IQueuedWork or AuditEntry or CachedTranslation or PostRevision or DataProtectionKey or IdentityUserToken<string>))
             .ToList();
         var pending = new List<(AuditEntry, EntityEntry)>();
         foreach (var change in changes)

@@ -92,6 +92,9 @@ public sealed class MediaTests(MediaApp app) : IClassFixture<MediaApp>
         Assert.False(Contains(bytes, "Exif\0\0"u8.ToArray()));
         using var decoded = SKBitmap.Decode(bytes);
         Assert.Equal((1200, 800), (decoded.Width, decoded.Height));
+        var audit = await app.WithDb(db => db.AuditLog.SingleAsync(e => e.Entity == "MediaItem" && e.Action == "created" && e.Summary.Contains("march.jpg")));
+        Assert.Equal("editor@crossroads.test", audit.UserName);
+        Assert.Contains("OriginalName: march.jpg", audit.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
