@@ -21,6 +21,9 @@ internal static class AdminExtensions
 
     public static void AddAdminMenuItem(this IHostApplicationBuilder builder, AdminMenuItem item) =>
         builder.Services.AddSingleton(item);
+
+    public static void AddDashboardSection(this IHostApplicationBuilder builder, DashboardSection section) =>
+        builder.Services.AddSingleton(section);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Admin;
+using Chorus.Web.Features.Content.Admin;
 using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,6 +16,7 @@ internal static class ContentExtensions
         builder.CachePublicPages("/Statements");
         builder.AddAdminMenuItem(new("Posts", "/admin/posts", [Roles.Admin, Roles.Editor], 10));
         builder.AddAdminMenuItem(new("Categories", "/admin/categories", [Roles.Admin, Roles.Editor], 15));
+        builder.AddContentDashboard();
         builder.Services.AddSingleton<IScheduledChanges, PublicationSchedule>();
         builder.Services.AddSingleton<IBenchDataset, BenchPosts>();
     }

@@ -49,6 +49,19 @@ public sealed class PostsAdminTests(EditorApp app) : IClassFixture<EditorApp>
     }
 
     [Fact]
+    public async Task A_saved_draft_waits_on_the_dashboard_with_a_link_to_its_editor()
+    {
+        await Save("/admin/posts/new", new() { ["Input.Title"] = "Half-written statement", ["Input.Body"] = "To be continued.", ["Input.Status"] = "Draft" });
+        var id = await app.WithDb(db => db.Posts.Where(p => p.Slug == "half-written-statement").Select(p => p.Id).SingleAsync());
+
+        var dashboard = await new HtmlParser().ParseDocumentAsync(await (await app.Editor.GetAsync(new Uri("/admin", UriKind.Relative))).Content.ReadAsStringAsync());
+
+        var drafts = dashboard.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == "Drafts");
+        Assert.Equal($"/admin/posts/{id}", drafts.QuerySelectorAll("a").Single(a => a.TextContent == "Half-written statement").GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.GetHtml("/en/news/half-written-statement")).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_address_must_be_unique()
     {
         var response = await Save("/admin/posts/new", new() { ["Input.Title"] = "Another about", ["Input.Slug"] = "about", ["Input.Body"] = "Text." });
