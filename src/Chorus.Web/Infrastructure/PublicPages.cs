@@ -136,6 +136,23 @@ internal static class PublicPages
             return result;
         }
 
+        // A failed save changed nothing; pooled contexts are reused, so forget what it would have touched.
+        public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Forget(eventData.Context);
+            return Task.CompletedTask;
+        }
+
+        private void Forget(DbContext? context)
+        {
+            if (context is not null)
+            {
+                _touchesPublic.Remove(context);
+            }
+        }
+
         private void Note(DbContext? context)
         {
             if (context is not null && context.ChangeTracker.Entries().Any(e =>

@@ -89,6 +89,23 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
+    // A failed save leaves nothing to fill in; pooled contexts are reused, so forget it now.
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _pending.Remove(context);
+        }
+    }
+
     private void Record(DbContext? context)
     {
         var user = http.HttpContext?.User;
