@@ -52,7 +52,7 @@ internal static partial class DemoContent
             original.Translations.Add(new PostTranslation
             {
                 Culture = t.Culture, Title = t.Title, Summary = t.Summary, BodyMarkdown = t.Body,
-                State = TranslationState.Human, SourceHash = original.ContentHash,
+                State = TranslationState.Human, SourceHash = original.ContentHash, StatementAddressee = t.Addressee,
             });
         }
         await db.SaveChangesAsync();

@@ -3,7 +3,7 @@ namespace Chorus.Web.Features.Content;
 /// <summary>Human French and Spanish versions of three demo items, written for Chorus.</summary>
 internal static class DemoTranslations
 {
-    public sealed record Text(string Slug, string Culture, string Title, string Body, string? Summary = null);
+    public sealed record Text(string Slug, string Culture, string Title, string Body, string? Summary = null, string? Addressee = null);
 
     public static readonly Text[] All =
     [
@@ -74,7 +74,7 @@ internal static class DemoTranslations
             Nous demandons instamment aux gouvernements d'ouvrir des voies sûres et régulières, de garantir l'accès
             aux procédures d'asile à chaque frontière et d'enquêter sur chaque signalement d'abus commis par des
             agents aux frontières.
-            """),
+            """, Addressee: "Gouvernements de la région"),
         new("solutions-not-violence-at-our-borders", "es", "Soluciones, no violencia, en nuestras fronteras", """
             Casa Puente, miembro de la coalición, condena la violencia ejercida este mes contra personas que buscan
             protección en las fronteras. Las devoluciones en caliente, los gases lacrimógenos y los muros no detienen
@@ -82,6 +82,6 @@ internal static class DemoTranslations
 
             Instamos a los gobiernos a abrir vías seguras y regulares, a garantizar el acceso a los procedimientos de
             asilo en todas las fronteras y a investigar cada denuncia de abusos cometidos por agentes fronterizos.
-            """),
+            """, Addressee: "Gobiernos de la región"),
     ];
 }

@@ -31,6 +31,11 @@ internal sealed class PostTranslation : IPostText
     /// <summary>The original's <see cref="Post.ContentHash"/> when this was translated; differs once the original changes.</summary>
     public required string SourceHash { get; set; }
 
+    /// <summary>For statements: the speaker's role, the venue and the addressee in this language.</summary>
+    public string? StatementSpeakerRole { get; set; }
+    public string? StatementVenue { get; set; }
+    public string? StatementAddressee { get; set; }
+
     /// <summary>The language a machine translation pivoted through (e.g. "es"), when it did.</summary>
     public string? Note { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -47,6 +52,9 @@ internal sealed class PostTranslationConfiguration : IEntityTypeConfiguration<Po
         translation.Property(t => t.Excerpt).HasMaxLength(1000);
         translation.Property(t => t.SourceHash).HasMaxLength(64);
         translation.Property(t => t.Note).HasMaxLength(200);
+        translation.Property(t => t.StatementSpeakerRole).HasMaxLength(200);
+        translation.Property(t => t.StatementVenue).HasMaxLength(300);
+        translation.Property(t => t.StatementAddressee).HasMaxLength(300);
         translation.HasOne<Post>().WithMany(p => p.Translations).HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 }

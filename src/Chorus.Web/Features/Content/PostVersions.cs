@@ -1,4 +1,5 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Content;
@@ -6,6 +7,7 @@ namespace Chorus.Web.Features.Content;
 /// <summary>The text of a post as one reader sees it, and what the page must say about its language.</summary>
 internal sealed record PostView(
     Post Post,
+    StatementDetails? Statement,
     string Culture,
     string Title,
     string Excerpt,
@@ -51,11 +53,25 @@ internal static class PostVersions
                 return View(post, human, machine: false, machine is not null, translated);
             }
         }
-        return new PostView(post, post.Culture, post.Title, post.Excerpt, post.BodyHtml, false, false, null, machine is not null, translated);
+        return new PostView(post, post.Statement, post.Culture, post.Title, post.Excerpt, post.BodyHtml, false, false, null, machine is not null, translated);
     }
 
     private static PostView View(Post post, PostTranslation t, bool machine, bool machineAvailable, IReadOnlyCollection<string> translated) =>
-        new(post, t.Culture, t.Title, t.Excerpt, t.BodyHtml, machine, t.SourceHash != post.ContentHash, t.Note, machineAvailable, translated);
+        new(post, Translated(post.Statement, t), t.Culture, t.Title, t.Excerpt, t.BodyHtml, machine, t.SourceHash != post.ContentHash, t.Note, machineAvailable, translated);
+
+    /// <summary>A statement's facts with the translation's wording where it has one.</summary>
+    private static StatementDetails? Translated(StatementDetails? original, PostTranslation t) => original is null ? null : new StatementDetails
+    {
+        Type = original.Type,
+        DeliveredOn = original.DeliveredOn,
+        SpeakerName = original.SpeakerName,
+        SpeakerOrganisation = original.SpeakerOrganisation,
+        SpeakerRole = t.StatementSpeakerRole ?? original.SpeakerRole,
+        Venue = t.StatementVenue ?? original.Venue,
+        Addressee = t.StatementAddressee ?? original.Addressee,
+        CampaignId = original.CampaignId,
+        Versions = original.Versions,
+    };
 
     /// <summary>For listings: each post's title and excerpt in the best language of the chain a person wrote.</summary>
     public static async Task<Dictionary<int, (string Culture, string Title, string Excerpt)>> BestTextsAsync(

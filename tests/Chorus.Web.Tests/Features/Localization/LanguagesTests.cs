@@ -76,6 +76,12 @@ public sealed class LanguagesTests(ChorusFactory app) : IClassFixture<ChorusFact
         Assert.Equal("Soluciones, no violencia, en nuestras fronteras", html.QuerySelector("h1")!.TextContent);
         Assert.Null(html.QuerySelector("aside.notice"));
         Assert.Null(html.QuerySelector("article")!.GetAttribute("lang"));
+        // The statement's facts are translated too: labels by the interface, the addressee by the translator.
+        var facts = html.QuerySelector("dl.facts")!.TextContent;
+        Assert.Contains("Dirigida a", facts, StringComparison.Ordinal);
+        Assert.Contains("Gobiernos de la región", facts, StringComparison.Ordinal);
+        Assert.Contains("30 de noviembre de 2021", facts, StringComparison.Ordinal);
+        Assert.Contains("Governments of the region", (await app.GetHtml("/en/news/solutions-not-violence-at-our-borders")).Html.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

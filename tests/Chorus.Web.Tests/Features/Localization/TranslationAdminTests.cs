@@ -80,10 +80,15 @@ public sealed class TranslationAdminTests(TranslatorApp app) : IClassFixture<Tra
         Assert.NotNull((await app.GetHtml("/fr/news/solutions-not-violence-at-our-borders")).Html.QuerySelector("aside.notice"));
 
         await Staff.PostFormAsync(app.Translator, $"/admin/translations/{id}/fr",
-            new Dictionary<string, string> { ["Input.Summary"] = "Casa Puente demande des voies sûres et régulières." }, "main form[method=post]", "Save");
+            new Dictionary<string, string>
+            {
+                ["Input.Summary"] = "Casa Puente demande des voies sûres et régulières.",
+                ["Input.Addressee"] = "Gouvernements de la région et au-delà",
+            }, "main form[method=post]", "Save");
 
         var (_, updated) = await app.GetHtml("/fr/news/solutions-not-violence-at-our-borders");
         Assert.Null(updated.QuerySelector("aside.notice"));
+        Assert.Contains("Gouvernements de la région et au-delà", updated.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
         var state = await app.WithDb(db => db.PostTranslations.Where(t => t.PostId == id && t.Culture == "fr").Select(t => t.State).SingleAsync());
         Assert.Equal(TranslationState.Human, state);
     }

@@ -36,6 +36,12 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
         public string Body { get; set; } = "";
 
         public TranslationState State { get; set; } = TranslationState.Human;
+
+        [MaxLength(200)] public string? SpeakerRole { get; set; }
+
+        [MaxLength(300)] public string? Venue { get; set; }
+
+        [MaxLength(300)] public string? Addressee { get; set; }
     }
 
     [FromRoute] public int Id { get; set; }
@@ -68,6 +74,11 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
         translation.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
         translation.BodyMarkdown = Input.Body;
         translation.State = Input.State;
+        if (Original!.Statement is not null)
+        {
+            (translation.StatementSpeakerRole, translation.StatementVenue, translation.StatementAddressee) =
+                (Blank(Input.SpeakerRole), Blank(Input.Venue), Blank(Input.Addressee));
+        }
         // Saving is the translator saying "this matches the original as it is now".
         translation.SourceHash = Original!.ContentHash;
         await db.SaveChangesAsync();
@@ -108,7 +119,11 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
             Outdated = translation.SourceHash != Original.ContentHash;
             if (!keepInput)
             {
-                Input = new TranslationInput { Title = translation.Title, Summary = translation.Summary, Body = translation.BodyMarkdown, State = translation.State };
+                Input = new TranslationInput
+                {
+                    Title = translation.Title, Summary = translation.Summary, Body = translation.BodyMarkdown, State = translation.State,
+                    SpeakerRole = translation.StatementSpeakerRole, Venue = translation.StatementVenue, Addressee = translation.StatementAddressee,
+                };
             }
             if (Outdated)
             {
@@ -125,6 +140,8 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
         }
         return null;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A revision seen as post text, to hash it the way the original is hashed.</summary>
     private sealed class RevisionText(PostRevision revision) : IPostText

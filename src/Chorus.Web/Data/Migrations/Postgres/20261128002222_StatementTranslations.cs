@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Chorus.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class StatementTranslations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "StatementAddressee",
+                table: "PostTranslations",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatementSpeakerRole",
+                table: "PostTranslations",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatementVenue",
+                table: "PostTranslations",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "StatementAddressee",
+                table: "PostTranslations");
+
+            migrationBuilder.DropColumn(
+                name: "StatementSpeakerRole",
+                table: "PostTranslations");
+
+            migrationBuilder.DropColumn(
+                name: "StatementVenue",
+                table: "PostTranslations");
+        }
+    }
+}
