@@ -20,7 +20,8 @@ internal sealed class CategoryModel(ChorusDb db, TimeProvider clock, IStringLoca
             return BadRequest();
         }
         var category = await db.Categories.AsNoTracking().Where(c => c.Slug == Slug)
-            .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+            .Select(c => new { c.Id, Name = c.Names.Where(n => n.Culture == Culture).Select(n => n.Name).FirstOrDefault() ?? c.Name })
+            .FirstOrDefaultAsync(ct);
         if (category is null)
         {
             return NotFound();

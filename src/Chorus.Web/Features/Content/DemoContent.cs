@@ -36,7 +36,12 @@ internal static partial class DemoContent
             {
                 if (!categories.TryGetValue(name, out var category))
                 {
-                    category = new Category { Name = name, Slug = Slugs.From(name) };
+                    category = new Category
+                    {
+                        Name = name,
+                        Slug = Slugs.From(name),
+                        Names = [.. (CategoryNames.GetValueOrDefault(name) ?? []).Select(n => new CategoryName { Culture = n.Culture, Name = n.Name })],
+                    };
                     categories.Add(name, category);
                 }
                 post.Categories.Add(category);
@@ -57,6 +62,21 @@ internal static partial class DemoContent
         }
         await db.SaveChangesAsync();
     }
+
+    private static (string Culture, string Name)[] In(string fr, string es, string ar, string zh, string ru) =>
+        [("fr", fr), ("es", es), ("ar", ar), ("zh", zh), ("ru", ru)];
+
+    private static readonly Dictionary<string, (string Culture, string Name)[]> CategoryNames = new()
+    {
+        ["Events"] = In("Événements", "Eventos", "الفعاليات", "活动", "Мероприятия"),
+        ["UN processes"] = In("Processus de l'ONU", "Procesos de la ONU", "عمليات الأمم المتحدة", "联合国进程", "Процессы ООН"),
+        ["Position papers"] = In("Prises de position", "Documentos de posición", "أوراق الموقف", "立场文件", "Позиционные документы"),
+        ["Member news"] = In("Nouvelles des membres", "Noticias de los miembros", "أخبار الأعضاء", "成员动态", "Новости участников"),
+        ["Webinars"] = In("Webinaires", "Seminarios web", "ندوات عبر الإنترنت", "网络研讨会", "Вебинары"),
+        ["Research"] = In("Recherche", "Investigación", "الأبحاث", "研究", "Исследования"),
+        ["Statements"] = In("Déclarations", "Declaraciones", "البيانات", "声明", "Заявления"),
+        ["Climate"] = In("Climat", "Clima", "المناخ", "气候", "Климат"),
+    };
 
     internal static DateTime Utc(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
 

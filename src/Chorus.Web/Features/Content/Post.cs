@@ -99,7 +99,17 @@ internal sealed class PostCategory
 internal sealed class Category
 {
     public int Id { get; set; }
+
+    /// <summary>The name in the site's default language; <see cref="Names"/> holds the others.</summary>
     public required string Name { get; set; }
     public required string Slug { get; set; }
     public List<Post> Posts { get; set; } = [];
+    public List<CategoryName> Names { get; set; } = [];
+}
+
+/// <summary>A category's name in one more language.</summary>
+internal sealed class CategoryName
+{
+    public required string Culture { get; set; }
+    public required string Name { get; set; }
 }

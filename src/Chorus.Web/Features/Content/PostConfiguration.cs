@@ -57,5 +57,13 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         category.Property(c => c.Name).HasMaxLength(100);
         category.Property(c => c.Slug).HasMaxLength(100);
         category.HasIndex(c => c.Slug).IsUnique();
+        category.OwnsMany(c => c.Names, n =>
+        {
+            n.ToTable("CategoryNames");
+            n.WithOwner().HasForeignKey("CategoryId");
+            n.HasKey("CategoryId", nameof(CategoryName.Culture));
+            n.Property(x => x.Culture).HasMaxLength(16);
+            n.Property(x => x.Name).HasMaxLength(100);
+        });
     }
 }

@@ -27,7 +27,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         {
             return RedirectPermanent(PostQueries.PagePath(Culture, View.Post.Slug));
         }
-        Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], ct))[View.Post.Id]];
+        Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], Culture, ct))[View.Post.Id]];
         (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         return Page();
     }

@@ -94,7 +94,7 @@ internal static class PostQueries
             return new PostListing([], null, null);
         }
 
-        var categories = await CategoriesOfAsync(db, [.. rows.Select(r => r.Id)], ct);
+        var categories = await CategoriesOfAsync(db, [.. rows.Select(r => r.Id)], chain[0], ct);
         var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], chain, ct);
         var items = rows.Select(r => texts.TryGetValue(r.Id, out var t)
             ? new PostSummary(r.Id, t.Title, r.Slug, r.Kind, r.PublishedAt, t.Excerpt, t.Culture, [.. categories[r.Id]])
@@ -107,11 +107,19 @@ internal static class PostQueries
         return new PostListing(items, hasOlder ? last.ToString() : null, hasNewer ? first.ToString() : null);
     }
 
-    /// <summary>The categories of the given posts, by name, in one query on the link table's PostId index.</summary>
-    public static async Task<ILookup<int, CategoryLink>> CategoriesOfAsync(ChorusDb db, int[] postIds, CancellationToken ct) =>
+    /// <summary>
+    /// The categories of the given posts, named in <paramref name="culture"/> where a name exists, in one
+    /// query on the link table's PostId index.
+    /// </summary>
+    public static async Task<ILookup<int, CategoryLink>> CategoriesOfAsync(ChorusDb db, int[] postIds, string culture, CancellationToken ct) =>
         (await db.Set<PostCategory>().AsNoTracking().Where(pc => postIds.Contains(pc.PostId))
-            .OrderBy(pc => pc.Category.Name)
-            .Select(pc => new { pc.PostId, Link = new CategoryLink(pc.Category.Name, pc.Category.Slug) })
+            .Select(pc => new
+            {
+                pc.PostId,
+                Name = pc.Category.Names.Where(n => n.Culture == culture).Select(n => n.Name).FirstOrDefault() ?? pc.Category.Name,
+                pc.Category.Slug,
+            })
             .ToListAsync(ct))
-        .ToLookup(x => x.PostId, x => x.Link);
+        .OrderBy(x => x.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(culture), ignoreCase: true))
+        .ToLookup(x => x.PostId, x => new CategoryLink(x.Name, x.Slug));
 }

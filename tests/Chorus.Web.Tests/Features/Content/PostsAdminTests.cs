@@ -111,12 +111,14 @@ public sealed class PostsAdminTests(EditorApp app) : IClassFixture<EditorApp>
     {
         var id = await app.WithDb(db => db.Categories.Where(c => c.Slug == "research").Select(c => c.Id).SingleAsync());
 
-        await Staff.PostFormAsync(app.Editor, "/admin/categories", new Dictionary<string, string> { ["name"] = "Research and analysis" },
+        await Staff.PostFormAsync(app.Editor, "/admin/categories", new Dictionary<string, string> { ["name"] = "Research and analysis", ["names[fr]"] = "Recherche et analyse" },
             $"form:has(input[name=id][value='{id}'])[action*='Rename']");
 
         var (response, page) = await app.GetHtml("/en/category/research");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Research and analysis", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Recherche et analyse", (await app.GetHtml("/fr/category/research")).Html.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Investigación", (await app.GetHtml("/es/category/research")).Html.QuerySelector("h1")!.TextContent); // kept
     }
 
     [Fact]

@@ -113,6 +113,19 @@ public sealed class LanguagesTests(ChorusFactory app) : IClassFixture<ChorusFact
         Assert.Equal("À propos de la coalition", about.QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("fr", "Nouvelles des membres")]
+    [InlineData("ar", "أخبار الأعضاء")]
+    [InlineData("en", "Member news")]
+    public async Task Category_names_are_in_the_readers_language(string culture, string name)
+    {
+        var (_, category) = await app.GetHtml($"/{culture}/category/member-news");
+        var (_, post) = await app.GetHtml($"/{culture}/news/youth-working-group-launched");
+
+        Assert.Equal(name, category.QuerySelector("h1")!.TextContent);
+        Assert.Equal(name, post.QuerySelector(".categories a")!.TextContent);
+    }
+
     [Fact]
     public async Task A_french_404_speaks_french()
     {

@@ -778,6 +778,33 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Content.Category", b =>
+                {
+                    b.OwnsMany("Chorus.Web.Features.Content.CategoryName", "Names", b1 =>
+                        {
+                            b1.Property<int>("CategoryId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Culture")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("CategoryId", "Culture");
+
+                            b1.ToTable("CategoryNames", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CategoryId");
+                        });
+
+                    b.Navigation("Names");
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
                 {
                     b.OwnsOne("Chorus.Web.Features.Statements.StatementDetails", "Statement", b1 =>
