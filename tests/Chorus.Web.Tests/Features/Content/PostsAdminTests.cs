@@ -62,6 +62,21 @@ public sealed class PostsAdminTests(EditorApp app) : IClassFixture<EditorApp>
     }
 
     [Fact]
+    public async Task A_statement_links_its_versions_in_other_languages_and_bad_lines_are_named()
+    {
+        var id = await app.WithDb(db => db.Posts.Where(p => p.Slug == "open-letter-on-climate-displacement-ahead-of-cop27").Select(p => p.Id).SingleAsync());
+
+        var bad = await Save($"/admin/posts/{id}", new() { ["Input.Versions"] = "fr | Lettre ouverte | https://example.org/fr.pdf\nspanish version" });
+        Assert.Contains("Line 2 should read: language code | title | address.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var good = await Save($"/admin/posts/{id}", new() { ["Input.Versions"] = "fr | Lettre ouverte | https://example.org/fr.pdf\nes | Carta abierta | /media/carta.pdf" });
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var (_, page) = await app.GetHtml("/en/news/open-letter-on-climate-displacement-ahead-of-cop27");
+        var links = page.QuerySelectorAll("dl.facts a[hreflang]").Select(a => (a.GetAttribute("hreflang"), a.TextContent, a.GetAttribute("href"))).ToArray();
+        Assert.Equal([("es", "Carta abierta", "/media/carta.pdf"), ("fr", "Lettre ouverte", "https://example.org/fr.pdf")], links);
+    }
+
+    [Fact]
     public async Task The_address_must_be_unique()
     {
         var response = await Save("/admin/posts/new", new() { ["Input.Title"] = "Another about", ["Input.Slug"] = "about", ["Input.Body"] = "Text." });

@@ -78,6 +78,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         {
             ModelState.AddModelError("Input.DeliveredOn", S["A statement needs the date it was delivered."]);
         }
+        var versions = ParseVersions();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -100,7 +101,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         {
             Type = Input.StatementType, DeliveredOn = Input.DeliveredOn!.Value, SpeakerName = Blank(Input.SpeakerName),
             SpeakerRole = Blank(Input.SpeakerRole), SpeakerOrganisation = Blank(Input.SpeakerOrganisation),
-            Venue = Blank(Input.Venue), Addressee = Blank(Input.Addressee), Versions = post.Statement?.Versions ?? [],
+            Venue = Blank(Input.Venue), Addressee = Blank(Input.Addressee), Versions = versions,
         };
         await SetCategoriesAsync(post, PostInput.SplitList(Input.Categories));
         await db.SaveChangesAsync();
@@ -159,6 +160,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
                 StatementType = post.Statement?.Type ?? default, DeliveredOn = post.Statement?.DeliveredOn,
                 SpeakerName = post.Statement?.SpeakerName, SpeakerRole = post.Statement?.SpeakerRole,
                 SpeakerOrganisation = post.Statement?.SpeakerOrganisation, Venue = post.Statement?.Venue, Addressee = post.Statement?.Addressee,
+                Versions = string.Join('\n', (post.Statement?.Versions ?? []).Select(v => $"{v.Culture} | {v.Title} | {v.Url}")),
             };
         }
         return null;
@@ -187,6 +189,36 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             ModelState.AddModelError("Input.PublishAt", S["A scheduled post needs a time in the future."]);
         }
         return instant;
+    }
+
+    /// <summary>"fr | Titre | https://…" lines into language versions; a line that does not fit is named in the error.</summary>
+    private List<LanguageVersion> ParseVersions()
+    {
+        var versions = new List<LanguageVersion>();
+        var lines = (Input.Versions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split('|', StringSplitOptions.TrimEntries);
+            var valid = parts.Length == 3
+                && parts[0].Length is >= 2 and <= 16 && parts[0].All(c => char.IsAsciiLetter(c) || c == '-')
+                && parts[1].Length is > 0 and <= 300
+                && parts[2].Length <= 500
+                && (parts[2].StartsWith('/') && !parts[2].StartsWith("//", StringComparison.Ordinal)
+                    || Uri.TryCreate(parts[2], UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http");
+            if (!valid)
+            {
+                ModelState.AddModelError("Input.Versions", S["Line {0} should read: language code | title | address.", i + 1]);
+            }
+            else if (versions.Exists(v => v.Culture == parts[0]))
+            {
+                ModelState.AddModelError("Input.Versions", S["Line {0} repeats the language “{1}”.", i + 1, parts[0]]);
+            }
+            else
+            {
+                versions.Add(new LanguageVersion { Culture = parts[0], Title = parts[1], Url = parts[2] });
+            }
+        }
+        return versions;
     }
 
     private async Task SetCategoriesAsync(Post post, string[] names)

@@ -52,6 +52,9 @@ internal sealed class PostInput
 
     [MaxLength(300)] public string? Addressee { get; set; }
 
+    /// <summary>Other-language versions of a statement, one per line: "fr | Titre | https://…".</summary>
+    [MaxLength(5000)] public string? Versions { get; set; }
+
     public static string[] SplitList(string? text) =>
         [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
