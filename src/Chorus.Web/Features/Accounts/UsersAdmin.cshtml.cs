@@ -76,6 +76,34 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostRolesAsync(string id, string? role, string? translatorCultures)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        var cultures = (translatorCultures ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var problem = role is null || !Roles.All.Contains(role) ? S["Choose a role."]
+            : cultures.FirstOrDefault(c => !site.Value.Cultures.Contains(c)) is { } unknown ? S["“{0}” is not one of the site's languages ({1}).", unknown, string.Join(", ", site.Value.Cultures)]
+            : role == Roles.Translator && cultures.Length == 0 ? S["Name the languages this translator may edit."]
+            : user.Id == users.GetUserId(User) && role != Roles.Admin ? S["You cannot take away your own admin role."]
+            : null;
+        if (problem is not null)
+        {
+            TempData["Status"] = problem.Value;
+            return RedirectToPage();
+        }
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role!);
+        user.TranslatorCultures = string.Join(',', cultures);
+        await users.UpdateAsync(user);
+        // A new security stamp makes their open sessions pick up the new role at the next check.
+        await users.UpdateSecurityStampAsync(user);
+        TempData["Status"] = S["{0} is now {1}.", user.Email!, S[role!]].Value;
+        return RedirectToPage();
+    }
+
     public Task<IActionResult> OnPostDeactivateAsync(string id) => SetActiveAsync(id, false);
 
     public Task<IActionResult> OnPostReactivateAsync(string id) => SetActiveAsync(id, true);

@@ -66,7 +66,7 @@ public sealed partial class EmailFlowsTests(SmtpApp app) : IClassFixture<SmtpApp
         var users = await new HtmlParser().ParseDocumentAsync(await (await admin.GetAsync(new Uri("/admin/users", UriKind.Relative))).Content.ReadAsStringAsync());
         var row = users.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(invitee, StringComparison.Ordinal));
         var id = row.QuerySelector("input[name=id]")!.GetAttribute("value")!;
-        var deactivated = await Staff.PostFormAsync(admin, "/admin/users", new Dictionary<string, string> { ["id"] = id }, $"tbody tr form:has(input[value='{id}'])");
+        var deactivated = await Staff.PostFormAsync(admin, "/admin/users", new Dictionary<string, string> { ["id"] = id }, $"tbody tr form[action*='Deactivate']:has(input[value='{id}'])");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
 
         var audit = await new HtmlParser().ParseDocumentAsync(await (await admin.GetAsync(new Uri($"/admin/audit?entity={id}", UriKind.Relative))).Content.ReadAsStringAsync());
@@ -74,5 +74,28 @@ public sealed partial class EmailFlowsTests(SmtpApp app) : IClassFixture<SmtpApp
         Assert.Contains(entries, e => e.Contains(adminEmail, StringComparison.Ordinal) && e.Contains("changed", StringComparison.Ordinal) && e.Contains("IsActive: True → False", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("PasswordHash", StringComparison.Ordinal));
         Assert.False(await app.WithDb(db => db.Users.Where(u => u.Email == invitee).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_admin_changes_a_role_but_cannot_demote_herself()
+    {
+        var adminEmail = $"chief-{Guid.NewGuid():N}@crossroads.test";
+        var key = await Staff.CreateAsync(app, adminEmail, Roles.Admin, twoFactor: true);
+        var admin = await Staff.SignInAsync(app, adminEmail, key);
+        var staffEmail = $"staff-{Guid.NewGuid():N}@crossroads.test";
+        await Staff.CreateAsync(app, staffEmail, Roles.Editor);
+        var ids = await app.WithDb(db => db.Users.Where(u => u.Email == staffEmail || u.Email == adminEmail).ToDictionaryAsync(u => u.Email!, u => u.Id));
+
+        await Staff.PostFormAsync(admin, "/admin/users", new Dictionary<string, string> { ["role"] = Roles.Translator, ["translatorCultures"] = "fr, ar" },
+            $"form:has(input[name=id][value='{ids[staffEmail]}'])[action*='Roles']");
+        var self = await Staff.PostFormAsync(admin, "/admin/users", new Dictionary<string, string> { ["role"] = Roles.Editor },
+            $"form:has(input[name=id][value='{ids[adminEmail]}'])[action*='Roles']");
+
+        var roles = await app.WithDb(db => db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync());
+        Assert.Equal([Roles.Translator], roles.Where(r => r.UserId == ids[staffEmail]).Select(r => r.Name));
+        Assert.Equal([Roles.Admin], roles.Where(r => r.UserId == ids[adminEmail]).Select(r => r.Name));
+        Assert.Equal("fr,ar", await app.WithDb(db => db.Users.Where(u => u.Email == staffEmail).Select(u => u.TranslatorCultures).SingleAsync()));
+        var page = await admin.GetAsync(self.Headers.Location!);
+        Assert.Contains("You cannot take away your own admin role.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
