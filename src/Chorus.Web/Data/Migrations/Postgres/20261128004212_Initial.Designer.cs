@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Chorus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChorusDb))]
-    [Migration("20261128002501_CategoryNames")]
-    partial class CategoryNames
+    [Migration("20261128004212_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
