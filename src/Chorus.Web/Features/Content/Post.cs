@@ -81,8 +81,10 @@ internal static class PostTexts
     }
 
     /// <summary>A short fingerprint of what a translator translates: title, summary and body.</summary>
-    public static string Hash(IPostText text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes($"{text.Title}\n{text.Summary}\n{text.BodyMarkdown}")))[..16];
+    public static string Hash(IPostText text) => Hash(text.Title, text.Summary, text.BodyMarkdown);
+
+    public static string Hash(string title, string? summary, string body) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{title}\n{summary}\n{body}")))[..16];
 }
 
 /// <summary>

@@ -82,6 +82,13 @@ public sealed class PostsAdminTests(EditorApp app) : IClassFixture<EditorApp>
         var response = await Save("/admin/posts/new", new() { ["Input.Title"] = "Another about", ["Input.Slug"] = "about", ["Input.Body"] = "Text." });
 
         Assert.Contains("Another post already uses the address “about”", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Left empty, the address is made from the title and numbered when that one is taken.
+        var saved = await Save("/admin/posts/new", new() { ["Input.Title"] = "Statements", ["Input.Body"] = "Text." });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["statements"], await app.WithDb(db => db.Posts.Where(p => p.Title == "Statements").Select(p => p.Slug).ToListAsync()));
+        await Save("/admin/posts/new", new() { ["Input.Title"] = "Statements", ["Input.Body"] = "Again." });
+        Assert.Equal(["statements", "statements-2"], await app.WithDb(db => db.Posts.Where(p => p.Title == "Statements").OrderBy(p => p.Id).Select(p => p.Slug).ToListAsync()));
     }
 
     [Fact]

@@ -65,8 +65,11 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             return problem;
         }
         var publishAt = ParsePublishAt();
-        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.From(Input.Title) : Slugs.From(Input.Slug);
-        if (await db.Posts.AnyAsync(p => p.Slug == slug && p.Id != (PostId ?? 0)))
+        var self = PostId ?? 0;
+        Task<bool> Taken(string candidate) => db.Posts.AnyAsync(p => p.Slug == candidate && p.Id != self);
+        // Left empty, the address comes from the title and is numbered if taken; typed, it must be free.
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? await Slugs.UniqueAsync(Input.Title, Taken) : Slugs.From(Input.Slug);
+        if (!string.IsNullOrWhiteSpace(Input.Slug) && await Taken(slug))
         {
             ModelState.AddModelError("Input.Slug", S["Another post already uses the address “{0}”. Choose another.", slug]);
         }

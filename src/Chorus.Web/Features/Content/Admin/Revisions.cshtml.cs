@@ -1,16 +1,12 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Infrastructure;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Chorus.Web.Features.Content.Admin;
-
-internal sealed record DiffLine(string Kind, string Text);
 
 /// <summary>/admin/posts/{id}/revisions: every saved version, a line diff against the current one, and restore.</summary>
 [Authorize(Roles = Roles.Editors)]
@@ -35,8 +31,7 @@ internal sealed class RevisionsModel(ChorusDb db, IStringLocalizer<SharedStrings
         Revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == Id).OrderByDescending(r => r.Id).Take(200).ToListAsync();
         if (Compare is { } compare && Revisions.FirstOrDefault(r => r.Id == compare) is { } old)
         {
-            Diff = [.. InlineDiffBuilder.Diff(Text(old.Title, old.Summary, old.BodyMarkdown), Text(post.Title, post.Summary, post.BodyMarkdown))
-                .Lines.Select(l => new DiffLine(l.Type switch { ChangeType.Inserted => "ins", ChangeType.Deleted => "del", _ => "" }, l.Text))];
+            Diff = PostDiff.Since(old, post);
         }
         return Page();
     }
@@ -60,6 +55,4 @@ internal sealed class RevisionsModel(ChorusDb db, IStringLocalizer<SharedStrings
         TempData["Status"] = S["Restored the revision of {0} (UTC).", old.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)].Value;
         return Redirect($"/admin/posts/{Id}");
     }
-
-    private static string Text(string title, string? summary, string body) => $"# {title}\n\n{summary}\n\n{body}";
 }

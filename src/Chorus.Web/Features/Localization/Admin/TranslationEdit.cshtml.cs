@@ -5,8 +5,6 @@ using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Content.Admin;
 using Chorus.Web.Features.Localization.Machine;
 using Chorus.Web.Infrastructure;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -129,12 +127,9 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
             {
                 // The revision the translation was made from is the one whose text hashes to its SourceHash.
                 var revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == Id).OrderByDescending(r => r.Id).Take(200).ToListAsync();
-                if (revisions.Find(r => PostTexts.Hash(new RevisionText(r)) == translation.SourceHash) is { } source)
+                if (revisions.Find(r => PostTexts.Hash(r.Title, r.Summary, r.BodyMarkdown) == translation.SourceHash) is { } source)
                 {
-                    Changes = [.. InlineDiffBuilder.Diff(RevisionText.Of(source.Title, source.Summary, source.BodyMarkdown),
-                            RevisionText.Of(Original.Title, Original.Summary, Original.BodyMarkdown)).Lines
-                        .Where(l => l.Type is ChangeType.Inserted or ChangeType.Deleted)
-                        .Select(l => new DiffLine(l.Type == ChangeType.Inserted ? "ins" : "del", l.Text))];
+                    Changes = [.. PostDiff.Since(source, Original).Where(l => l.Kind.Length > 0)];
                 }
             }
         }
@@ -142,16 +137,4 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    /// <summary>A revision seen as post text, to hash it the way the original is hashed.</summary>
-    private sealed class RevisionText(PostRevision revision) : IPostText
-    {
-        public string Title => revision.Title;
-        public string? Summary => revision.Summary;
-        public string BodyMarkdown => revision.BodyMarkdown;
-        public string BodyHtml { get; set; } = "";
-        public string Excerpt { get; set; } = "";
-
-        public static string Of(string title, string? summary, string body) => $"{title}\n\n{summary}\n\n{body}";
-    }
 }
