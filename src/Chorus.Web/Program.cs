@@ -5,6 +5,7 @@ using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Features.Media;
+using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 
@@ -20,6 +21,7 @@ builder.AddAudit();
 builder.AddAdmin();
 builder.AddMedia();
 builder.AddContent();
+builder.AddOrganisations();
 builder.AddMachineTranslation();
 builder.AddBenchData();
 

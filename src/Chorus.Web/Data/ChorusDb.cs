@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Chorus.Web.Features.Localization.Machine;
 using Chorus.Web.Features.Media;
+using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -29,6 +30,9 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationTranslation> OrganisationTranslations => Set<OrganisationTranslation>();
+    public DbSet<PostIssuer> PostIssuers => Set<PostIssuer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -61,6 +61,7 @@ internal static partial class DemoContent
             });
         }
         await db.SaveChangesAsync();
+        await Organisations.DemoOrganisations.SeedAsync(db, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
     }
 
     private static (string Culture, string Name)[] In(string fr, string es, string ar, string zh, string ru) =>

@@ -1,4 +1,5 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,8 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     public IReadOnlyList<CategoryLink> Categories { get; private set; } = [];
 
+    public IReadOnlyList<IssuerLink> Issuers { get; private set; } = [];
+
     public string Path => PostQueries.NewsPath(Culture, Slug);
 
     public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
@@ -28,6 +31,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             return RedirectPermanent(PostQueries.PagePath(Culture, View.Post.Slug));
         }
         Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], Culture, ct))[View.Post.Id]];
+        Issuers = await IssuerLink.OfAsync(db, View.Post.Id, ct);
         (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         return Page();
     }

@@ -1,0 +1,128 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chorus.Web.Features.Organisations;
+
+internal static class OrganisationsExtensions
+{
+    public static void AddOrganisations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IInterceptor, OrganisationSaveInterceptor>();
+        builder.Services.AddSingleton<IOrganisationReferences, PostIssuerReferences>();
+        builder.CachePublicPages("/Organisations");
+        builder.AddAdminMenuItem(new("Organisations", "/admin/organisations", [Roles.Admin, Roles.Editor], 20));
+        builder.Services.AddSingleton<IBenchDataset, BenchOrganisations>();
+    }
+}
+
+/// <summary>Keeps the sort and search keys and the rendered descriptions right on every save, whoever saves.</summary>
+internal sealed class OrganisationSaveInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Prepare(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Prepare(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Prepare(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<Organisation>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Prepare();
+                entry.Entity.UpdatedAt = now;
+                if (entry.State == EntityState.Added)
+                {
+                    entry.Entity.CreatedAt = now;
+                }
+            }
+        }
+        foreach (var entry in context.ChangeTracker.Entries<OrganisationTranslation>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.DescriptionHtml = ContentMarkdown.ToSafeHtml(entry.Entity.DescriptionMarkdown);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Something that points at organisations (a post's issuers, an event's hosts, a signature). Each
+/// feature registers one, so merging two records moves every reference without knowing them all.
+/// </summary>
+internal interface IOrganisationReferences
+{
+    /// <summary>What these references are called on the merge page ("posts and statements").</summary>
+    string Label { get; }
+
+    Task<int> CountAsync(ChorusDb db, int organisationId, CancellationToken ct);
+
+    /// <summary>Makes every reference to <paramref name="from"/> point to <paramref name="to"/>, tracked, not yet saved.</summary>
+    Task MoveAsync(ChorusDb db, int from, int to, CancellationToken ct);
+}
+
+internal sealed class PostIssuerReferences : IOrganisationReferences
+{
+    public string Label => "Posts and statements issued";
+
+    public Task<int> CountAsync(ChorusDb db, int organisationId, CancellationToken ct) =>
+        db.PostIssuers.CountAsync(i => i.OrganisationId == organisationId, ct);
+
+    public async Task MoveAsync(ChorusDb db, int from, int to, CancellationToken ct)
+    {
+        var moving = await db.PostIssuers.Where(i => i.OrganisationId == from).ToListAsync(ct);
+        var alreadyThere = await db.PostIssuers.Where(i => i.OrganisationId == to).Select(i => i.PostId).ToListAsync(ct);
+        foreach (var issuer in moving)
+        {
+            // The key includes the organisation, so a moved link is a new row; a post naming both keeps one.
+            db.PostIssuers.Remove(issuer);
+            if (!alreadyThere.Contains(issuer.PostId))
+            {
+                db.PostIssuers.Add(new PostIssuer { PostId = issuer.PostId, OrganisationId = to, Position = issuer.Position });
+            }
+        }
+    }
+}
+
+/// <summary>Finds the organisation an editor means by a name, an acronym or an address (slug).</summary>
+internal static class OrganisationLookup
+{
+    public sealed record Match(Organisation? Found, string? Problem);
+
+    public static async Task<Match> FindAsync(ChorusDb db, string text, Microsoft.Extensions.Localization.IStringLocalizer S, CancellationToken ct)
+    {
+        var typed = text.Trim();
+        var bySlug = await db.Organisations.SingleOrDefaultAsync(o => o.Slug == typed && o.MergedIntoId == null, ct);
+        if (bySlug is not null)
+        {
+            return new(bySlug, null);
+        }
+        var key = Organisation.Fold(typed);
+        var matches = await db.Organisations.Where(o => o.MergedIntoId == null && (o.SortKey == key || o.Acronym == typed))
+            .OrderBy(o => o.Id).Take(2).ToListAsync(ct);
+        return matches.Count switch
+        {
+            1 => new(matches[0], null),
+            0 => new(null, S["No organisation in the directory is called “{0}”.", typed]),
+            _ => new(null, S["More than one organisation is called “{0}”; use its address ({1} or {2}).", typed, matches[0].Slug, matches[1].Slug]),
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Organisations;
+
+internal sealed record IssuedRow(int Id, string Title, string Slug, string Culture, PostKind Kind, DateTime PublishedAt);
+
+/// <summary>
+/// /{culture}/organizations/{slug}: an organisation's description (in the reader's language when there is
+/// one), its links and what it issued. An archived organisation keeps its page, marked and not indexed,
+/// so old statements still lead somewhere; a merged one leads to the record it was merged into.
+/// </summary>
+internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    public const int ListLength = 50;
+
+    public Organisation Organisation { get; private set; } = null!;
+
+    public string DescriptionHtml { get; private set; } = "";
+
+    public string DescriptionCulture { get; private set; } = "";
+
+    public IReadOnlyList<IssuedRow> Issued { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var org = await db.Organisations.AsNoTracking().Include(o => o.Translations).Include(o => o.Logo)
+            .FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        if (org is null)
+        {
+            return NotFound();
+        }
+        if (org.MergedIntoId is { } target
+            && await db.Organisations.Where(o => o.Id == target).Select(o => o.Slug).FirstOrDefaultAsync(ct) is { } targetSlug)
+        {
+            return RedirectPermanent($"/{Culture}/organizations/{Uri.EscapeDataString(targetSlug)}");
+        }
+        Organisation = org;
+        Title = org.Acronym is { Length: > 0 } acronym ? $"{org.Name} ({acronym})" : org.Name;
+        NoIndex = !org.IsListed;
+        foreach (var culture in Chain)
+        {
+            if (culture == org.Culture && org.DescriptionHtml.Length > 0)
+            {
+                (DescriptionHtml, DescriptionCulture) = (org.DescriptionHtml, org.Culture);
+                break;
+            }
+            if (org.Translations.FirstOrDefault(t => t.Culture == culture) is { DescriptionHtml.Length: > 0 } t)
+            {
+                (DescriptionHtml, DescriptionCulture) = (t.DescriptionHtml, t.Culture);
+                break;
+            }
+        }
+        Description = DescriptionHtml.Length > 0
+            ? ContentMarkdown.ToExcerpt(DescriptionCulture == org.Culture ? org.DescriptionMarkdown : org.Translations.First(t => t.Culture == DescriptionCulture).DescriptionMarkdown, 200)
+            : S["{0}: a {1} organisation in the coalition's directory.", org.Name, Countries.Name(org.Country, Culture)];
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var posts = db.Posts.AsNoTracking().Published(now)
+            .Where(p => db.PostIssuers.Any(i => i.PostId == p.Id && i.OrganisationId == org.Id));
+        var rows = await posts.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(ListLength)
+            .Select(p => new IssuedRow(p.Id, p.Title, p.Slug, p.Culture, p.Kind, p.PublishedAt!.Value)).ToListAsync(ct);
+        var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], Chain, ct);
+        Issued = [.. rows.Select(r => texts.TryGetValue(r.Id, out var text) ? r with { Title = text.Title, Culture = text.Culture } : r)];
+        return Page();
+    }
+
+}
