@@ -7,7 +7,7 @@ namespace Chorus.BrowserTests;
 [Collection(LiveSiteTests.Name)]
 public sealed class AdminPagesTests(LiveSite site)
 {
-    public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/account", "/account/two-factor/setup"];
+    public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/1", "/admin/organisations/1/merge", "/admin/organisations/import", "/admin/account", "/account/two-factor/setup"];
 
     private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true)
     {

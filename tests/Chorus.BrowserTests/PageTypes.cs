@@ -16,6 +16,11 @@ public static class PageTypes
         ["home in Chinese"] = ("/zh/", 200),
         ["statement in Arabic, shown in English"] = ("/ar/news/remarks-at-the-civil-society-member-states-dialogue", 200),
         ["static page in French"] = ("/fr/pages/about", 200),
+        ["organisations directory"] = ("/en/organizations", 200),
+        ["organisations directory in Arabic"] = ("/ar/organizations", 200),
+        ["organisations filtered, in French"] = ("/fr/organizations?region=002&status=Member&type=Ngo", 200),
+        ["organisation profile"] = ("/en/organizations/sahel-mobility-network", 200),
+        ["organisation profile in Russian"] = ("/ru/organizations/red-puentes-de-las-americas", 200),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };

@@ -63,8 +63,9 @@ internal static class OrganisationCsv
         }
     }
 
-    public static async Task<ImportPlan> CheckAsync(ChorusDb db, string text, IStringLocalizer S, CancellationToken ct)
+    public static async Task<ImportPlan> CheckAsync(ChorusDb db, string text, IReadOnlyList<string> cultures, IStringLocalizer S, CancellationToken ct)
     {
+        var labels = new Labels(Words<OrganisationType>(OrganisationLabels.Of, cultures, S), Words<Membership>(OrganisationLabels.Of, cultures, S));
         var fileProblems = new List<string>();
         var rows = new List<ImportRow>();
         var ignored = new List<string>();
@@ -106,7 +107,7 @@ internal static class OrganisationCsv
                     break;
                 }
                 string Get(string column) => columns.TryGetValue(column, out var index) && index < reader.FieldCount ? reader.GetString(index).Trim() : "";
-                rows.Add(CheckRow((int)reader.LineNumber, Get, columns.ContainsKey("slug"), (bySlug, slugOf, byName, slugsTaken, seen), S));
+                rows.Add(CheckRow((int)reader.LineNumber, Get, columns.ContainsKey("slug"), (bySlug, slugOf, byName, slugsTaken, seen), labels, S));
             }
         }
         catch (CsvFormatException e)
@@ -122,7 +123,7 @@ internal static class OrganisationCsv
 
     private static ImportRow CheckRow(int line, Func<string, string> get, bool hasSlugColumn, (Dictionary<string, int> BySlug,
         Dictionary<int, string> SlugOf, Dictionary<(string, string?), int> ByName, HashSet<string> SlugsTaken, Dictionary<(string, string?), int> Seen) known,
-        IStringLocalizer S)
+        Labels labels, IStringLocalizer S)
     {
         var (bySlug, slugOf, byName, slugsTaken, seen) = known;
         var problems = new List<string>();
@@ -150,12 +151,12 @@ internal static class OrganisationCsv
                 problems.Add(S["“{0}” is not a country we know: use its name or its two-letter code (such as FR).", countryText]);
             }
         }
-        var type = Match<OrganisationType>(get("type"), OrganisationLabels.Of, OrganisationType.Other, S, out var typeOk);
+        var type = Match(get("type"), labels.Types, OrganisationType.Other, out var typeOk);
         if (!typeOk)
         {
             problems.Add(S["“{0}” is not a type; use one of: {1}.", get("type"), string.Join(", ", Enum.GetValues<OrganisationType>().Select(t => S[OrganisationLabels.Of(t)]))]);
         }
-        var membership = Match<Membership>(get("membership"), OrganisationLabels.Of, Membership.None, S, out var membershipOk);
+        var membership = Match(get("membership"), labels.Statuses, Membership.None, out var membershipOk);
         if (!membershipOk)
         {
             problems.Add(S["“{0}” is not a membership status; use one of: {1}.", get("membership"), string.Join(", ", Enum.GetValues<Membership>().Select(m => S[OrganisationLabels.Of(m)]))]);
@@ -218,25 +219,52 @@ internal static class OrganisationCsv
         return candidate;
     }
 
-    /// <summary>A type or status as a person writes it: "Trade union", "TradeUnion", "trade-union", or its name in the page's language.</summary>
-    private static T Match<T>(string text, Func<T, string> label, T empty, IStringLocalizer S, out bool ok) where T : struct, Enum
+    /// <summary>Types and statuses by every way a spreadsheet may write them, squashed (see <see cref="Squash"/>).</summary>
+    private sealed record Labels(Dictionary<string, OrganisationType> Types, Dictionary<string, Membership> Statuses);
+
+    private static string Squash(string text) => Organisation.Fold(text).Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "Trade union", "TradeUnion", "trade-union", "Syndicat", "Sindicato"…: the enum's name and its label in every
+    /// language of the site, since a member list is written in the secretariat's language, not the admin's.
+    /// </summary>
+    private static Dictionary<string, T> Words<T>(Func<T, string> label, IReadOnlyList<string> cultures, IStringLocalizer S) where T : struct, Enum
+    {
+        var words = new Dictionary<string, T>(StringComparer.Ordinal);
+        var ui = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in cultures)
+            {
+                // The localizer answers in the current UI culture; switch it for each language, then restore it.
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                foreach (var value in Enum.GetValues<T>())
+                {
+                    words.TryAdd(Squash(S[label(value)]), value);
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
+        foreach (var value in Enum.GetValues<T>())
+        {
+            words.TryAdd(Squash(value.ToString()), value);
+            words.TryAdd(Squash(label(value)), value);
+        }
+        return words;
+    }
+
+    private static T Match<T>(string text, Dictionary<string, T> words, T empty, out bool ok) where T : struct, Enum
     {
         ok = true;
         if (text.Length == 0)
         {
             return empty;
         }
-        static string Squash(string s) => Organisation.Fold(s).Replace(" ", "", StringComparison.Ordinal);
-        var typed = Squash(text);
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (typed == Squash(value.ToString()) || typed == Squash(label(value)) || typed == Squash(S[label(value)]))
-            {
-                return value;
-            }
-        }
-        ok = false;
-        return empty;
+        ok = words.TryGetValue(Squash(text), out var value);
+        return ok ? value : empty;
     }
 
     /// <summary>Writes the plan's rows: new records added, existing ones updated in the columns the file has.</summary>

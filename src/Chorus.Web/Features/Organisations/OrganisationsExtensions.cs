@@ -116,7 +116,11 @@ internal static class OrganisationLookup
             return new(bySlug, null);
         }
         var key = Organisation.Fold(typed);
-        var matches = await db.Organisations.Where(o => o.MergedIntoId == null && (o.SortKey == key || o.Acronym == typed))
+        var acronym = typed.ToUpperInvariant();
+        // Translated to SQL upper(…) on both databases; no .NET culture is involved.
+#pragma warning disable CA1304, CA1311, CA1862
+        var matches = await db.Organisations.Where(o => o.MergedIntoId == null && (o.SortKey == key || o.Acronym!.ToUpper() == acronym))
+#pragma warning restore CA1304, CA1311, CA1862
             .OrderBy(o => o.Id).Take(2).ToListAsync(ct);
         return matches.Count switch
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Organisations;
 using Chorus.Web.Features.Statements;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -82,10 +83,13 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             ModelState.AddModelError("Input.DeliveredOn", S["A statement needs the date it was delivered."]);
         }
         var versions = ParseVersions();
+        var issuers = await ParseIssuersAsync();
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        // The post and its issuers land together: a new post's id exists only after the first save.
+        await using var transaction = await db.Database.BeginTransactionAsync();
 
         var post = PostId is { } id
             ? await db.Posts.Include(p => p.Categories).SingleAsync(p => p.Id == id)
@@ -108,6 +112,8 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         };
         await SetCategoriesAsync(post, PostInput.SplitList(Input.Categories));
         await db.SaveChangesAsync();
+        await SetIssuersAsync(post.Id, issuers);
+        await transaction.CommitAsync();
         TempData["Status"] = S["Saved."].Value;
         return Redirect($"/admin/posts/{post.Id}");
     }
@@ -164,6 +170,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
                 SpeakerName = post.Statement?.SpeakerName, SpeakerRole = post.Statement?.SpeakerRole,
                 SpeakerOrganisation = post.Statement?.SpeakerOrganisation, Venue = post.Statement?.Venue, Addressee = post.Statement?.Addressee,
                 Versions = string.Join('\n', (post.Statement?.Versions ?? []).Select(v => $"{v.Culture} | {v.Title} | {v.Url}")),
+                Issuers = await IssuerLinesAsync(post.Id),
             };
         }
         return null;
@@ -224,6 +231,42 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         return versions;
     }
 
+    /// <summary>The organisations named one per line; each line that names none, or several, is reported.</summary>
+    private async Task<List<int>> ParseIssuersAsync()
+    {
+        var ids = new List<int>();
+        var lines = (Input.Issuers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = await OrganisationLookup.FindAsync(db, lines[i], S, HttpContext.RequestAborted);
+            if (match.Found is { } org)
+            {
+                if (!ids.Contains(org.Id))
+                {
+                    ids.Add(org.Id);
+                }
+            }
+            else
+            {
+                ModelState.AddModelError("Input.Issuers", S["Line {0}: {1}", i + 1, match.Problem!]);
+            }
+        }
+        return ids;
+    }
+
+    private async Task SetIssuersAsync(int postId, List<int> organisationIds)
+    {
+        var current = await db.PostIssuers.Where(i => i.PostId == postId).ToListAsync();
+        if (current.OrderBy(i => i.Position).Select(i => i.OrganisationId).SequenceEqual(organisationIds))
+        {
+            return;
+        }
+        db.PostIssuers.RemoveRange(current);
+        await db.SaveChangesAsync();
+        db.PostIssuers.AddRange(organisationIds.Select((id, n) => new PostIssuer { PostId = postId, OrganisationId = id, Position = n }));
+        await db.SaveChangesAsync();
+    }
+
     private async Task SetCategoriesAsync(Post post, string[] names)
     {
         post.Categories.Clear();
@@ -235,6 +278,17 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
                 ?? db.Categories.Add(new Category { Name = name, Slug = slug }).Entity;
             post.Categories.Add(category);
         }
+    }
+
+    /// <summary>The issuers as the editor typed them: names, or the address where another record has the same name.</summary>
+    private async Task<string> IssuerLinesAsync(int postId)
+    {
+        var issuers = await db.PostIssuers.Where(i => i.PostId == postId).OrderBy(i => i.Position)
+            .Select(i => new { i.Organisation.Name, i.Organisation.Slug, i.Organisation.SortKey }).ToListAsync();
+        var keys = issuers.Select(i => i.SortKey).ToList();
+        var shared = await db.Organisations.Where(o => keys.Contains(o.SortKey) && o.MergedIntoId == null)
+            .GroupBy(o => o.SortKey).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync();
+        return string.Join('\n', issuers.Select(i => shared.Contains(i.SortKey) ? i.Slug : i.Name));
     }
 
     private async Task<string> AuthorAsync() => (await users.GetUserAsync(User))?.DisplayName ?? User.Identity?.Name ?? "";

@@ -29,6 +29,10 @@ internal sealed class PostInput
     [MaxLength(500)]
     public string? Tags { get; set; }
 
+    /// <summary>Issuing organisations, one per line: name, acronym or address (slug).</summary>
+    [MaxLength(3000, ErrorMessage = "Name at most a few dozen organisations.")]
+    public string? Issuers { get; set; }
+
     public PostStatus Status { get; set; } = PostStatus.Draft;
 
     /// <summary>yyyy-MM-ddTHH:mm in the editor's zone (a datetime-local field).</summary>

@@ -4,6 +4,7 @@ using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Features.Organisations.Admin;
 
@@ -13,7 +14,7 @@ namespace Chorus.Web.Features.Organisations.Admin;
 /// </summary>
 [Authorize(Roles = Roles.Editors)]
 [RequestFormLimits(ValueLengthLimit = MaxBytes * 2, MultipartBodyLengthLimit = MaxBytes * 2)]
-internal sealed class ImportModel(ChorusDb db, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class ImportModel(ChorusDb db, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
@@ -45,7 +46,7 @@ internal sealed class ImportModel(ChorusDb db, IStringLocalizer<SharedStrings> S
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         Csv = OrganisationCsv.Decode(buffer.ToArray());
-        Plan = await OrganisationCsv.CheckAsync(db, Csv, S, ct);
+        Plan = await OrganisationCsv.CheckAsync(db, Csv, site.Value.Cultures, S, ct);
         return Page();
     }
 
@@ -56,14 +57,14 @@ internal sealed class ImportModel(ChorusDb db, IStringLocalizer<SharedStrings> S
         {
             return BadRequest();
         }
-        Plan = await OrganisationCsv.CheckAsync(db, Csv, S, ct);
+        Plan = await OrganisationCsv.CheckAsync(db, Csv, site.Value.Cultures, S, ct);
         if (!Plan.CanImport)
         {
             // The directory changed since the preview, or the form was altered: show what is wrong now.
             return Page();
         }
         var (added, updated) = await OrganisationCsv.ApplyAsync(db, Plan, ct);
-        TempData["Status"] = S["Imported {0} organisations: {1} new, {2} updated.", added + updated, added, updated].Value;
+        TempData["Status"] = S["Imported: {0} ({1} new, {2} updated).", added + updated, added, updated].Value;
         return Redirect("/admin/organisations");
     }
 }

@@ -77,7 +77,7 @@ internal sealed class OrganisationsAdminModel(ChorusDb db, TimeProvider clock, I
     }
 
     /// <summary>GET ?handler=export: the directory as a CSV file that the import reads back. Recorded in the audit log.</summary>
-    public async Task OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         db.AuditLog.Add(new AuditEntry
         {
@@ -89,5 +89,7 @@ internal sealed class OrganisationsAdminModel(ChorusDb db, TimeProvider clock, I
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"organisations-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await OrganisationCsv.WriteAsync(db, Response.Body, ct);
+        // Written straight to the response, so a large directory is never held in memory.
+        return new EmptyResult();
     }
 }
