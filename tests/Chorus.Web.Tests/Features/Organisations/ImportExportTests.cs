@@ -109,7 +109,7 @@ public sealed class ImportExportTests(EditorOrganisationsApp app) : IClassFixtur
 
         var preview = await Upload(bytes);
         Assert.Null(preview.QuerySelector("[role=alert]"));
-        Assert.All(preview.QuerySelectorAll("table tbody tr td:last-child"), td => Assert.Equal("Update", td.TextContent));
+        Assert.All(preview.QuerySelectorAll("table tbody tr td:last-child"), td => Assert.Equal("Will update an existing record", td.TextContent));
         Assert.Equal(HttpStatusCode.Redirect, (await Confirm(preview)).StatusCode);
 
         Assert.Equal(before, await Count());
