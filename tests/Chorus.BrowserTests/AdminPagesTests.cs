@@ -9,16 +9,7 @@ public sealed class AdminPagesTests(LiveSite site)
 {
     public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/1", "/admin/organisations/1/merge", "/admin/organisations/import", "/admin/account", "/account/two-factor/setup"];
 
-    private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true)
-    {
-        var (context, page, watch) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
-        await page.GotoAsync(site.BaseUrl + "/account/login");
-        await page.GetByLabel("Email").FillAsync(LiveSite.EditorEmail);
-        await page.GetByLabel("Password").FillAsync(LiveSite.EditorPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/admin");
-        return (context, page, watch);
-    }
+    private Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true) => site.SignedInAsync(javaScript);
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -10,7 +10,7 @@ namespace Chorus.BrowserTests;
 /// The published app started for real (Kestrel on 127.0.0.1, a fresh SQLite database with the demo
 /// content) and Debian's Chromium driven by Playwright. test.sh publishes the app and sets CHORUS_APP_DIR.
 /// </summary>
-public sealed class LiveSite : IAsyncLifetime
+public sealed class LiveSite : IAsyncLifetime, IDisposable
 {
     private readonly StringBuilder _log = new();
     private Process? _app;
@@ -118,6 +118,39 @@ public sealed class LiveSite : IAsyncLifetime
             await Task.Delay(200);
         }
         throw new TimeoutException($"The app did not become healthy at {BaseUrl}:\n{Log}");
+    }
+
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+
+    public void Dispose() => _signIn.Dispose();
+    private string? _editorState;
+
+    /// <summary>
+    /// A browser context signed in as the editor. The first call signs in through the real form; later ones
+    /// reuse its cookies, as a person's browser does (and the sign-in rate limit is not spent on every test).
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true)
+    {
+        await _signIn.WaitAsync();
+        try
+        {
+            if (_editorState is null)
+            {
+                var (first, page, _) = await PageWatch.Open(this);
+                await using var _ = first;
+                await page.GotoAsync(BaseUrl + "/account/login");
+                await page.GetByLabel("Email").FillAsync(EditorEmail);
+                await page.GetByLabel("Password").FillAsync(EditorPassword);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+                await page.WaitForURLAsync(BaseUrl + "/admin");
+                _editorState = await first.StorageStateAsync();
+            }
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+        return await PageWatch.Open(this, new BrowserNewContextOptions { JavaScriptEnabled = javaScript, StorageState = _editorState });
     }
 
     public string Log

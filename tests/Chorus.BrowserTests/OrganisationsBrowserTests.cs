@@ -26,16 +26,12 @@ public sealed class OrganisationsBrowserTests(LiveSite site)
     [Fact]
     public async Task An_editor_uploads_a_member_list_sees_the_preview_and_imports_it()
     {
-        var (context, page, watch) = await PageWatch.Open(site);
+        var (context, page, watch) = await site.SignedInAsync();
         await using var _ = context;
-        await page.GotoAsync(site.BaseUrl + "/account/login");
-        await page.GetByLabel("Email").FillAsync(LiveSite.EditorEmail);
-        await page.GetByLabel("Password").FillAsync(LiveSite.EditorPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/admin");
         await page.GotoAsync(site.BaseUrl + "/admin/organisations/import");
 
-        var csv = "name,country,type,membership\nBrowser Test Collective,Kenya,NGO,Member\nBrowser Test Union,Chile,Trade union,Observer\n";
+        // Not in Africa: the two-click test on the same site counts Africa's member NGOs.
+        var csv = "name,country,type,membership\nBrowser Test Collective,Fiji,Academic,Partner\nBrowser Test Union,Chile,Trade union,Observer\n";
         await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "members.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         Assert.Equal(2, await page.Locator("table tbody tr").CountAsync());
