@@ -58,7 +58,7 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
         }
         Description = DescriptionHtml.Length > 0
             ? ContentMarkdown.ToExcerpt(DescriptionCulture == org.Culture ? org.DescriptionMarkdown : org.Translations.First(t => t.Culture == DescriptionCulture).DescriptionMarkdown, 200)
-            : S["{0} ({1}): an organisation in the coalition's directory.", org.Name, Countries.Name(org.Country, Culture)];
+            : S["{0} ({1}): an organisation in the coalition's directory.", org.Name, org.Country is null ? S[OrganisationLabels.International] : Countries.Name(org.Country, Culture)];
 
         var now = clock.GetUtcNow().UtcDateTime;
         var posts = db.Posts.AsNoTracking().Published(now)

@@ -37,6 +37,11 @@ public sealed class AdminAccessTests(StaffApp app) : IClassFixture<StaffApp>
             ("/admin/categories", [Roles.Admin, Roles.Editor]),
             ("/admin/account", Roles.All),
             ("/admin/translations", [Roles.Admin, Roles.Editor, Roles.Translator]),
+            ("/admin/organisations", [Roles.Admin, Roles.Editor]),
+            ("/admin/organisations/new", [Roles.Admin, Roles.Editor]),
+            ("/admin/organisations/1", [Roles.Admin, Roles.Editor]),
+            ("/admin/organisations/1/merge", [Roles.Admin, Roles.Editor]),
+            ("/admin/organisations/import", [Roles.Admin, Roles.Editor]),
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (path, allowed) in routes)
@@ -70,6 +75,22 @@ public sealed class AdminAccessTests(StaffApp app) : IClassFixture<StaffApp>
             Assert.StartsWith($"http://localhost{expected}", response.Headers.Location!.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("Chorus admin", body, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData(Roles.Translator)]
+    [InlineData(Roles.Moderator)]
+    [InlineData("anonymous")]
+    public async Task The_directory_export_with_email_domains_is_for_editors_only(string role)
+    {
+        var client = role == "anonymous" ? Staff.Client(app) : app.Clients[role];
+
+        var response = await client.GetAsync(new Uri("/admin/organisations?handler=export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("email_domains", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var editor = await app.Clients[Roles.Editor].GetAsync(new Uri("/admin/organisations?handler=export", UriKind.Relative));
+        Assert.StartsWith("name,acronym,country", (await editor.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 
     [Fact]
