@@ -71,11 +71,21 @@ internal static class Countries
     /// <summary>The codes of the countries in an M49 area.</summary>
     public static string[] In(string area) => [.. ByCode.Values.Where(c => c.IsIn(area)).Select(c => c.Code)];
 
-    /// <summary>Countries sorted by their name in <paramref name="culture"/>, as its readers expect.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Country[]> SortedIn = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Countries sorted by their name in <paramref name="culture"/>, as its readers expect. The full order is
+    /// computed once per language: ICU comparisons are slow enough to show on every directory page otherwise.
+    /// </summary>
     public static IEnumerable<Country> Sorted(IEnumerable<Country> countries, string culture)
     {
-        var compare = CultureInfo.GetCultureInfo(culture).CompareInfo;
-        return countries.OrderBy(c => c.NameIn(culture), Comparer<string>.Create((a, b) => compare.Compare(a, b, CompareOptions.IgnoreCase)));
+        var all = SortedIn.GetOrAdd(culture, c =>
+        {
+            var compare = CultureInfo.GetCultureInfo(c).CompareInfo;
+            return [.. ByCode.Values.OrderBy(country => country.NameIn(c), Comparer<string>.Create((a, b) => compare.Compare(a, b, CompareOptions.IgnoreCase)))];
+        });
+        var wanted = countries.ToHashSet();
+        return all.Where(wanted.Contains);
     }
 
     private static List<Country> Load()

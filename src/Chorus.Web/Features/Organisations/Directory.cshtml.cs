@@ -73,10 +73,12 @@ internal sealed class DirectoryModel(ChorusDb db, IStringLocalizer<SharedStrings
         Grid = await Filter(region: false, status: false).GroupBy(o => new { o.Country, o.Membership })
             .Select(g => new CountCell(g.Key.Country, g.Key.Membership, g.Count())).ToListAsync(ct);
         Total = Grid.Where(c => InRegion(c.Country) && (StatusFilter is null || c.Membership == StatusFilter)).Sum(c => c.Count);
-        TypeCounts = await Filter(type: false).GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        LetterCounts = await Filter(letter: false).GroupBy(o => o.Initial).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // One grid of (type, letter) counts gives both the type links (within the chosen letter) and the
+        // letter index (within the chosen type); both come from the covering index without reading rows.
+        var typeLetter = await Filter(type: false, letter: false).GroupBy(o => new { o.Type, o.Initial })
+            .Select(g => new { g.Key.Type, g.Key.Initial, Count = g.Count() }).ToListAsync(ct);
+        TypeCounts = typeLetter.Where(c => Letter is null || c.Initial == Letter).GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        LetterCounts = typeLetter.Where(c => TypeFilter is null || c.Type == TypeFilter).GroupBy(c => c.Initial).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         CountryChoices = [.. Countries.Sorted(Grid.Select(c => c.Country).Union(Country is null ? [] : [Country]).Distinct()
             .Select(Countries.Get).OfType<Country>(), Culture)];
         return await PageAsync(after, before, ct) ? Page() : BadRequest();

@@ -49,6 +49,16 @@ public sealed class PostsAdminTests(EditorApp app) : IClassFixture<EditorApp>
     }
 
     [Fact]
+    public async Task An_empty_form_is_answered_with_messages_not_an_error_page()
+    {
+        var response = await Save("/admin/posts/new", new() { ["Input.Title"] = "", ["Input.Body"] = "", ["Input.Slug"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Give the post a title.", html.QuerySelector("[data-valmsg-for='Input.Title']")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_saved_draft_waits_on_the_dashboard_with_a_link_to_its_editor()
     {
         await Save("/admin/posts/new", new() { ["Input.Title"] = "Half-written statement", ["Input.Body"] = "To be continued.", ["Input.Status"] = "Draft" });

@@ -657,6 +657,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 
+                    b.HasIndex("ArchivedAt", "Country", "Membership", "Type", "Initial");
+
+                    b.HasIndex("ArchivedAt", "Type", "Initial", "Country", "Membership");
+
                     b.ToTable("Organisations");
                 });
 

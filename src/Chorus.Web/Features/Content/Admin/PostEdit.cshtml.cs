@@ -69,7 +69,9 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         var self = PostId ?? 0;
         Task<bool> Taken(string candidate) => db.Posts.AnyAsync(p => p.Slug == candidate && p.Id != self);
         // Left empty, the address comes from the title and is numbered if taken; typed, it must be free.
-        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? await Slugs.UniqueAsync(Input.Title, Taken) : Slugs.From(Input.Slug);
+        // An empty title is already an error of its own field; there is then no address to make.
+        var slug = !string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.From(Input.Slug)
+            : string.IsNullOrWhiteSpace(Input.Title) ? "" : await Slugs.UniqueAsync(Input.Title, Taken);
         if (!string.IsNullOrWhiteSpace(Input.Slug) && await Taken(slug))
         {
             ModelState.AddModelError("Input.Slug", S["Another post already uses the address “{0}”. Choose another.", slug]);

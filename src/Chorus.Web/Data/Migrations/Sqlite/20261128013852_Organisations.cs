@@ -101,9 +101,19 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisations_ArchivedAt_Country_Membership_Type_Initial",
+                table: "Organisations",
+                columns: new[] { "ArchivedAt", "Country", "Membership", "Type", "Initial" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_ArchivedAt_SortKey_Id",
                 table: "Organisations",
                 columns: new[] { "ArchivedAt", "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_ArchivedAt_Type_Initial_Country_Membership",
+                table: "Organisations",
+                columns: new[] { "ArchivedAt", "Type", "Initial", "Country", "Membership" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Country",
