@@ -657,9 +657,13 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 
+                    b.HasIndex("ArchivedAt", "Initial", "SortKey", "Id");
+
                     b.HasIndex("ArchivedAt", "Country", "Membership", "Type", "Initial");
 
                     b.HasIndex("ArchivedAt", "Type", "Initial", "Country", "Membership");
+
+                    b.HasIndex("ArchivedAt", "Type", "Membership", "SortKey", "Id");
 
                     b.ToTable("Organisations");
                 });

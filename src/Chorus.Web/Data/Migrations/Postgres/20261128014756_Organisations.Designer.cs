@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Chorus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChorusDb))]
-    [Migration("20261128013919_Organisations")]
+    [Migration("20261128014756_Organisations")]
     partial class Organisations
     {
         /// <inheritdoc />
@@ -684,9 +684,13 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 
+                    b.HasIndex("ArchivedAt", "Initial", "SortKey", "Id");
+
                     b.HasIndex("ArchivedAt", "Country", "Membership", "Type", "Initial");
 
                     b.HasIndex("ArchivedAt", "Type", "Initial", "Country", "Membership");
+
+                    b.HasIndex("ArchivedAt", "Type", "Membership", "SortKey", "Id");
 
                     b.ToTable("Organisations");
                 });

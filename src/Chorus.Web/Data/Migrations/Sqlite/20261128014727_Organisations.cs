@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Chorus.Web.Data.Migrations.Postgres
+namespace Chorus.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Organisations : Migration
@@ -17,28 +15,28 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Acronym = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Membership = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    EmailDomains = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DescriptionMarkdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    DescriptionHtml = table.Column<string>(type: "text", nullable: false),
-                    LogoId = table.Column<int>(type: "integer", nullable: true),
-                    SortKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(350)", maxLength: 350, nullable: false),
-                    Initial = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Acronym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Membership = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EmailDomains = table.Column<string>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DescriptionMarkdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    DescriptionHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    LogoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 350, nullable: false),
+                    Initial = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,10 +59,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "OrganisationTranslations",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DescriptionMarkdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    DescriptionHtml = table.Column<string>(type: "text", nullable: false)
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DescriptionMarkdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    DescriptionHtml = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,9 +79,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "PostIssuers",
                 columns: table => new
                 {
-                    PostId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,6 +106,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 columns: new[] { "ArchivedAt", "Country", "Membership", "Type", "Initial" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisations_ArchivedAt_Initial_SortKey_Id",
+                table: "Organisations",
+                columns: new[] { "ArchivedAt", "Initial", "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_ArchivedAt_SortKey_Id",
                 table: "Organisations",
                 columns: new[] { "ArchivedAt", "SortKey", "Id" });
@@ -116,6 +119,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "IX_Organisations_ArchivedAt_Type_Initial_Country_Membership",
                 table: "Organisations",
                 columns: new[] { "ArchivedAt", "Type", "Initial", "Country", "Membership" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_ArchivedAt_Type_Membership_SortKey_Id",
+                table: "Organisations",
+                columns: new[] { "ArchivedAt", "Type", "Membership", "SortKey", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Country",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chorus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChorusDb))]
-    [Migration("20261128013852_Organisations")]
+    [Migration("20261128014727_Organisations")]
     partial class Organisations
     {
         /// <inheritdoc />
@@ -660,9 +660,13 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 
+                    b.HasIndex("ArchivedAt", "Initial", "SortKey", "Id");
+
                     b.HasIndex("ArchivedAt", "Country", "Membership", "Type", "Initial");
 
                     b.HasIndex("ArchivedAt", "Type", "Initial", "Country", "Membership");
+
+                    b.HasIndex("ArchivedAt", "Type", "Membership", "SortKey", "Id");
 
                     b.ToTable("Organisations");
                 });
