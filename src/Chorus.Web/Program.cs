@@ -3,6 +3,7 @@ using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Admin;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Events;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Features.Media;
 using Chorus.Web.Features.Organisations;
@@ -22,6 +23,7 @@ builder.AddAdmin();
 builder.AddMedia();
 builder.AddContent();
 builder.AddOrganisations();
+builder.AddEvents();
 builder.AddMachineTranslation();
 builder.AddBenchData();
 
@@ -39,6 +41,7 @@ await app.PrepareAccountsAsync();
 app.UseSite();
 app.MapSite();
 app.MapCultures();
+app.MapEvents();
 app.MapHealth();
 
 await app.RunAsync();

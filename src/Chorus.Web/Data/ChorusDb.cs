@@ -1,6 +1,7 @@
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Events;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Chorus.Web.Features.Localization.Machine;
@@ -33,6 +34,11 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationTranslation> OrganisationTranslations => Set<OrganisationTranslation>();
     public DbSet<PostIssuer> PostIssuers => Set<PostIssuer>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventSession> EventSessions => Set<EventSession>();
+    public DbSet<EventHost> EventHosts => Set<EventHost>();
+    public DbSet<EventTranslation> EventTranslations => Set<EventTranslation>();
+    public DbSet<Registration> Registrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

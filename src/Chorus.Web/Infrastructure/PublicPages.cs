@@ -43,6 +43,14 @@ internal static class PublicPages
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy })));
 
+    /// <summary>Pages that show something chosen by a cookie (the reader's time zone) keep one cached copy per value.</summary>
+    public static void VaryPublicPagesByCookie(this IHostApplicationBuilder builder, string folder, string cookie) =>
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new VaryByCookie(cookie))));
+
+    /// <summary>Endpoint metadata: the cached copy depends on this cookie's value.</summary>
+    public sealed record VaryByCookie(string Name);
+
     public static void AddPublicPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CachingOptions>().BindConfiguration("Caching");
@@ -80,6 +88,10 @@ internal static class PublicPages
             context.ResponseExpirationTimeSpan = options.Duration;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
+            foreach (var cookie in http.GetEndpoint()?.Metadata.GetOrderedMetadata<VaryByCookie>() ?? [])
+            {
+                context.CacheVaryByRules.VaryByValues[cookie.Name] = http.Request.Cookies[cookie.Name] ?? "";
+            }
             context.Tags.Add(Tag);
             if (anonymousRead)
             {

@@ -47,6 +47,20 @@ internal static class Slugs
         return slug.Length == 0 ? "item" : slug;
     }
 
+    /// <summary>
+    /// The address an editor's form asks for: typed, it is normalised and must be free (Taken says it is not);
+    /// left empty, it comes from the title, numbered if taken; with no title either (a form error already), "".
+    /// </summary>
+    public static async Task<(string Slug, bool Taken)> ForFormAsync(string? typed, string? title, Func<string, Task<bool>> taken)
+    {
+        if (!string.IsNullOrWhiteSpace(typed))
+        {
+            var slug = From(typed);
+            return (slug, await taken(slug));
+        }
+        return (string.IsNullOrWhiteSpace(title) ? "" : await UniqueAsync(title, taken), false);
+    }
+
     /// <summary>The slug for <paramref name="text"/>, with -2, -3… appended until <paramref name="taken"/> says no.</summary>
     public static async Task<string> UniqueAsync(string text, Func<string, Task<bool>> taken)
     {

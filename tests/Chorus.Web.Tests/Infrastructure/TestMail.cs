@@ -27,7 +27,10 @@ internal static class TestMail
     }
 
     /// <summary>Waits (at most 30 s) for the server to have received a message to <paramref name="to"/>.</summary>
-    public static async Task<MimeMessage> ReceivedAsync(string to)
+    public static Task<MimeMessage> ReceivedAsync(string to) => ReceivedAsync(to, _ => true);
+
+    /// <summary>Waits (at most 30 s) for a message to <paramref name="to"/> that <paramref name="matches"/>.</summary>
+    public static async Task<MimeMessage> ReceivedAsync(string to, Func<MimeMessage, bool> matches)
     {
         var inbox = Path.Combine(Required("CHORUS_TEST_MAILDIR"), "new");
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -36,7 +39,7 @@ internal static class TestMail
             foreach (var file in Directory.EnumerateFiles(inbox))
             {
                 var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == to))
+                if (message.To.Mailboxes.Any(m => m.Address == to) && matches(message))
                 {
                     return message;
                 }

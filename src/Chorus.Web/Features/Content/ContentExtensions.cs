@@ -26,30 +26,13 @@ internal static class ContentExtensions
 /// Keeps derived post fields (sanitised HTML, excerpt, timestamps) right on every save,
 /// whoever saves: the admin, a command, the seeder or a test.
 /// </summary>
-internal sealed class ContentSaveInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
+internal sealed class ContentSaveInterceptor(TimeProvider clock, IHttpContextAccessor http) : SavingHook
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Prepare(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Prepare(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
     private static readonly string[] Revised =
         [nameof(Post.Title), nameof(Post.Slug), nameof(Post.Summary), nameof(Post.BodyMarkdown), nameof(Post.Status), nameof(Post.PublishedAt)];
 
-    private void Prepare(DbContext? context)
+    protected override void Prepare(DbContext context)
     {
-        if (context is null)
-        {
-            return;
-        }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries<Post>().ToList())
         {

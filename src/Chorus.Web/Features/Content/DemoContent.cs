@@ -62,6 +62,7 @@ internal static partial class DemoContent
         }
         await db.SaveChangesAsync();
         await Organisations.DemoOrganisations.SeedAsync(db, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
+        await Chorus.Web.Features.Events.DemoEvents.SeedAsync(db, clock);
     }
 
     private static (string Culture, string Name)[] In(string fr, string es, string ar, string zh, string ru) =>

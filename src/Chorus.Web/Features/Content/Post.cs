@@ -115,3 +115,20 @@ internal sealed class CategoryName
     public required string Culture { get; set; }
     public required string Name { get; set; }
 }
+
+internal static class CategoryLookup
+{
+    /// <summary>The categories with these names (by their slug), adding those that do not exist yet.</summary>
+    public static async Task<List<Category>> FindOrAddAsync(Data.ChorusDb db, IEnumerable<string> names, CancellationToken ct)
+    {
+        var found = new List<Category>();
+        foreach (var name in names.Where(n => n.Length <= 100))
+        {
+            var slug = Slugs.From(name);
+            found.Add(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Categories, c => c.Slug == slug, ct)
+                ?? db.Categories.Local.FirstOrDefault(c => c.Slug == slug)
+                ?? db.Categories.Add(new Category { Name = name, Slug = slug }).Entity);
+        }
+        return found;
+    }
+}

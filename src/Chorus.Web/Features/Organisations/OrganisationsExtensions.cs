@@ -20,27 +20,10 @@ internal static class OrganisationsExtensions
 }
 
 /// <summary>Keeps the sort and search keys and the rendered descriptions right on every save, whoever saves.</summary>
-internal sealed class OrganisationSaveInterceptor(TimeProvider clock) : SaveChangesInterceptor
+internal sealed class OrganisationSaveInterceptor(TimeProvider clock) : SavingHook
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Prepare(DbContext context)
     {
-        Prepare(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Prepare(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Prepare(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries<Organisation>())
         {
@@ -128,5 +111,30 @@ internal static class OrganisationLookup
             0 => new(null, S["No organisation in the directory is called “{0}”.", typed]),
             _ => new(null, S["More than one organisation is called “{0}”; use its address ({1} or {2}).", typed, matches[0].Slug, matches[1].Slug]),
         };
+    }
+
+    /// <summary>Organisations named one per line (issuers, hosts): their ids in order, and a problem for each line that names none or several.</summary>
+    public static async Task<(List<int> Ids, List<string> Problems)> FindLinesAsync(ChorusDb db, string? text,
+        Microsoft.Extensions.Localization.IStringLocalizer S, CancellationToken ct)
+    {
+        var ids = new List<int>();
+        var problems = new List<string>();
+        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = await FindAsync(db, lines[i], S, ct);
+            if (match.Found is { } org)
+            {
+                if (!ids.Contains(org.Id))
+                {
+                    ids.Add(org.Id);
+                }
+            }
+            else
+            {
+                problems.Add(S["Line {0}: {1}", i + 1, match.Problem!]);
+            }
+        }
+        return (ids, problems);
     }
 }

@@ -25,11 +25,15 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
     private readonly QueueSignal _signal = new(clock);
     private bool _toldAboutDropFolder;
 
-    /// <summary>Adds a message to the caller's unit of work; it is sent after the caller saves.</summary>
-    public void Enqueue(ChorusDb db, string to, string subject, string textBody)
+    /// <summary>Adds a message (with an optional text attachment, such as a calendar file) to the caller's unit of work; it is sent after the caller saves.</summary>
+    public void Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutboxMessage { To = to, Subject = subject, TextBody = textBody, NextAttemptAt = now, CreatedAt = now });
+        db.Outbox.Add(new OutboxMessage
+        {
+            To = to, Subject = subject, TextBody = textBody, NextAttemptAt = now, CreatedAt = now,
+            AttachmentName = attachment?.Name, AttachmentType = attachment?.ContentType, AttachmentText = attachment?.Text,
+        });
     }
 
     /// <summary>Wakes the sender (call after saving the change that queued mail).</summary>
@@ -80,7 +84,23 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         mime.Subject = message.Subject;
         mime.Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero);
         mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt.Ticks}@chorus";
-        mime.Body = new TextPart("plain") { Text = message.TextBody };
+        var text = new TextPart("plain") { Text = message.TextBody };
+        if (message.AttachmentName is { } name && message.AttachmentText is { } content)
+        {
+            var attachment = new MimePart(ContentType.Parse(message.AttachmentType ?? "text/plain"))
+            {
+                Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = name,
+            };
+            attachment.ContentType.Charset = "utf-8";
+            mime.Body = new Multipart("mixed") { text, attachment };
+        }
+        else
+        {
+            mime.Body = text;
+        }
         return mime;
     }
 

@@ -16,7 +16,15 @@ internal sealed class OutboxMessage : IQueuedWork
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>An optional text attachment (a calendar file, for instance).</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public string? AttachmentText { get; set; }
 }
+
+/// <summary>A text file attached to an email.</summary>
+internal sealed record OutboxAttachment(string Name, string ContentType, string Text);
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
@@ -26,6 +34,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.To).HasMaxLength(320);
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.LastError).HasMaxLength(1000);
+        message.Property(m => m.AttachmentName).HasMaxLength(200);
+        message.Property(m => m.AttachmentType).HasMaxLength(100);
         message.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Events;
+using Chorus.Web.Features.Organisations;
 using Chorus.Web.Features.Statements;
 using Chorus.Web.Infrastructure;
 
@@ -50,6 +52,16 @@ public sealed partial class InterfaceStringsTests
             .Concat(Enum.GetValues<Chorus.Web.Features.Content.PostKind>().Select(Chorus.Web.Features.Content.Admin.PostLabels.Of))
             .Concat(Enum.GetValues<StatementType>().Select(StatementLabels.Of))
             .Concat(SixCultures.Select(Cultures.NameKey))
+            .Concat(["Organisations", "Events", "Posts and statements issued", "Events hosted", "Sessions hosted", OrganisationLabels.International])
+            .Concat(Enum.GetValues<OrganisationType>().Select(OrganisationLabels.Of))
+            .Concat(Enum.GetValues<Membership>().Select(OrganisationLabels.Of))
+            .Concat(Enum.GetValues<Membership>().Select(OrganisationLabels.Plural))
+            .Concat(Countries.Areas.Select(a => a.Name))
+            .Concat(Enum.GetValues<EventFormat>().Select(EventLabels.Of))
+            .Concat(Enum.GetValues<EventKind>().Select(k => k.ToString()))
+            .Concat(Enum.GetValues<EventStatus>().Select(k => k.ToString()))
+            .Concat(Enum.GetValues<RegistrationStatus>().Select(k => k.ToString()))
+            .Concat(Enum.GetValues<SessionStatus>().Select(k => k.ToString()))
             .Append("Civil society for the rights of people on the move")
             .ToHashSet();
 

@@ -69,10 +69,8 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         var self = PostId ?? 0;
         Task<bool> Taken(string candidate) => db.Posts.AnyAsync(p => p.Slug == candidate && p.Id != self);
         // Left empty, the address comes from the title and is numbered if taken; typed, it must be free.
-        // An empty title is already an error of its own field; there is then no address to make.
-        var slug = !string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.From(Input.Slug)
-            : string.IsNullOrWhiteSpace(Input.Title) ? "" : await Slugs.UniqueAsync(Input.Title, Taken);
-        if (!string.IsNullOrWhiteSpace(Input.Slug) && await Taken(slug))
+        var (slug, slugTaken) = await Slugs.ForFormAsync(Input.Slug, Input.Title, Taken);
+        if (slugTaken)
         {
             ModelState.AddModelError("Input.Slug", S["Another post already uses the address “{0}”. Choose another.", slug]);
         }
@@ -112,7 +110,8 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             SpeakerRole = Blank(Input.SpeakerRole), SpeakerOrganisation = Blank(Input.SpeakerOrganisation),
             Venue = Blank(Input.Venue), Addressee = Blank(Input.Addressee), Versions = versions,
         };
-        await SetCategoriesAsync(post, PostInput.SplitList(Input.Categories));
+        post.Categories.Clear();
+        post.Categories.AddRange(await CategoryLookup.FindOrAddAsync(db, PostInput.SplitList(Input.Categories), HttpContext.RequestAborted));
         await db.SaveChangesAsync();
         await SetIssuersAsync(post.Id, issuers);
         await transaction.CommitAsync();
@@ -236,23 +235,8 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
     /// <summary>The organisations named one per line; each line that names none, or several, is reported.</summary>
     private async Task<List<int>> ParseIssuersAsync()
     {
-        var ids = new List<int>();
-        var lines = (Input.Issuers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var match = await OrganisationLookup.FindAsync(db, lines[i], S, HttpContext.RequestAborted);
-            if (match.Found is { } org)
-            {
-                if (!ids.Contains(org.Id))
-                {
-                    ids.Add(org.Id);
-                }
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Issuers", S["Line {0}: {1}", i + 1, match.Problem!]);
-            }
-        }
+        var (ids, problems) = await OrganisationLookup.FindLinesAsync(db, Input.Issuers, S, HttpContext.RequestAborted);
+        problems.ForEach(p => ModelState.AddModelError("Input.Issuers", p));
         return ids;
     }
 
@@ -267,19 +251,6 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         await db.SaveChangesAsync();
         db.PostIssuers.AddRange(organisationIds.Select((id, n) => new PostIssuer { PostId = postId, OrganisationId = id, Position = n }));
         await db.SaveChangesAsync();
-    }
-
-    private async Task SetCategoriesAsync(Post post, string[] names)
-    {
-        post.Categories.Clear();
-        foreach (var name in names.Where(n => n.Length <= 100))
-        {
-            var slug = Slugs.From(name);
-            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug)
-                ?? db.Categories.Local.FirstOrDefault(c => c.Slug == slug)
-                ?? db.Categories.Add(new Category { Name = name, Slug = slug }).Entity;
-            post.Categories.Add(category);
-        }
     }
 
     /// <summary>The issuers as the editor typed them: names, or the address where another record has the same name.</summary>

@@ -52,10 +52,8 @@ internal sealed class OrganisationEditModel(ChorusDb db, TimeProvider clock, IOp
         }
         var self = Existing?.Id ?? 0;
         Task<bool> Taken(string candidate) => db.Organisations.AnyAsync(o => o.Slug == candidate && o.Id != self, ct);
-        // An empty name is already an error of its own field; there is then no address to make.
-        var slug = !string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.From(Input.Slug)
-            : string.IsNullOrWhiteSpace(Input.Name) ? "" : await Slugs.UniqueAsync(Input.Name, Taken);
-        if (!string.IsNullOrWhiteSpace(Input.Slug) && await Taken(slug))
+        var (slug, slugTaken) = await Slugs.ForFormAsync(Input.Slug, Input.Name, Taken);
+        if (slugTaken)
         {
             ModelState.AddModelError("Input.Slug", S["Another organisation already uses the address “{0}”. Choose another.", slug]);
         }

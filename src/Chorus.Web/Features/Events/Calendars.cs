@@ -1,0 +1,118 @@
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Chorus.Web.Features.Events;
+
+/// <summary>
+/// iCalendar files (Ical.Net): one event or series at /{culture}/events/{slug}.ics, every upcoming event at
+/// /{culture}/events.ics for calendar apps to subscribe to. Times are written in the organiser's zone with
+/// its VTIMEZONE, a series as RRULE with EXDATE for cancelled dates and RECURRENCE-ID for changed sessions.
+/// </summary>
+internal static class Calendars
+{
+    public static void MapCalendars(this WebApplication app)
+    {
+        app.MapGet("/{culture:culture}/events/{slug}.ics", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
+        {
+            var e = await Load(db).FirstOrDefaultAsync(x => x.Slug == slug, ct);
+            return e is null ? Results.NotFound() : Ics(Write([e], Origin(http), culture, http.RequestServices), $"{slug}.ics");
+        }).CacheOutput(PublicPages.Policy);
+
+        app.MapGet("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Calendar apps keep what they fetched; a month of the past keeps recent events in them too.
+            var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-30)).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
+            return Ics(Write(events, Origin(http), culture, http.RequestServices), "events.ics");
+        }).CacheOutput(PublicPages.Policy);
+    }
+
+    private static IQueryable<Event> Load(ChorusDb db) => db.Events.AsNoTracking().AsSplitQuery()
+        .Where(e => e.DeletedAt == null).Include(e => e.Sessions).Include(e => e.Translations);
+
+    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static FileName Ics(string text, string name) =>
+        new FileName(Results.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8), name);
+
+    public static string Write(IReadOnlyList<Event> events, string origin, string culture, IServiceProvider services)
+    {
+        var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var chain = site.FallbackChain(culture);
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Chorus//Events//EN" };
+        calendar.AddProperty("X-WR-CALNAME", site.Name);
+        foreach (var zone in events.SelectMany(e => e.Sessions.Select(s => s.TimeZone).Append(e.TimeZone)).Distinct(StringComparer.Ordinal))
+        {
+            var earliest = events.Min(e => e.StartsAt).AddYears(-1);
+            calendar.AddTimeZone(zone, earliest, includeHistoricalData: false);
+        }
+        foreach (var e in events)
+        {
+            var text = EventTexts.Best(e, chain);
+            var url = $"{origin}/{culture}/events/{e.Slug}";
+            var description = string.Join("\n\n", new[] { text.Summary, e.JoinUrlPublic ? e.JoinUrl : null, url }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            CalendarEvent Vevent(string uid, string summary, DateTime localStart, DateTime localEnd, string zone) => new()
+            {
+                Uid = uid, Summary = summary, Description = description, Url = new Uri(url),
+                Start = new CalDateTime(localStart, zone, true), End = new CalDateTime(localEnd, zone, true),
+                DtStamp = new CalDateTime(e.UpdatedAt, "UTC", true),
+                Location = e.Venue ?? (e.JoinUrlPublic ? e.JoinUrl : null),
+                Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+            };
+            var host = new Uri(origin).Host;
+            switch (e.Kind)
+            {
+                case EventKind.Series when e.Recurrence is { } rule && e.Sessions.Count > 0:
+                    var sessions = e.Sessions.Where(s => s.RuleLocalStart is not null).OrderBy(s => s.RuleLocalStart).ToList();
+                    var first = sessions[0].RuleLocalStart!.Value;
+                    var length = e.LocalEnd - e.LocalStart;
+                    var master = Vevent($"event-{e.Id}@{host}", text.Title, first, first + length, e.TimeZone);
+                    var lastStart = Instant.FromDateTimeUtc(EventTimes.ToUtc(sessions[^1].RuleLocalStart!.Value, e.TimeZone));
+                    master.RecurrenceRule = new RecurrencePattern(rule.ToRRule(LocalDate.FromDateTime(first), lastStart));
+                    var time = first.TimeOfDay;
+                    foreach (var excluded in rule.Exclusions.Select(d => d.ToDateTime(TimeOnly.FromTimeSpan(time)))
+                        .Concat(sessions.Where(s => s.Status == SessionStatus.Cancelled).Select(s => s.RuleLocalStart!.Value)).Distinct().Order())
+                    {
+                        master.ExceptionDates.Add(new CalDateTime(excluded, e.TimeZone, true));
+                    }
+                    calendar.Events.Add(master);
+                    foreach (var s in sessions.Where(s => s.Status == SessionStatus.Scheduled && (s.IsMoved || s.Title is not null)))
+                    {
+                        var changed = Vevent($"event-{e.Id}@{host}", s.Title is null ? text.Title : $"{text.Title}: {s.Title}", s.LocalStart, s.LocalEnd, s.TimeZone);
+                        changed.RecurrenceIdentifier = new RecurrenceIdentifier(new CalDateTime(s.RuleLocalStart!.Value, e.TimeZone, true));
+                        changed.Description = string.Join("\n\n", new[] { s.Description, description }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                        calendar.Events.Add(changed);
+                    }
+                    break;
+                case EventKind.Programme when e.Sessions.Count > 0:
+                    foreach (var s in e.Sessions.OrderBy(s => s.StartsAt))
+                    {
+                        var session = Vevent($"event-{e.Id}-session-{s.Id}@{host}", $"{text.Title}: {s.Title}", s.LocalStart, s.LocalEnd, s.TimeZone);
+                        session.Status = s.Status == SessionStatus.Cancelled || e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED";
+                        calendar.Events.Add(session);
+                    }
+                    break;
+                default:
+                    calendar.Events.Add(Vevent($"event-{e.Id}@{host}", text.Title, e.LocalStart, e.LocalEnd, e.TimeZone));
+                    break;
+            }
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>An .ics response with a file name, so a click saves or opens it in the calendar app.</summary>
+    private sealed class FileName(IResult inner, string name) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{name}\"";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Features.Events;
+
+/// <summary>A session as the page shows it: its times in its own zone and, when known and different, the reader's.</summary>
+internal sealed record SessionView(EventSession Session, ZonedSpan Local, ZonedSpan? Reader, bool LiveNow, bool Next);
+
+/// <summary>
+/// /{culture}/events/{slug}: an event, a series or a programme with every time in the organiser's zone and the
+/// reader's, the sessions (numbered topics, moved and cancelled ones marked), an around-the-clock view of a
+/// programme, how to register, calendar files and links, and schema.org Event data.
+/// </summary>
+internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePageModel
+{
+    public Event Event { get; private set; } = null!;
+
+    public EventText Text { get; private set; } = null!;
+
+    public string? ReaderZoneId { get; private set; }
+
+    public ZonedSpan Local { get; private set; } = null!;
+
+    public ZonedSpan? Reader { get; private set; }
+
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public RegistrationState Registration { get; private set; }
+
+    public DateTime Now { get; private set; }
+
+    public string JsonLd { get; private set; } = "";
+
+    public bool IsPast => Event.EndsAt < Now;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().AsSplitQuery().Where(x => x.Slug == slug && x.DeletedAt == null)
+            .Include(x => x.Sessions).ThenInclude(s => s.Host).Include(x => x.Translations).Include(x => x.Hosts).ThenInclude(h => h.Organisation)
+            .Include(x => x.Categories).FirstOrDefaultAsync(ct);
+        if (e is null)
+        {
+            return NotFound();
+        }
+        Event = e;
+        Now = clock.GetUtcNow().UtcDateTime;
+        Text = EventTexts.Best(e, Chain);
+        (Title, Description) = (Text.Title, Text.Summary);
+        ReaderZoneId = ReaderZone.Of(HttpContext);
+        (Local, Reader) = Spans(e.StartsAt, e.EndsAt, e.TimeZone);
+        var next = e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > Now).OrderBy(s => s.StartsAt).FirstOrDefault();
+        Sessions = [.. e.Sessions.OrderBy(s => s.StartsAt).Select(s =>
+        {
+            var (local, reader) = Spans(s.StartsAt, s.EndsAt, s.TimeZone);
+            return new SessionView(s, local, reader, s.Status == SessionStatus.Scheduled && s.StartsAt <= Now && Now < s.EndsAt, s == next);
+        })];
+        Registration = await RegistrationRules.StateAsync(db, e, Now, ct);
+        JsonLd = SchemaOrg(e);
+        return Page();
+    }
+
+    /// <summary>A span in its zone and, if the reader's zone is known and shows another wall-clock time, in theirs.</summary>
+    public (ZonedSpan Local, ZonedSpan? Reader) Spans(DateTime start, DateTime end, string zone)
+    {
+        var local = EventTimes.In(start, end, zone);
+        if (ReaderZoneId is not { } reader || reader == zone)
+        {
+            return (local, null);
+        }
+        var theirs = EventTimes.In(start, end, reader);
+        return (local, theirs.Text == local.Text ? null : theirs);
+    }
+
+    public string Path => $"/{Culture}/events/{Event.Slug}";
+
+    /// <summary>A link that opens Google Calendar's "new event" form filled in; the page itself loads nothing from Google.</summary>
+    public string GoogleLink()
+    {
+        var dates = $"{Event.StartsAt:yyyyMMdd'T'HHmmss'Z'}/{Event.EndsAt:yyyyMMdd'T'HHmmss'Z'}";
+        var first = Event.Sessions.Where(s => s.Status == SessionStatus.Scheduled).OrderBy(s => s.StartsAt).FirstOrDefault();
+        if (Event.Kind == EventKind.Series && first is not null)
+        {
+            dates = $"{first.StartsAt:yyyyMMdd'T'HHmmss'Z'}/{first.EndsAt:yyyyMMdd'T'HHmmss'Z'}";
+        }
+        var query = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["action"] = "TEMPLATE", ["text"] = Text.Title, ["dates"] = dates, ["ctz"] = Event.TimeZone,
+            ["details"] = $"{Text.Summary}\n\n{Request.Scheme}://{Request.Host}{Path}",
+            ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
+            ["recur"] = Event.Kind == EventKind.Series && Event.Recurrence is { } rule && first is not null
+                ? "RRULE:" + rule.ToRRule(NodaTime.LocalDate.FromDateTime(first.RuleLocalStart ?? first.LocalStart), null) : null,
+        });
+        return "https://calendar.google.com/calendar/render" + query;
+    }
+
+    public string OutlookLink() => "https://outlook.live.com/calendar/0/deeplink/compose" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["path"] = "/calendar/action/compose", ["rru"] = "addevent", ["subject"] = Text.Title,
+        ["startdt"] = Event.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["enddt"] = (Event.Kind == EventKind.Series && Event.Sessions.OrderBy(s => s.StartsAt).FirstOrDefault() is { } s ? s.EndsAt : Event.EndsAt)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["body"] = $"{Text.Summary}\n\n{Request.Scheme}://{Request.Host}{Path}",
+        ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
+    });
+
+    private string SchemaOrg(Event e)
+    {
+        var url = $"{Request.Scheme}://{Request.Host}{Path}";
+        object location = e.Format == EventFormat.Online
+            ? new Dictionary<string, object?> { ["@type"] = "VirtualLocation", ["url"] = e.JoinUrlPublic && e.JoinUrl is not null ? e.JoinUrl : url }
+            : new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = e.Venue ?? "" };
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org", ["@type"] = "Event", ["name"] = Text.Title, ["description"] = Text.Summary, ["url"] = url,
+            ["startDate"] = Offset(e.StartsAt, e.TimeZone), ["endDate"] = Offset(e.EndsAt, e.TimeZone),
+            ["eventStatus"] = "https://schema.org/Event" + (e.Status switch { EventStatus.Cancelled => "Cancelled", EventStatus.Postponed => "Postponed", _ => "Scheduled" }),
+            ["eventAttendanceMode"] = "https://schema.org/" + (e.Format switch { EventFormat.Online => "Online", EventFormat.InPerson => "Offline", _ => "Mixed" }) + "EventAttendanceMode",
+            ["location"] = location,
+            ["organizer"] = e.Hosts.OrderBy(h => h.Position).Select(h => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = h.Organisation.Name }).ToList(),
+            ["inLanguage"] = Text.Culture,
+        };
+        return JsonSerializer.Serialize(data);
+    }
+
+    private static string Offset(DateTime utc, string zone) =>
+        NodaTime.Instant.FromDateTimeUtc(utc).InZone(EventTimes.Zone(zone)).ToDateTimeOffset().ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Web.Features.Events;
+
+/// <summary>
+/// Every minute, emails confirmed registrants 24 hours and 1 hour before their event (before each session of a
+/// series), through the outbox. What was sent is recorded per registration, so a restart never sends twice.
+/// </summary>
+internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventReminders> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await SendDueAsync(scope.ServiceProvider, stoppingToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                log.LogWarning(e, "Sending event reminders failed; trying again in a minute.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> SendDueAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ChorusDb>();
+        var outbox = services.GetRequiredService<Outbox>();
+        var S = services.GetRequiredService<IStringLocalizer<SharedStrings>>();
+        var origin = services.GetRequiredService<IOptions<EventOptions>>().Value.PublicOrigin;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var soon = now.AddHours(24);
+        var due = await db.Registrations.AsSplitQuery().Include(r => r.Event).ThenInclude(e => e.Sessions).Include(r => r.Event.Translations)
+            .Where(r => r.Status == RegistrationStatus.Confirmed && r.Event.Status != EventStatus.Cancelled && r.Event.DeletedAt == null
+                && r.Event.EndsAt > now && r.Event.StartsAt <= soon)
+            .ToListAsync(ct);
+        var sent = 0;
+        foreach (var r in due)
+        {
+            var e = r.Event;
+            var (start, end) = e.HasSessions
+                ? e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now).OrderBy(s => s.StartsAt).Select(s => (s.StartsAt, s.EndsAt)).FirstOrDefault()
+                : (e.StartsAt, e.EndsAt);
+            if (start <= now || start > soon)
+            {
+                continue;
+            }
+            var inAnHour = start - now <= TimeSpan.FromHours(1);
+            if (inAnHour ? r.Reminded1For == start : r.Reminded24For == start)
+            {
+                continue;
+            }
+            var text = EventTexts.Best(e, [r.Culture, e.Culture]);
+            var when = EventTimes.In(start, end, e.TimeZone).Text;
+            var lines = new List<string>
+            {
+                S["Hello {0},", r.Name], "",
+                inAnHour ? S["“{0}” starts in about an hour.", text.Title] : S["“{0}” starts in about 24 hours.", text.Title],
+                S["When: {0}", when],
+            };
+            if (r.TimeZone is { } zone && zone != e.TimeZone)
+            {
+                lines.Add(S["In your time zone ({0}): {1}", zone, EventTimes.In(start, end, zone).Text]);
+            }
+            if (e.JoinUrl is { } join)
+            {
+                lines.Add(S["How to join: {0}", join]);
+            }
+            lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
+            outbox.Enqueue(db, r.Email, S["Reminder: {0}", text.Title], string.Join('\n', lines));
+            r.Reminded1For = inAnHour ? start : r.Reminded1For;
+            r.Reminded24For = start;
+            sent++;
+        }
+        if (sent > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            outbox.Notify();
+        }
+        return sent;
+    }
+}
+
+internal sealed class EventOptions
+{
+    /// <summary>The site's public address, for links in emails sent outside a request (reminders).</summary>
+    public string PublicOrigin { get; set; } = "http://localhost:5000";
+}

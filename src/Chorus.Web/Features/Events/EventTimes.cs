@@ -1,0 +1,60 @@
+using System.Globalization;
+using Chorus.Web.Infrastructure;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Chorus.Web.Features.Events;
+
+/// <summary>A span of time as one zone sees it: "Friday 17 December 2021", "10:00", "17:30", "CET".</summary>
+internal sealed record ZonedSpan(string ZoneId, string City, string Date, string? EndDate, string Start, string End, string Abbreviation)
+{
+    /// <summary>"Friday 17 December 2021, 10:00–17:30 CET"; across midnight, the end's date too.</summary>
+    public string Text => EndDate is null ? $"{Date}, {Start}–{End} {Abbreviation}" : $"{Date}, {Start} – {EndDate}, {End} {Abbreviation}";
+}
+
+/// <summary>
+/// How an event's times are shown: in the organiser's zone with the abbreviation in force on that date
+/// (CET in winter, CEST in summer), and in the reader's zone beside it when that differs.
+/// </summary>
+internal static class EventTimes
+{
+    public static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc;
+
+    /// <summary>The instant of a wall-clock time in a zone; a time skipped by DST moves forward, a repeated one takes the earlier.</summary>
+    public static DateTime ToUtc(DateTime local, string zoneId) =>
+        Zone(zoneId).ResolveLocal(LocalDateTime.FromDateTime(local), Resolvers.LenientResolver).ToInstant().ToDateTimeUtc();
+
+    public static ZonedSpan In(DateTime startUtc, DateTime endUtc, string zoneId)
+    {
+        var zone = Zone(zoneId);
+        var start = Instant.FromDateTimeUtc(startUtc).InZone(zone);
+        var end = Instant.FromDateTimeUtc(endUtc).InZone(zone);
+        var culture = CultureInfo.CurrentCulture;
+        string Day(ZonedDateTime t) => $"{culture.DateTimeFormat.GetDayName(NodaTime.Utility.BclConversions.ToDayOfWeek(t.DayOfWeek))} {Dates.Long(t.Date.ToDateOnly())}";
+        return new ZonedSpan(zoneId, City(zoneId), Day(start), end.Date > start.Date ? Day(end) : null, Time(start), Time(end), Abbreviation(start));
+    }
+
+    private static string Time(ZonedDateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"CET", "CEST", "EST"; where tzdb has only a number ("+08"), "UTC+8".</summary>
+    public static string Abbreviation(ZonedDateTime t)
+    {
+        var name = t.Zone.GetZoneInterval(t.ToInstant()).Name;
+        if (name.Length > 0 && char.IsLetter(name[0]))
+        {
+            return name;
+        }
+        var offset = t.Offset;
+        return offset == Offset.Zero ? "UTC" : "UTC" + offset.ToString("m", CultureInfo.InvariantCulture).Replace(":00", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>"Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires".</summary>
+    public static string City(string zoneId) => zoneId.Split('/')[^1].Replace('_', ' ');
+
+    /// <summary>Every zone a person may pick, by name.</summary>
+    public static IReadOnlyList<string> AllZones { get; } = [.. DateTimeZoneProviders.Tzdb.Ids
+        .Where(id => id.Contains('/', StringComparison.Ordinal) && !id.StartsWith("Etc/", StringComparison.Ordinal) && !id.StartsWith("SystemV/", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal)];
+
+    public static bool IsZone(string? id) => id is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not null;
+}

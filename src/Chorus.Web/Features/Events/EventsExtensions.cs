@@ -1,0 +1,101 @@
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
+using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chorus.Web.Features.Events;
+
+internal static class EventsExtensions
+{
+    public const string FormsRateLimit = "public-forms";
+
+    public static void AddEvents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IInterceptor, EventSaveInterceptor>();
+        builder.Services.AddSingleton<IOrganisationReferences, EventHostReferences>();
+        builder.Services.AddSingleton<IOrganisationReferences, SessionHostReferences>();
+        builder.CachePublicPages("/Events");
+        builder.VaryPublicPagesByCookie("/Events", ReaderZone.Cookie);
+        builder.AddAdminMenuItem(new("Events", "/admin/events", [Roles.Admin, Roles.Editor], 12));
+        builder.Services.AddOptions<EventOptions>().BindConfiguration("Events");
+        builder.Services.AddSingleton<EventReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EventReminders>());
+        builder.Services.AddSingleton<IBenchDataset, BenchEvents>();
+        builder.Services.AddRateLimiter(o => o.AddPolicy(FormsRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("Events:RegistrationsPerMinute", 10), Window = TimeSpan.FromMinutes(1),
+                })
+            : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read")));
+    }
+
+    public static void MapEvents(this WebApplication app)
+    {
+        app.MapReaderZone();
+        app.MapCalendars();
+    }
+}
+
+/// <summary>Renders descriptions and keeps timestamps on every save.</summary>
+internal sealed class EventSaveInterceptor(TimeProvider clock) : SavingHook
+{
+    protected override void Prepare(DbContext context)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<Event>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.BodyHtml = ContentMarkdown.ToSafeHtml(entry.Entity.BodyMarkdown);
+            entry.Entity.UpdatedAt = now;
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+            }
+        }
+        foreach (var entry in context.ChangeTracker.Entries<EventTranslation>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.BodyHtml = ContentMarkdown.ToSafeHtml(entry.Entity.BodyMarkdown);
+        }
+    }
+}
+
+internal sealed class EventHostReferences : IOrganisationReferences
+{
+    public string Label => "Events hosted";
+
+    public Task<int> CountAsync(Data.ChorusDb db, int organisationId, CancellationToken ct) =>
+        db.EventHosts.CountAsync(h => h.OrganisationId == organisationId, ct);
+
+    public async Task MoveAsync(Data.ChorusDb db, int from, int to, CancellationToken ct)
+    {
+        var moving = await db.EventHosts.Where(h => h.OrganisationId == from).ToListAsync(ct);
+        var already = await db.EventHosts.Where(h => h.OrganisationId == to).Select(h => h.EventId).ToListAsync(ct);
+        foreach (var host in moving)
+        {
+            db.EventHosts.Remove(host);
+            if (!already.Contains(host.EventId))
+            {
+                db.EventHosts.Add(new EventHost { EventId = host.EventId, OrganisationId = to, Position = host.Position });
+            }
+        }
+    }
+}
+
+internal sealed class SessionHostReferences : IOrganisationReferences
+{
+    public string Label => "Sessions hosted";
+
+    public Task<int> CountAsync(Data.ChorusDb db, int organisationId, CancellationToken ct) =>
+        db.EventSessions.CountAsync(s => s.HostId == organisationId, ct);
+
+    public async Task MoveAsync(Data.ChorusDb db, int from, int to, CancellationToken ct)
+    {
+        foreach (var session in await db.EventSessions.Where(s => s.HostId == from).ToListAsync(ct))
+        {
+            session.HostId = to;
+        }
+    }
+}

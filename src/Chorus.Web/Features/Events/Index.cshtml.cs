@@ -1,0 +1,127 @@
+using System.Globalization;
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Events;
+
+/// <summary>One line of a listing: the event and the session that matters now (the next one of a series).</summary>
+internal sealed record EventRow(Event Event, EventText Text, DateTime Start, DateTime End, ZonedSpan Local, ZonedSpan? Reader);
+
+/// <summary>
+/// /{culture}/events: upcoming events (a series by its next session), or ?when=past with recordings; filters by
+/// category, host, format and language; keyset paging on (start, id).
+/// </summary>
+internal sealed class EventsIndexModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    public const int PageSize = 20;
+
+    [FromQuery] public string? When { get; set; }
+
+    [FromQuery] public string? Category { get; set; }
+
+    [FromQuery] public string? Host { get; set; }
+
+    [FromQuery] public EventFormat? Format { get; set; }
+
+    [FromQuery] public string? Language { get; set; }
+
+    public bool Past => When == "past";
+
+    public IReadOnlyList<EventRow> Rows { get; private set; } = [];
+
+    public string? Next { get; private set; }
+
+    public IReadOnlyList<(string Slug, string Name)> Categories { get; private set; } = [];
+
+    public IReadOnlyList<(string Slug, string Name)> Hosts { get; private set; } = [];
+
+    public string? ReaderZoneId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? after, CancellationToken ct)
+    {
+        if (When is not (null or "" or "past" or "upcoming") || (Language is { Length: > 16 }))
+        {
+            return BadRequest();
+        }
+        Title = Past ? S["Past events"] : S["Events"];
+        Description = S["Online events, webinars and dialogues convened by the coalition and its members, with times in your own zone."];
+        ReaderZoneId = ReaderZone.Of(HttpContext);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Events.AsNoTracking().Where(e => e.DeletedAt == null);
+        if (Category is { Length: > 0 })
+        {
+            query = query.Where(e => e.Categories.Any(c => c.Slug == Category));
+        }
+        if (Host is { Length: > 0 })
+        {
+            query = query.Where(e => db.EventHosts.Any(h => h.EventId == e.Id && h.Organisation.Slug == Host)
+                || e.Sessions.Any(s => s.Host != null && s.Host.Slug == Host));
+        }
+        if (Format is { } format)
+        {
+            query = query.Where(e => e.Format == format);
+        }
+        if (Language is { Length: > 0 })
+        {
+            query = query.Where(e => e.Culture == Language || e.InterpretationLanguages.Contains(Language) || e.Sessions.Any(s => s.Language == Language));
+        }
+        // Upcoming: a series is placed by its next session, so a weekly webinar shows next Tuesday, not its first.
+        var placed = query.Select(e => new
+        {
+            e.Id,
+            Start = Past ? e.StartsAt : e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt >= now).Min(s => (DateTime?)s.StartsAt) ?? e.StartsAt,
+            e.EndsAt,
+        }).Where(x => Past ? x.EndsAt < now : x.EndsAt >= now);
+        if (ParseCursor(after) is { } cursor)
+        {
+            placed = Past
+                ? placed.Where(x => x.Start < cursor.Start || (x.Start == cursor.Start && x.Id < cursor.Id))
+                : placed.Where(x => x.Start > cursor.Start || (x.Start == cursor.Start && x.Id > cursor.Id));
+        }
+        else if (!string.IsNullOrEmpty(after))
+        {
+            return BadRequest();
+        }
+        var page = await (Past ? placed.OrderByDescending(x => x.Start).ThenByDescending(x => x.Id) : placed.OrderBy(x => x.Start).ThenBy(x => x.Id))
+            .Take(PageSize + 1).ToListAsync(ct);
+        if (page.Count > PageSize)
+        {
+            page.RemoveAt(PageSize);
+            Next = string.Create(CultureInfo.InvariantCulture, $"{page[^1].Start.Ticks}.{page[^1].Id}");
+        }
+        var ids = page.Select(p => p.Id).ToList();
+        var events = await db.Events.AsNoTracking().AsSplitQuery().Where(e => ids.Contains(e.Id))
+            .Include(e => e.Translations).Include(e => e.Sessions).ToDictionaryAsync(e => e.Id, ct);
+        Rows = [.. page.Select(p =>
+        {
+            var e = events[p.Id];
+            var session = e.Sessions.FirstOrDefault(s => s.StartsAt == p.Start);
+            var end = session?.EndsAt ?? e.EndsAt;
+            var zone = session?.TimeZone ?? e.TimeZone;
+            var local = EventTimes.In(p.Start, end, zone);
+            var reader = ReaderZoneId is { } rz && rz != zone ? EventTimes.In(p.Start, end, rz) : null;
+            return new EventRow(e, EventTexts.Best(e, Chain), p.Start, end, local, reader?.Text == local.Text ? null : reader);
+        })];
+        Categories = [.. (await db.Categories.AsNoTracking().Where(c => db.Set<EventCategory>().Any(ec => ec.CategoryId == c.Id))
+            .OrderBy(c => c.Name).Select(c => new { c.Slug, c.Name }).ToListAsync(ct)).Select(c => (c.Slug, c.Name))];
+        Hosts = [.. (await db.EventHosts.AsNoTracking().Select(h => new { h.Organisation.Slug, h.Organisation.Name }).Distinct()
+            .OrderBy(h => h.Name).Take(200).ToListAsync(ct)).Select(h => (h.Slug, h.Name))];
+        return Page();
+    }
+
+    private static (DateTime Start, int Id)? ParseCursor(string? text)
+    {
+        var parts = (text ?? "").Split('.');
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks is > 0 and < 3155378975999999999 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? (new DateTime(ticks, DateTimeKind.Utc), id) : null;
+    }
+
+    public string Link(string? after = null) => $"/{Culture}/events" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["when"] = Past ? "past" : null, ["category"] = Category, ["host"] = Host, ["format"] = Format?.ToString(), ["language"] = Language, ["after"] = after,
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+}

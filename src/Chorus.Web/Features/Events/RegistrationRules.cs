@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Events;
+
+internal enum RegistrationState { NotNeeded, External, Open, WaitingList, Closed }
+
+/// <summary>Who gets a place, who waits, who moves up when someone cancels, and the emails that tell them.</summary>
+internal static class RegistrationRules
+{
+    public static async Task<RegistrationState> StateAsync(ChorusDb db, Event e, DateTime now, CancellationToken ct)
+    {
+        if (e.IsExternal || e.Registration == RegistrationMode.External)
+        {
+            return e.ExternalUrl is null ? RegistrationState.NotNeeded : RegistrationState.External;
+        }
+        if (e.Registration == RegistrationMode.None)
+        {
+            return RegistrationState.NotNeeded;
+        }
+        if (e.Status == EventStatus.Cancelled || e.EndsAt <= now || e.RegistrationClosesAt <= now)
+        {
+            return RegistrationState.Closed;
+        }
+        return e.Capacity is { } capacity && await ConfirmedAsync(db, e.Id, ct) >= capacity ? RegistrationState.WaitingList : RegistrationState.Open;
+    }
+
+    private static Task<int> ConfirmedAsync(ChorusDb db, int eventId, CancellationToken ct) =>
+        db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed, ct);
+
+    /// <summary>A fresh secret for a cancel link and the hash we keep of it.</summary>
+    public static (string Token, string Hash) NewToken()
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        return (token, Hash(token));
+    }
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Adds the registration as confirmed while places remain, else to the waiting list, in a transaction that
+    /// serialises concurrent registrations so the capacity is never exceeded.
+    /// </summary>
+    public static async Task<RegistrationStatus> PlaceAsync(ChorusDb db, Registration registration, Event e, Action<Registration> tell, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        var confirmed = await ConfirmedAsync(db, e.Id, ct);
+        registration.Status = e.Capacity is { } capacity && confirmed >= capacity ? RegistrationStatus.Waiting : RegistrationStatus.Confirmed;
+        db.Registrations.Add(registration);
+        tell(registration);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return registration.Status;
+    }
+
+    /// <summary>Cancels a registration; the first person waiting takes the freed place. Returns who moved up.</summary>
+    public static async Task<Registration?> CancelAsync(ChorusDb db, Registration registration, DateTime now, CancellationToken ct)
+    {
+        var freed = registration.Status == RegistrationStatus.Confirmed;
+        registration.Status = RegistrationStatus.Cancelled;
+        registration.CancelledAt = now;
+        Registration? promoted = null;
+        if (freed)
+        {
+            promoted = await db.Registrations.Where(r => r.EventId == registration.EventId && r.Status == RegistrationStatus.Waiting)
+                .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);
+            if (promoted is not null)
+            {
+                promoted.Status = RegistrationStatus.Confirmed;
+                promoted.PromotedAt = now;
+            }
+        }
+        return promoted;
+    }
+
+    /// <summary>
+    /// The email for a registration's current state, in the language of the page it came from: a confirmation with the
+    /// join link and the calendar file, or a waiting-list notice. Queued in the caller's unit of work.
+    /// </summary>
+    public static void Tell(Outbox outbox, ChorusDb db, IStringLocalizer S, Registration r, Event e, EventText text, string origin, string? token, string ics)
+    {
+        var path = $"{origin}/{r.Culture}/events/{e.Slug}";
+        var when = EventTimes.In(e.StartsAt, e.EndsAt, e.TimeZone).Text;
+        var zone = r.TimeZone is { } z && z != e.TimeZone ? z : null;
+        var theirs = zone is null ? null : EventTimes.In(e.StartsAt, e.EndsAt, zone).Text;
+        var lines = new List<string> { S["Hello {0},", r.Name] , "" };
+        if (r.Status == RegistrationStatus.Confirmed)
+        {
+            lines.Add(S["You are registered for “{0}”.", text.Title]);
+            lines.Add("");
+            lines.Add(S["When: {0}", when]);
+            if (theirs is not null)
+            {
+                lines.Add(S["In your time zone ({0}): {1}", zone!, theirs]);
+            }
+            if (e.JoinUrl is { } join)
+            {
+                lines.Add(S["How to join: {0}", join]);
+            }
+            if (e.Venue is { } venue)
+            {
+                lines.Add(S["Where: {0}", venue]);
+            }
+            lines.Add("");
+            lines.Add(S["The attached calendar file adds it to your calendar. We will remind you a day and an hour before."]);
+        }
+        else
+        {
+            lines.Add(S["“{0}” is full, so you are on the waiting list. If a place frees up, it is yours and we will write to you at once.", text.Title]);
+            lines.Add(S["When: {0}", when]);
+        }
+        lines.Add("");
+        lines.Add(S["Details: {0}", path]);
+        if (token is not null)
+        {
+            lines.Add(S["To cancel your registration: {0}", $"{origin}/{r.Culture}/events/registration/{token}"]);
+        }
+        var subject = r.Status == RegistrationStatus.Confirmed ? S["Registered: {0}", text.Title] : S["Waiting list: {0}", text.Title];
+        outbox.Enqueue(db, r.Email, subject, string.Join('\n', lines),
+            r.Status == RegistrationStatus.Confirmed ? new OutboxAttachment($"{e.Slug}.ics", "text/calendar", ics) : null);
+    }
+}

@@ -1,0 +1,64 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Events;
+using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Registrations;
+
+/// <summary>/{culture}/events/registration/{token}: the link in a registrant's email, to see and cancel their registration.</summary>
+[EnableRateLimiting(EventsExtensions.FormsRateLimit)]
+internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    [FromRoute] public string Token { get; set; } = "";
+
+    public Registration? Registration { get; private set; }
+
+    public EventText? Text { get; private set; }
+
+    public bool Cancelled { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { Status: not RegistrationStatus.Cancelled } registration)
+        {
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var promoted = await RegistrationRules.CancelAsync(db, registration, now, ct);
+        if (promoted is not null)
+        {
+            // The person moving up gets a new cancel link: only its hash was kept.
+            var (token, hash) = RegistrationRules.NewToken();
+            promoted.TokenHash = hash;
+            var e = registration.Event;
+            var origin = $"{Request.Scheme}://{Request.Host}";
+            RegistrationRules.Tell(outbox, db, S, promoted, e, EventTexts.Best(e, [promoted.Culture, e.Culture]), origin, token,
+                Calendars.Write([e], origin, promoted.Culture, HttpContext.RequestServices));
+        }
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        Cancelled = true;
+        return Page();
+    }
+
+    private async Task<Registration?> LoadAsync(CancellationToken ct)
+    {
+        Title = S["Your registration"];
+        NoIndex = true;
+        var hash = RegistrationRules.Hash(Token);
+        Registration = await db.Registrations.Include(r => r.Event).ThenInclude(e => e.Translations).Include(r => r.Event.Sessions)
+            .AsSplitQuery().FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
+        Text = Registration is null ? null : EventTexts.Best(Registration.Event, Chain);
+        return Registration;
+    }
+}
