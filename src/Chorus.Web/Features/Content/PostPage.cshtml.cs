@@ -17,6 +17,9 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     public IReadOnlyList<IssuerLink> Issuers { get; private set; } = [];
 
+    /// <summary>Events this post announces (the events' "announced in" link).</summary>
+    public IReadOnlyList<(string Slug, string Title)> Events { get; private set; } = [];
+
     public string Path => PostQueries.NewsPath(Culture, Slug);
 
     public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
@@ -32,6 +35,10 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         }
         Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], Culture, ct))[View.Post.Id]];
         Issuers = await IssuerLink.OfAsync(db, View.Post.Id, ct);
+        var postId = View.Post.Id;
+        Events = [.. (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new { e.Slug, e.Title }), ct))
+            .Select(e => (e.Slug, e.Title))];
         (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         return Page();
     }

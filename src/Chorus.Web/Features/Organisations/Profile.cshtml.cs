@@ -27,6 +27,9 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
 
     public IReadOnlyList<IssuedRow> Issued { get; private set; } = [];
 
+    /// <summary>Events it hosts or hosted (whole events, or sessions of a programme), newest first.</summary>
+    public IReadOnlyList<(string Slug, string Title, DateTime StartsAt, string TimeZone)> Hosted { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var org = await db.Organisations.AsNoTracking().Include(o => o.Translations).Include(o => o.Logo)
@@ -66,6 +69,10 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
         var rows = await posts.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(ListLength)
             .Select(p => new IssuedRow(p.Id, p.Title, p.Slug, p.Culture, p.Kind, p.PublishedAt!.Value)).ToListAsync(ct);
         var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], Chain, ct);
+        Hosted = [.. (await db.Events.AsNoTracking().Where(e => e.DeletedAt == null
+                && (db.EventHosts.Any(h => h.EventId == e.Id && h.OrganisationId == org.Id) || e.Sessions.Any(s => s.HostId == org.Id)))
+            .OrderByDescending(e => e.StartsAt).Take(ListLength).Select(e => new { e.Slug, e.Title, e.StartsAt, e.TimeZone }).ToListAsync(ct))
+            .Select(e => (e.Slug, e.Title, e.StartsAt, e.TimeZone))];
         Issued = [.. rows.Select(r => texts.TryGetValue(r.Id, out var text) ? r with { Title = text.Title, Culture = text.Culture } : r)];
         return Page();
     }

@@ -117,6 +117,29 @@ public sealed class SeriesAndCalendarTests(EventsApp app) : IClassFixture<Events
         Assert.Equal("“Mars/Olympus_Mons” is not a time zone; choose one from the list, such as Europe/Paris.", html.QuerySelector("[data-valmsg-for='Input.TimeZone']")!.TextContent);
     }
 
+    [Fact]
+    public async Task A_translated_event_reads_in_French_and_falls_back_with_a_notice()
+    {
+        var saved = await Staff.PostFormAsync(app.Editor, "/admin/events/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Consultation on labour mobility", ["Input.Kind"] = "Single", ["Input.TimeZone"] = "Africa/Dakar",
+            ["Input.Start"] = "2027-03-10T10:00", ["Input.End"] = "2027-03-10T12:00", ["Input.Culture"] = "en", ["Input.Format"] = "Online",
+            ["Input.Registration"] = "None", ["Input.Body"] = "In English.",
+            ["Input.Translations[fr].Title"] = "Consultation sur la mobilité de la main-d'œuvre", ["Input.Translations[fr].Body"] = "En **français**.",
+        }, "form.editor", "Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var (_, french) = await app.GetHtml("/fr/events/consultation-on-labour-mobility");
+        var (_, spanish) = await app.GetHtml("/es/events/consultation-on-labour-mobility");
+
+        Assert.Equal("Consultation sur la mobilité de la main-d'œuvre", french.QuerySelector("h1")!.TextContent);
+        Assert.Equal("français", french.QuerySelector(".body strong")!.TextContent);
+        Assert.Equal("Consultation on labour mobility", spanish.QuerySelector("h1")!.TextContent);
+        Assert.Equal("en", spanish.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.NotNull(spanish.QuerySelector("article > p.notice"));
+        Assert.Contains("GMT", french.QuerySelector(".when time")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/en/events?after=yesterday")]
     [InlineData("/en/events?when=someday")]

@@ -56,6 +56,7 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
                 Post = post, Frequency = r?.Frequency ?? RecurrenceFrequency.Weekly, Interval = r?.Interval ?? 1,
                 Weekdays = [.. r?.Weekdays.Select(Recurrence.Code) ?? []], MonthDay = r?.MonthDay, Ordinal = r?.Ordinal, Until = r?.Until, Count = r?.Count,
                 Exclusions = string.Join('\n', (r?.Exclusions ?? []).Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+                Translations = e.Translations.ToDictionary(t => t.Culture, t => new EventTranslationInput { Title = t.Title, Summary = t.Summary, Body = t.BodyMarkdown }),
             };
             Preview = (e.StartsAt, e.EndsAt);
         }
@@ -133,13 +134,20 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
         {
             ModelState.AddModelError("Input.Count", S["Say when the series ends: a last date or a number of sessions."]);
         }
+        foreach (var (culture, t) in Input.Translations.Where(t => t.Key != Input.Culture))
+        {
+            if (string.IsNullOrWhiteSpace(t.Title) && (!string.IsNullOrWhiteSpace(t.Summary) || !string.IsNullOrWhiteSpace(t.Body)))
+            {
+                ModelState.AddModelError("Input.Translations", $"{S[Chorus.Web.Infrastructure.Cultures.NameKey(culture)]}: {S["A translation needs its title."]}");
+            }
+        }
         if (!ModelState.IsValid || times is null)
         {
             return Page();
         }
 
         var e = Existing is { } existing
-            ? await db.Events.Include(x => x.Sessions).Include(x => x.Categories).Include(x => x.Hosts).SingleAsync(x => x.Id == existing.Id, ct)
+            ? await db.Events.Include(x => x.Sessions).Include(x => x.Categories).Include(x => x.Hosts).Include(x => x.Translations).AsSplitQuery().SingleAsync(x => x.Id == existing.Id, ct)
             : db.Events.Add(new Event { Title = "", Slug = "" }).Entity;
         e.Title = Input.Title.Trim();
         e.Slug = slug;
@@ -165,6 +173,21 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
         e.Capacity = Input.Capacity;
         e.RegistrationClosesAt = closesAt;
         e.PostId = postId;
+        e.Translations.RemoveAll(t => !Cultures.Contains(t.Culture) || t.Culture == Input.Culture
+            || string.IsNullOrWhiteSpace(Input.Translations.GetValueOrDefault(t.Culture)?.Title));
+        foreach (var culture in Cultures.Where(c => c != Input.Culture))
+        {
+            if (Input.Translations.GetValueOrDefault(culture) is not { Title: { Length: > 0 } title } t)
+            {
+                continue;
+            }
+            var translation = e.Translations.FirstOrDefault(x => x.Culture == culture);
+            if (translation is null)
+            {
+                e.Translations.Add(translation = new EventTranslation { Culture = culture, Title = "" });
+            }
+            (translation.Title, translation.Summary, translation.BodyMarkdown) = (title.Trim(), Blank(t.Summary), t.Body ?? "");
+        }
         e.Hosts.Clear();
         e.Hosts.AddRange(hostIds.Select((id, n) => new EventHost { OrganisationId = id, Position = n }));
         e.Categories.Clear();
@@ -271,7 +294,7 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
         {
             return NotFound();
         }
-        Existing = await db.Events.AsNoTracking().Include(e => e.Categories).SingleOrDefaultAsync(e => e.Id == id, ct);
+        Existing = await db.Events.AsNoTracking().AsSplitQuery().Include(e => e.Categories).Include(e => e.Translations).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (Existing is null)
         {
             return NotFound();

@@ -20,6 +20,9 @@ internal sealed class EventInput
     [Required, MaxLength(16)]
     public string Culture { get; set; } = "en";
 
+    /// <summary>The title, summary and text in other languages, by culture.</summary>
+    public Dictionary<string, EventTranslationInput> Translations { get; set; } = [];
+
     public EventKind Kind { get; set; }
 
     public EventFormat Format { get; set; }
@@ -86,4 +89,14 @@ internal sealed class EventInput
 
     /// <summary>Dates without a session, one per line (yyyy-MM-dd).</summary>
     [MaxLength(5000)] public string? Exclusions { get; set; }
+}
+
+/// <summary>One language's title, summary and text; all empty removes the translation.</summary>
+internal sealed class EventTranslationInput
+{
+    [MaxLength(300, ErrorMessage = "Keep the title under 300 characters.")] public string? Title { get; set; }
+
+    [MaxLength(1000, ErrorMessage = "Keep the summary under 1,000 characters.")] public string? Summary { get; set; }
+
+    [MaxLength(50_000, ErrorMessage = "The text is too long.")] public string? Body { get; set; }
 }
