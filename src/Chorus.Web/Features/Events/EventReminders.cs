@@ -39,7 +39,7 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
         var origin = services.GetRequiredService<IOptions<EventOptions>>().Value.PublicOrigin;
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = now.AddHours(24);
-        var due = await db.Registrations.AsSplitQuery().Include(r => r.Event).ThenInclude(e => e.Sessions).Include(r => r.Event.Translations)
+        var due = await db.Registrations.AsNoTracking().AsSplitQuery().Include(r => r.Event).ThenInclude(e => e.Sessions).Include(r => r.Event.Translations)
             .Where(r => r.Status == RegistrationStatus.Confirmed && r.Event.Status != EventStatus.Cancelled && r.Event.DeletedAt == null
                 && r.Event.EndsAt > now && r.Event.StartsAt <= soon)
             .ToListAsync(ct);
@@ -56,6 +56,18 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
             }
             var inAnHour = start - now <= TimeSpan.FromHours(1);
             if (inAnHour ? r.Reminded1For == start : r.Reminded24For == start)
+            {
+                continue;
+            }
+            // Claim the reminder with a conditional update in the same transaction as the email, so two workers
+            // (or a restart mid-way) never send it twice and a failed save never marks it sent.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = inAnHour
+                ? await db.Registrations.Where(x => x.Id == r.Id && (x.Reminded1For == null || x.Reminded1For != start))
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reminded1For, start).SetProperty(x => x.Reminded24For, start), ct)
+                : await db.Registrations.Where(x => x.Id == r.Id && (x.Reminded24For == null || x.Reminded24For != start))
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reminded24For, start), ct);
+            if (claimed == 0)
             {
                 continue;
             }
@@ -77,13 +89,12 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
             }
             lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
             outbox.Enqueue(db, r.Email, S["Reminder: {0}", text.Title], string.Join('\n', lines));
-            r.Reminded1For = inAnHour ? start : r.Reminded1For;
-            r.Reminded24For = start;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             sent++;
         }
         if (sent > 0)
         {
-            await db.SaveChangesAsync(ct);
             outbox.Notify();
         }
         return sent;
