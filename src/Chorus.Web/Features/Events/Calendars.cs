@@ -16,6 +16,8 @@ namespace Chorus.Web.Features.Events;
 /// </summary>
 internal static class Calendars
 {
+    public const int FeedSize = 300;
+
     public static void MapCalendars(this WebApplication app)
     {
         app.MapGet("/{culture:culture}/events/{slug}.ics", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
@@ -27,8 +29,10 @@ internal static class Calendars
         app.MapGet("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            // Calendar apps keep what they fetched; a month of the past keeps recent events in them too.
-            var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-30)).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
+            // What a subscribed calendar needs: the last week and the coming year, at most FeedSize events
+            // (calendar apps poll this; an unbounded file would cost seconds and hundreds of MB to write).
+            var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-7) && e.StartsAt <= now.AddYears(1))
+                .OrderBy(e => e.StartsAt).Take(FeedSize).ToListAsync(ct);
             return Ics(Write(events, Origin(http), culture, http.RequestServices), "events.ics");
         }).CacheOutput(PublicPages.Policy);
     }

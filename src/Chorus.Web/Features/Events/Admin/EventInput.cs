@@ -57,7 +57,8 @@ internal sealed class EventInput
 
     [MaxLength(500), Url(ErrorMessage = "Enter the link as a full address starting with https://.")] public string? RecordingUrl { get; set; }
 
-    [MaxLength(500)] public string? ReportUrl { get; set; }
+    [MaxLength(500), RegularExpression("^(https?://|/[^/]).*", ErrorMessage = "Enter the link as a full address starting with https://, or a page of this site starting with /.")]
+    public string? ReportUrl { get; set; }
 
     public bool IsExternal { get; set; }
 
