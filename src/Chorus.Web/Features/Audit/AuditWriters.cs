@@ -44,6 +44,21 @@ internal sealed class SignInAudit(ChorusDb db, TimeProvider clock)
     }
 }
 
+internal static class AuditExports
+{
+    /// <summary>
+    /// Records that a staff member downloaded private data (reads are not writes, so the interceptor does not
+    /// see them); saved with the caller's next SaveChanges.
+    /// </summary>
+    public static void RecordExport(this ChorusDb db, HttpContext http, TimeProvider clock, string entity, string entityId, string summary) =>
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = http.User.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = http.User.Identity?.Name ?? "", Action = "exported", Entity = entity, EntityId = entityId,
+            Summary = summary, IpAddress = http.Connection.RemoteIpAddress?.ToString(),
+        });
+}
+
 /// <summary>
 /// Records every write a signed-in staff member makes, in the same transaction as the write: the
 /// entity, its key and which fields changed from what to what (secrets and derived fields left out;

@@ -33,8 +33,7 @@ internal sealed class BenchEvents(TimeProvider clock) : IBenchDataset
                     InterpretationLanguages = ["fr", "es"], Registration = n % 2 == 0 ? RegistrationMode.Form : RegistrationMode.None, Capacity = 200,
                     Recurrence = series ? new Recurrence { Frequency = RecurrenceFrequency.Weekly, Count = 8 } : null,
                 };
-                EventSchedule.ApplyRule(e);
-                EventSchedule.Derive(e);
+                EventSchedule.Schedule(e);
                 db.Events.Add(e);
             }
             await db.SaveChangesAsync(ct);

@@ -59,7 +59,7 @@ internal static class DemoEvents
             Hosts = Hosts("crossroads-coalition-secretariat"), PostId = Post("weekly-webinars-five-tuesdays-on-the-future-of-migration-governance"),
             RecordingUrl = "https://video.example/webinars-2021",
         };
-        EventSchedule.ApplyRule(webinars);
+        EventSchedule.Schedule(webinars);
         foreach (var (session, topic) in webinars.Sessions.OrderBy(s => s.LocalStart).Zip(topics))
         {
             session.Title = topic;
@@ -119,11 +119,7 @@ internal static class DemoEvents
             .. upcoming]);
         foreach (var e in db.Events.Local)
         {
-            if (e.Kind == EventKind.Series && e.Sessions.Count == 0)
-            {
-                EventSchedule.ApplyRule(e);
-            }
-            EventSchedule.Derive(e);
+            EventSchedule.Schedule(e);
         }
         await db.SaveChangesAsync();
     }

@@ -62,17 +62,8 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
         return Page();
     }
 
-    /// <summary>A span in its zone and, if the reader's zone is known and shows another wall-clock time, in theirs.</summary>
-    public (ZonedSpan Local, ZonedSpan? Reader) Spans(DateTime start, DateTime end, string zone)
-    {
-        var local = EventTimes.In(start, end, zone);
-        if (ReaderZoneId is not { } reader || reader == zone)
-        {
-            return (local, null);
-        }
-        var theirs = EventTimes.In(start, end, reader);
-        return (local, theirs.Text == local.Text ? null : theirs);
-    }
+    private (ZonedSpan Local, ZonedSpan? Reader) Spans(DateTime start, DateTime end, string zone) =>
+        EventTimes.ForReader(start, end, zone, ReaderZoneId);
 
     public string Path => $"/{Culture}/events/{Event.Slug}";
 

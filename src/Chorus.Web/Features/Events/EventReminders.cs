@@ -72,21 +72,12 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
                 continue;
             }
             var text = EventTexts.Best(e, [r.Culture, e.Culture]);
-            var when = EventTimes.In(start, end, e.TimeZone).Text;
             var lines = new List<string>
             {
                 S["Hello {0},", r.Name], "",
                 inAnHour ? S["“{0}” starts in about an hour.", text.Title] : S["“{0}” starts in about 24 hours.", text.Title],
-                S["When: {0}", when],
             };
-            if (r.TimeZone is { } zone && zone != e.TimeZone)
-            {
-                lines.Add(S["In your time zone ({0}): {1}", zone, EventTimes.In(start, end, zone).Text]);
-            }
-            if (e.JoinUrl is { } join)
-            {
-                lines.Add(S["How to join: {0}", join]);
-            }
+            lines.AddRange(RegistrationRules.WhenAndHow(S, r, e, start, end, withJoin: true));
             lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
             outbox.Enqueue(db, r.Email, S["Reminder: {0}", text.Title], string.Join('\n', lines));
             await db.SaveChangesAsync(ct);

@@ -6,14 +6,15 @@ namespace Chorus.Web.Features.Events;
 internal static class EventSchedule
 {
     /// <summary>
-    /// Makes a series' sessions agree with its rule. A session whose date the rule still gives keeps its topic,
+    /// Makes a series' sessions agree with its rule (other events only get their instants derived). A session whose date the rule still gives keeps its topic,
     /// description and status; if it had not been moved it follows the rule's new time. Dates the rule no longer
     /// gives lose their session; new dates get one. Then everything is numbered and its instants derived.
     /// </summary>
-    public static void ApplyRule(Event e)
+    public static void Schedule(Event e)
     {
         if (e.Kind != EventKind.Series || e.Recurrence is null)
         {
+            Derive(e);
             return;
         }
         var first = LocalDateTime.FromDateTime(e.LocalStart);

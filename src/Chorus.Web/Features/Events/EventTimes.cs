@@ -34,6 +34,18 @@ internal static class EventTimes
         return new ZonedSpan(zoneId, City(zoneId), Day(start), end.Date > start.Date ? Day(end) : null, Time(start), Time(end), Abbreviation(start));
     }
 
+    /// <summary>A span in its own zone and, when the reader's zone is known and shows another wall-clock time, in theirs.</summary>
+    public static (ZonedSpan Local, ZonedSpan? Reader) ForReader(DateTime startUtc, DateTime endUtc, string zoneId, string? readerZoneId)
+    {
+        var local = In(startUtc, endUtc, zoneId);
+        if (readerZoneId is null || readerZoneId == zoneId)
+        {
+            return (local, null);
+        }
+        var theirs = In(startUtc, endUtc, readerZoneId);
+        return (local, theirs.Text == local.Text ? null : theirs);
+    }
+
     private static string Time(ZonedDateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"CET", "CEST", "EST"; where tzdb has only a number ("+08"), "UTC+8".</summary>

@@ -101,9 +101,8 @@ internal sealed class EventsIndexModel(ChorusDb db, TimeProvider clock, IStringL
             var session = e.Sessions.FirstOrDefault(s => s.StartsAt == p.Start);
             var end = session?.EndsAt ?? e.EndsAt;
             var zone = session?.TimeZone ?? e.TimeZone;
-            var local = EventTimes.In(p.Start, end, zone);
-            var reader = ReaderZoneId is { } rz && rz != zone ? EventTimes.In(p.Start, end, rz) : null;
-            return new EventRow(e, EventTexts.Best(e, Chain), p.Start, end, local, reader?.Text == local.Text ? null : reader);
+            var (local, reader) = EventTimes.ForReader(p.Start, end, zone, ReaderZoneId);
+            return new EventRow(e, EventTexts.Best(e, Chain), p.Start, end, local, reader);
         })];
         Categories = [.. (await db.Categories.AsNoTracking().Where(c => db.Set<EventCategory>().Any(ec => ec.CategoryId == c.Id))
             .OrderBy(c => c.Name).Select(c => new { c.Slug, c.Name }).ToListAsync(ct)).Select(c => (c.Slug, c.Name))];

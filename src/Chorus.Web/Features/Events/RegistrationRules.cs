@@ -77,44 +77,46 @@ internal static class RegistrationRules
         return promoted;
     }
 
+    /// <summary>When (in the event's zone and, if theirs differs, in the registrant's), and how to take part.</summary>
+    public static IEnumerable<string> WhenAndHow(IStringLocalizer S, Registration r, Event e, DateTime start, DateTime end, bool withJoin)
+    {
+        yield return S["When: {0}", EventTimes.In(start, end, e.TimeZone).Text];
+        if (r.TimeZone is { } zone && zone != e.TimeZone)
+        {
+            yield return S["In your time zone ({0}): {1}", zone, EventTimes.In(start, end, zone).Text];
+        }
+        if (withJoin && e.JoinUrl is { } join)
+        {
+            yield return S["How to join: {0}", join];
+        }
+        if (withJoin && e.Venue is { } venue)
+        {
+            yield return S["Where: {0}", venue];
+        }
+    }
+
     /// <summary>
     /// The email for a registration's current state, in the language of the page it came from: a confirmation with the
     /// join link and the calendar file, or a waiting-list notice. Queued in the caller's unit of work.
     /// </summary>
     public static void Tell(Outbox outbox, ChorusDb db, IStringLocalizer S, Registration r, Event e, EventText text, string origin, string? token, string ics)
     {
-        var path = $"{origin}/{r.Culture}/events/{e.Slug}";
-        var when = EventTimes.In(e.StartsAt, e.EndsAt, e.TimeZone).Text;
-        var zone = r.TimeZone is { } z && z != e.TimeZone ? z : null;
-        var theirs = zone is null ? null : EventTimes.In(e.StartsAt, e.EndsAt, zone).Text;
-        var lines = new List<string> { S["Hello {0},", r.Name] , "" };
+        var lines = new List<string> { S["Hello {0},", r.Name], "" };
         if (r.Status == RegistrationStatus.Confirmed)
         {
             lines.Add(S["You are registered for “{0}”.", text.Title]);
             lines.Add("");
-            lines.Add(S["When: {0}", when]);
-            if (theirs is not null)
-            {
-                lines.Add(S["In your time zone ({0}): {1}", zone!, theirs]);
-            }
-            if (e.JoinUrl is { } join)
-            {
-                lines.Add(S["How to join: {0}", join]);
-            }
-            if (e.Venue is { } venue)
-            {
-                lines.Add(S["Where: {0}", venue]);
-            }
+            lines.AddRange(WhenAndHow(S, r, e, e.StartsAt, e.EndsAt, withJoin: true));
             lines.Add("");
             lines.Add(S["The attached calendar file adds it to your calendar. We will remind you a day and an hour before."]);
         }
         else
         {
             lines.Add(S["“{0}” is full, so you are on the waiting list. If a place frees up, it is yours and we will write to you at once.", text.Title]);
-            lines.Add(S["When: {0}", when]);
+            lines.AddRange(WhenAndHow(S, r, e, e.StartsAt, e.EndsAt, withJoin: false));
         }
         lines.Add("");
-        lines.Add(S["Details: {0}", path]);
+        lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
         if (token is not null)
         {
             lines.Add(S["To cancel your registration: {0}", $"{origin}/{r.Culture}/events/registration/{token}"]);

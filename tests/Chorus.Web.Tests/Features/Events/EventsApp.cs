@@ -21,8 +21,7 @@ public class EventsApp : EmptyChorusFactory
     /// <summary>Adds an event the way the app does: sessions from its rule, instants derived.</summary>
     internal Task<Event> AddEvent(Event e) => WithDb(async db =>
     {
-        EventSchedule.ApplyRule(e);
-        EventSchedule.Derive(e);
+        EventSchedule.Schedule(e);
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e;

@@ -131,12 +131,15 @@ public sealed class RegistrationTests(EventsApp app) : IClassFixture<EventsApp>
         await Run();
         await Run();
         Assert.Equal(1, await Count());
+        var first = await app.WithDb(db => db.Outbox.Where(m => m.To == "reminded@crossroads.test" && m.Subject.StartsWith("Reminder:")).Select(m => m.TextBody).SingleAsync());
+        Assert.Contains("starts in about 24 hours", first, StringComparison.Ordinal);
+        Assert.Contains("How to join: https://meet.example/briefing", first, StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromHours(22.5));
         await Run();
         await Run();
         Assert.Equal(2, await Count());
         var last = await app.WithDb(db => db.Outbox.Where(m => m.To == "reminded@crossroads.test").OrderBy(m => m.Id).Select(m => m.TextBody).LastAsync());
         Assert.Contains("starts in about an hour", last, StringComparison.Ordinal);
-        Assert.Equal(start, e.StartsAt);
+        Assert.Contains(EventTimes.In(e.StartsAt, e.EndsAt, "Europe/Paris").Text, last, StringComparison.Ordinal);
     }
 }

@@ -204,7 +204,6 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
                 MonthDay = Input.Frequency == RecurrenceFrequency.Monthly && Input.Ordinal is null ? Input.MonthDay : null,
                 Ordinal = Input.Frequency == RecurrenceFrequency.Monthly ? Input.Ordinal : null, Until = Input.Until, Count = Input.Count, Exclusions = exclusions,
             };
-            EventSchedule.ApplyRule(e);
         }
         else
         {
@@ -214,8 +213,8 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
             {
                 e.Sessions.Clear();
             }
-            EventSchedule.Derive(e);
         }
+        EventSchedule.Schedule(e);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = S["Saved."].Value;
         return Redirect($"/admin/events/{e.Id}");

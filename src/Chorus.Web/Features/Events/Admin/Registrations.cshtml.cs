@@ -43,12 +43,7 @@ internal sealed class RegistrationsModel(ChorusDb db, Outbox outbox, TimeProvide
         {
             return NotFound();
         }
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
-            UserName = User.Identity?.Name ?? "", Action = "exported", Entity = nameof(Registration), EntityId = Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Summary = $"Registrations of event {Id}", IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
+        db.RecordExport(HttpContext, clock, nameof(Registration), Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Registrations of event {Id}");
         await db.SaveChangesAsync(ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"registrations-{Event.Slug}.csv\"";

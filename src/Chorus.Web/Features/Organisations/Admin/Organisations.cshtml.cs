@@ -79,12 +79,7 @@ internal sealed class OrganisationsAdminModel(ChorusDb db, TimeProvider clock, I
     /// <summary>GET ?handler=export: the directory as a CSV file that the import reads back. Recorded in the audit log.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
-            UserName = User.Identity?.Name ?? "", Action = "exported", Entity = nameof(Organisation),
-            Summary = "CSV export of the directory", IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
+        db.RecordExport(HttpContext, clock, nameof(Organisation), "", "CSV export of the directory");
         await db.SaveChangesAsync(ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"organisations-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
