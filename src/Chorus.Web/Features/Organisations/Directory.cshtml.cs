@@ -52,6 +52,13 @@ internal sealed class DirectoryModel(ChorusDb db, IStringLocalizer<SharedStrings
 
     public IReadOnlyList<CountCell> Grid { get; private set; } = [];
 
+    /// <summary>The grid summed by region (or "int" for international) and status, once, for the table of counts.</summary>
+    private Dictionary<(string Region, Membership Status), int> _byRegion = [];
+
+    public int RegionCount(string region, Membership? status) => status is { } s
+        ? _byRegion.GetValueOrDefault((region, s))
+        : _byRegion.Where(kv => kv.Key.Region == region).Sum(kv => kv.Value);
+
     public IReadOnlyDictionary<OrganisationType, int> TypeCounts { get; private set; } = new Dictionary<OrganisationType, int>();
 
     public IReadOnlyDictionary<string, int> LetterCounts { get; private set; } = new Dictionary<string, int>();
@@ -72,6 +79,8 @@ internal sealed class DirectoryModel(ChorusDb db, IStringLocalizer<SharedStrings
 
         Grid = await Filter(region: false, status: false).GroupBy(o => new { o.Country, o.Membership })
             .Select(g => new CountCell(g.Key.Country, g.Key.Membership, g.Count())).ToListAsync(ct);
+        _byRegion = Grid.GroupBy(c => (Region: c.Country is null ? OrganisationLabels.InternationalCode : Countries.Get(c.Country)?.Region ?? "", c.Membership))
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         Total = Grid.Where(c => InRegion(c.Country) && (StatusFilter is null || c.Membership == StatusFilter)).Sum(c => c.Count);
         // One grid of (type, letter) counts gives both the type links (within the chosen letter) and the
         // letter index (within the chosen type); both come from the covering index without reading rows.
