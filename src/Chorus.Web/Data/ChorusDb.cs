@@ -1,5 +1,6 @@
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Audit;
+using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,10 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<EventHost> EventHosts => Set<EventHost>();
     public DbSet<EventTranslation> EventTranslations => Set<EventTranslation>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignTranslation> CampaignTranslations => Set<CampaignTranslation>();
+    public DbSet<CampaignVersion> CampaignVersions => Set<CampaignVersion>();
+    public DbSet<Signature> Signatures => Set<Signature>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

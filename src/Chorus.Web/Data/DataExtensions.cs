@@ -68,7 +68,7 @@ internal static class DataExtensions
         if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoContent
             && !await db.Posts.AnyAsync())
         {
-            await DemoContent.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            await DemoContent.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<Features.Campaigns.PublicSuffixes>());
             app.Logger.LogInformation("Seeded the demo content into an empty database.");
         }
     }

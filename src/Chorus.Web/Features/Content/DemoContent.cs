@@ -14,7 +14,7 @@ internal static partial class DemoContent
 {
     public const string Author = "Coalition secretariat";
 
-    public static async Task SeedAsync(ChorusDb db, TimeProvider clock)
+    public static async Task SeedAsync(ChorusDb db, TimeProvider clock, Campaigns.PublicSuffixes suffixes)
     {
         var categories = new Dictionary<string, Category>();
         foreach (var item in News.Concat(DemoStatements.All).Append(About))
@@ -63,6 +63,7 @@ internal static partial class DemoContent
         await db.SaveChangesAsync();
         await Organisations.DemoOrganisations.SeedAsync(db, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
         await Chorus.Web.Features.Events.DemoEvents.SeedAsync(db, clock);
+        await Campaigns.DemoCampaigns.SeedAsync(db, clock, suffixes, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
     }
 
     private static (string Culture, string Name)[] In(string fr, string es, string ar, string zh, string ru) =>

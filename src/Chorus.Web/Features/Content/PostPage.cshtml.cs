@@ -20,6 +20,9 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
     /// <summary>Events this post announces (the events' "announced in" link).</summary>
     public IReadOnlyList<(string Slug, string Title)> Events { get; private set; } = [];
 
+    /// <summary>Sign-on campaigns gathering endorsements for this post, and whether their lists are public.</summary>
+    public IReadOnlyList<(string Slug, bool PublicList)> Campaigns { get; private set; } = [];
+
     public string Path => PostQueries.NewsPath(Culture, Slug);
 
     public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
@@ -39,6 +42,9 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         Events = [.. (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new { e.Slug, e.Title }), ct))
             .Select(e => (e.Slug, e.Title))];
+        Campaigns = [.. (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new { c.Slug, c.PublicList }), ct))
+            .Select(c => (c.Slug, c.PublicList))];
         (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         return Page();
     }

@@ -69,7 +69,6 @@ internal static class PostVersions
         SpeakerRole = t.StatementSpeakerRole ?? original.SpeakerRole,
         Venue = t.StatementVenue ?? original.Venue,
         Addressee = t.StatementAddressee ?? original.Addressee,
-        CampaignId = original.CampaignId,
         Versions = original.Versions,
     };
 

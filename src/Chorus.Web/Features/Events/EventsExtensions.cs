@@ -9,8 +9,6 @@ namespace Chorus.Web.Features.Events;
 
 internal static class EventsExtensions
 {
-    public const string FormsRateLimit = "public-forms";
-
     public static void AddEvents(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IInterceptor, EventSaveInterceptor>();
@@ -23,14 +21,6 @@ internal static class EventsExtensions
         builder.Services.AddSingleton<EventReminders>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventReminders>());
         builder.Services.AddSingleton<IBenchDataset, BenchEvents>();
-        builder.Services.AddRateLimiter(o => o.AddPolicy(FormsRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = builder.Configuration.GetValue("Events:RegistrationsPerMinute", 10), Window = TimeSpan.FromMinutes(1),
-                })
-            : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read")));
     }
 
     public static void MapEvents(this WebApplication app)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -31,15 +29,6 @@ internal static class RegistrationRules
 
     private static Task<int> ConfirmedAsync(ChorusDb db, int eventId, CancellationToken ct) =>
         db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed, ct);
-
-    /// <summary>A fresh secret for a cancel link and the hash we keep of it.</summary>
-    public static (string Token, string Hash) NewToken()
-    {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return (token, Hash(token));
-    }
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>
     /// Adds the registration as confirmed while places remain, else to the waiting list, in a transaction that

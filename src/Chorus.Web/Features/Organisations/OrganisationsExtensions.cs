@@ -17,6 +17,23 @@ internal static class OrganisationsExtensions
         builder.AddAdminMenuItem(new("Organisations", "/admin/organisations", [Roles.Admin, Roles.Editor], 20));
         builder.Services.AddSingleton<IBenchDataset, BenchOrganisations>();
     }
+
+    /// <summary>
+    /// /{culture}/organizations/suggest?q=: listed organisations whose name or acronym contains the words typed, for forms
+    /// that suggest as you type (the sign-on form). Public fields only.
+    /// </summary>
+    public static void MapOrganisations(this WebApplication app) =>
+        app.MapGet("/{culture:culture}/organizations/suggest", async (string culture, string? q, ChorusDb db, CancellationToken ct) =>
+        {
+            var folded = Organisation.Fold(q ?? "");
+            if (folded.Length < 2 || folded.Length > 100)
+            {
+                return Results.Json(Array.Empty<object>());
+            }
+            var found = await db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null && o.MergedIntoId == null && o.SearchText.Contains(folded))
+                .OrderBy(o => o.SortKey).Take(8).Select(o => new { o.Name, o.Acronym, o.Country }).ToListAsync(ct);
+            return Results.Json(found.Select(o => new { name = o.Name, acronym = o.Acronym, country = o.Country is null ? null : Countries.Name(o.Country, culture) }));
+        }).CacheOutput(PublicPages.Policy);
 }
 
 /// <summary>Keeps the sort and search keys and the rendered descriptions right on every save, whoever saves.</summary>

@@ -30,6 +30,9 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
     /// <summary>Events it hosts or hosted (whole events, or sessions of a programme), newest first.</summary>
     public IReadOnlyList<(string Slug, string Title, DateTime StartsAt, string TimeZone)> Hosted { get; private set; } = [];
 
+    /// <summary>Campaigns it endorsed (published signatures), newest first.</summary>
+    public IReadOnlyList<(string Slug, string Title)> Signed { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var org = await db.Organisations.AsNoTracking().Include(o => o.Translations).Include(o => o.Logo)
@@ -74,6 +77,10 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
             .OrderByDescending(e => e.StartsAt).Take(ListLength).Select(e => new { e.Slug, e.Title, e.StartsAt, e.TimeZone }).ToListAsync(ct))
             .Select(e => (e.Slug, e.Title, e.StartsAt, e.TimeZone))];
         Issued = [.. rows.Select(r => texts.TryGetValue(r.Id, out var text) ? r with { Title = text.Title, Culture = text.Culture } : r)];
+        var signed = await db.Campaigns.AsNoTracking().Include(c => c.Translations).Where(c => c.DeletedAt == null
+                && db.Signatures.Any(s => s.CampaignId == c.Id && s.OrganisationId == org.Id && s.State == Campaigns.SignatureState.Published))
+            .OrderByDescending(c => c.OpensAt).Take(ListLength).ToListAsync(ct);
+        Signed = [.. signed.Select(c => (c.Slug, Campaigns.SignatureRules.Best(c, Chain).Title))];
         return Page();
     }
 

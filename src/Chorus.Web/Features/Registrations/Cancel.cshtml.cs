@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Chorus.Web.Features.Registrations;
 
 /// <summary>/{culture}/events/registration/{token}: the link in a registrant's email, to see and cancel their registration.</summary>
-[EnableRateLimiting(EventsExtensions.FormsRateLimit)]
+[EnableRateLimiting(PublicForms.RateLimit)]
 internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Token { get; set; } = "";
@@ -38,7 +38,7 @@ internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox
         if (promoted is not null)
         {
             // The person moving up gets a new cancel link: only its hash was kept.
-            var (token, hash) = RegistrationRules.NewToken();
+            var (token, hash) = PublicForms.NewToken();
             promoted.TokenHash = hash;
             var e = registration.Event;
             var origin = $"{Request.Scheme}://{Request.Host}";
@@ -55,7 +55,7 @@ internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox
     {
         Title = S["Your registration"];
         NoIndex = true;
-        var hash = RegistrationRules.Hash(Token);
+        var hash = PublicForms.HashToken(Token);
         Registration = await db.Registrations.Include(r => r.Event).ThenInclude(e => e.Translations).Include(r => r.Event.Sessions)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
         Text = Registration is null ? null : EventTexts.Best(Registration.Event, Chain);

@@ -14,7 +14,7 @@ namespace Chorus.Web.Features.Registrations;
 /// /{culture}/events/{slug}/register: our own registration form (never cached: it carries a per-visitor
 /// antiforgery token). A place if one is left, else the waiting list; an email either way.
 /// </summary>
-[EnableRateLimiting(EventsExtensions.FormsRateLimit)]
+[EnableRateLimiting(PublicForms.RateLimit)]
 internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
@@ -72,7 +72,7 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
         var now = clock.GetUtcNow().UtcDateTime;
         var organisation = Input.Organisation is { Length: > 0 } typed
             ? (await OrganisationLookup.FindAsync(db, typed, S, ct)).Found : null;
-        var (token, hash) = RegistrationRules.NewToken();
+        var (token, hash) = PublicForms.NewToken();
         var registration = new Registration
         {
             EventId = Event.Id, Name = Input.Name.Trim(), Email = email, OrganisationId = organisation?.Id,

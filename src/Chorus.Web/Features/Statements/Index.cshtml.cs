@@ -20,6 +20,9 @@ internal sealed class StatementsModel(ChorusDb db, TimeProvider clock, IStringLo
     /// <summary>"yyyy-MM-dd.id" of the last row when older statements exist.</summary>
     public string? OlderCursor { get; private set; }
 
+    /// <summary>Statements with a sign-on campaign whose list of endorsers is public: the campaign's address by statement.</summary>
+    public IReadOnlyDictionary<int, string> Endorsers { get; private set; } = new Dictionary<int, string>();
+
     public async Task<IActionResult> OnGetAsync(string? before, CancellationToken ct)
     {
         var query = db.Posts.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime)
@@ -46,6 +49,9 @@ internal sealed class StatementsModel(ChorusDb db, TimeProvider clock, IStringLo
         }
         var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], Chain, ct);
         Items = [.. rows.Select(r => texts.TryGetValue(r.Id, out var t) ? r with { Title = t.Title, Culture = t.Culture } : r)];
+        var ids = rows.Select(r => (int?)r.Id).ToList();
+        Endorsers = await db.Campaigns.AsNoTracking().Where(c => ids.Contains(c.PostId) && c.DeletedAt == null && c.PublicList)
+            .GroupBy(c => c.PostId!.Value).Select(g => new { g.Key, Slug = g.Min(c => c.Slug)! }).ToDictionaryAsync(g => g.Key, g => g.Slug, ct);
         Title = S["Statements"];
         Description = S["The coalition's statements, interventions and open letters, by year."];
         return Page();

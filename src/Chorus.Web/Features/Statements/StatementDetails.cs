@@ -13,9 +13,6 @@ internal sealed class StatementDetails
     public string? Venue { get; set; }
     public string? Addressee { get; set; }
 
-    /// <summary>The sign-on campaign gathering endorsements for this statement (filled by the campaigns feature).</summary>
-    public int? CampaignId { get; set; }
-
     /// <summary>Versions of this statement in other languages, published elsewhere or as separate documents.</summary>
     public List<LanguageVersion> Versions { get; set; } = [];
 }

@@ -21,8 +21,6 @@ namespace Chorus.Web.Features.Content.Admin;
 internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone,
     IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
-
     [FromRoute] public string Id { get; set; } = "";
 
     [BindProperty] public PostInput Input { get; set; } = new();
@@ -141,7 +139,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
     private async Task<IActionResult?> LoadAsync(bool keepInput = false)
     {
         var me = await users.GetUserAsync(User);
-        Zone = (me?.TimeZone is { Length: > 0 } tz ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tz) : null) ?? siteZone;
+        Zone = LocalTimes.ZoneOf(me?.TimeZone, siteZone);
         if (Id == "new")
         {
             Title = S["Write a new post"];
@@ -166,7 +164,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
                 Title = post.Title, Slug = post.Slug, Kind = post.Kind, Culture = post.Culture, Summary = post.Summary,
                 Body = post.BodyMarkdown, Categories = string.Join(", ", post.Categories.Select(c => c.Name)),
                 Tags = string.Join(", ", post.Tags), Status = post.Status, FeaturedImageUrl = post.FeaturedImageUrl,
-                PublishAt = post.PublishedAt is { } at ? LocalPattern.Format(Instant.FromDateTimeUtc(at).InZone(Zone).LocalDateTime) : null,
+                PublishAt = post.PublishedAt is { } at ? LocalTimes.Format(at, Zone) : null,
                 StatementType = post.Statement?.Type ?? default, DeliveredOn = post.Statement?.DeliveredOn,
                 SpeakerName = post.Statement?.SpeakerName, SpeakerRole = post.Statement?.SpeakerRole,
                 SpeakerOrganisation = post.Statement?.SpeakerOrganisation, Venue = post.Statement?.Venue, Addressee = post.Statement?.Addressee,
@@ -188,13 +186,11 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             }
             return null;
         }
-        var parsed = LocalPattern.Parse(Input.PublishAt.Trim());
-        if (!parsed.Success)
+        if (!LocalTimes.TryParse(Input.PublishAt, Zone, out var instant))
         {
             ModelState.AddModelError("Input.PublishAt", S["Enter the date and time as year-month-day and hours:minutes."]);
             return null;
         }
-        var instant = Zone.ResolveLocal(parsed.Value, Resolvers.LenientResolver).ToInstant().ToDateTimeUtc();
         if (Input.Status == PostStatus.Scheduled && instant <= clock.GetUtcNow().UtcDateTime)
         {
             ModelState.AddModelError("Input.PublishAt", S["A scheduled post needs a time in the future."]);

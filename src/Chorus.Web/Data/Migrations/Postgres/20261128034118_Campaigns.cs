@@ -1,0 +1,237 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Chorus.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Campaigns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CampaignId",
+                table: "Statements");
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextMarkdown = table.Column<string>(type: "text", nullable: false),
+                    TextHtml = table.Column<string>(type: "text", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: true),
+                    DocumentId = table.Column<int>(type: "integer", nullable: true),
+                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Signers = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Goal = table.Column<int>(type: "integer", nullable: true),
+                    PublicList = table.Column<bool>(type: "boolean", nullable: false),
+                    Moderation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EraseContactAfterDays = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Media_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Media",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextMarkdown = table.Column<string>(type: "text", nullable: false),
+                    TextHtml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignTranslations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignTranslations_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Change = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TextHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignVersions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Signatures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    IsIndividual = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SignerKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Badge = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    BadgeReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignatoryRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ContactConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ModerationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TextHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ManageTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Signatures_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Signatures_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_DocumentId",
+                table: "Campaigns",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_PostId",
+                table: "Campaigns",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Slug",
+                table: "Campaigns",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignTranslations_CampaignId_Culture",
+                table: "CampaignTranslations",
+                columns: new[] { "CampaignId", "Culture" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignVersions_CampaignId_Number",
+                table: "CampaignVersions",
+                columns: new[] { "CampaignId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_SignerKey",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "SignerKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_SortKey_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_ConfirmTokenHash",
+                table: "Signatures",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_ManageTokenHash",
+                table: "Signatures",
+                column: "ManageTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_OrganisationId_State",
+                table: "Signatures",
+                columns: new[] { "OrganisationId", "State" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CampaignTranslations");
+
+            migrationBuilder.DropTable(
+                name: "CampaignVersions");
+
+            migrationBuilder.DropTable(
+                name: "Signatures");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.AddColumn<int>(
+                name: "CampaignId",
+                table: "Statements",
+                type: "integer",
+                nullable: true);
+        }
+    }
+}

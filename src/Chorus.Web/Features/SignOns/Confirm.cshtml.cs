@@ -1,0 +1,57 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Campaigns;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Web.Features.SignOns;
+
+/// <summary>
+/// /{culture}/campaigns/{slug}/confirm/{token}: the link from the email. Opening it shows what will be confirmed;
+/// the button confirms (so a mail scanner that opens links does not use the single-use link up).
+/// </summary>
+[EnableRateLimiting(PublicForms.RateLimit)]
+internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffixes suffixes, IOptions<CampaignOptions> options,
+    IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    [FromRoute] public string Slug { get; set; } = "";
+    [FromRoute] public string Token { get; set; } = "";
+
+    public Signature? Signature { get; private set; }
+    public SignatureRules.ConfirmResult? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Prepare();
+        var hash = PublicForms.HashToken(Token);
+        Signature = await db.Signatures.AsNoTracking().Include(s => s.Campaign)
+            .SingleOrDefaultAsync(s => s.ConfirmTokenHash == hash && s.State == SignatureState.Unconfirmed && s.Campaign.Slug == Slug, ct);
+        if (Signature is null)
+        {
+            Result = SignatureRules.ConfirmResult.NotFound;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Prepare();
+        (Result, Signature) = await SignatureRules.ConfirmAsync(db, Token, clock.GetUtcNow().UtcDateTime,
+            TimeSpan.FromDays(options.Value.ConfirmationDays), suffixes, ct);
+        if (Result == SignatureRules.ConfirmResult.NotFound)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return Page();
+    }
+
+    private void Prepare()
+    {
+        Title = S["Confirm your endorsement"];
+        NoIndex = true;
+    }
+}

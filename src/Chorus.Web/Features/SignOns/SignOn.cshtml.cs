@@ -1,0 +1,208 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Campaigns;
+using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Web.Features.SignOns;
+
+/// <summary>
+/// /{culture}/campaigns/{slug}: the text to endorse and the sign-on form (never cached: it carries a per-visitor
+/// antiforgery token). A submission is only a request: it counts once the emailed link is followed.
+/// </summary>
+[EnableRateLimiting(PublicForms.RateLimit)]
+internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox, IDataProtectionProvider protection,
+    IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    [FromRoute] public string Slug { get; set; } = "";
+
+    [BindProperty] public SignOnInput Input { get; set; } = new();
+
+    public Campaign Campaign { get; private set; } = null!;
+    public CampaignText Text { get; private set; } = null!;
+    public int Count { get; private set; }
+    public bool Open { get; private set; }
+    public bool Closed { get; private set; }
+    public bool Sent { get; private set; }
+    public string? PostSlug { get; private set; }
+    public int ConfirmationDays => options.Value.ConfirmationDays;
+
+    private IDataProtector Clock => protection.CreateProtector("Chorus.SignOn.Started");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        Sent = Request.Query.ContainsKey("sent");
+        Input.SigningAs = Campaign.Signers == Signers.Individuals ? "individual" : "organisation";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!Open)
+        {
+            ModelState.AddModelError("", Closed ? S["This campaign has closed; it no longer takes signatures."] : S["This campaign is not open yet."]);
+            return Page();
+        }
+        // A robot filled in the field people cannot see: answer as if all went well, keep nothing.
+        if (!string.IsNullOrEmpty(Input.Extra))
+        {
+            return Redirect($"/{Culture}/campaigns/{Slug}?sent=1#done");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!WasShownLongEnoughAgo(now))
+        {
+            ModelState.AddModelError("", S["That was very quick. Please check your details, then send the form again."]);
+        }
+        var individual = Campaign.Signers == Signers.Individuals || (Campaign.Signers == Signers.Both && Input.SigningAs == "individual");
+        var (organisation, country, type, website) = individual ? (null, CountryOf(optional: true), null, null) : await OrganisationAsync(ct);
+        if (!individual && !Input.Authorised)
+        {
+            ModelState.AddModelError("Input.Authorised", S["Tick the box to confirm you may sign for this organisation."]);
+        }
+        if (!individual && string.IsNullOrWhiteSpace(Input.Role))
+        {
+            ModelState.AddModelError("Input.Role", S["Write your role in the organisation."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var email = Input.Email.Trim();
+        var name = individual ? Input.Name.Trim() : organisation?.Name ?? Input.Organisation!.Trim();
+        var (confirmToken, confirmHash) = PublicForms.NewToken();
+        var (manageToken, manageHash) = PublicForms.NewToken();
+        var signature = new Signature
+        {
+            CampaignId = Campaign.Id, IsIndividual = individual, OrganisationId = organisation?.Id, Name = name,
+            SignerKey = SignatureRules.SignerKey(individual, organisation?.Id, name, country, email),
+            Country = country, Type = individual ? null : type ?? OrganisationType.Other, Website = website,
+            SignatoryName = Input.Name.Trim(), SignatoryRole = Input.Role?.Trim(), Email = email, ContactConsent = Input.ContactConsent,
+            ConsentAt = now, Comment = string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim(), Culture = Culture,
+            State = SignatureState.Unconfirmed, CreatedAt = now, ConfirmTokenHash = confirmHash, ManageTokenHash = manageHash,
+        };
+        db.Signatures.Add(signature);
+        // Queued in the same save as the signature: both land or neither does.
+        var origin = $"{Request.Scheme}://{Request.Host}";
+        var link = $"{origin}/{Culture}/campaigns/{Slug}";
+        outbox.Enqueue(db, email, S["Confirm your endorsement: {0}", Text.Title], string.Join('\n',
+        [
+            S["Hello {0},", signature.SignatoryName], "",
+            individual ? S["You asked to add your name to “{0}”.", Text.Title] : S["You asked to add “{0}” to the endorsers of “{1}”.", name, Text.Title],
+            S["It counts once you confirm. Open this link within {0} days to confirm:", options.Value.ConfirmationDays],
+            $"{link}/confirm/{confirmToken}", "",
+            S["To withdraw the endorsement or have your contact details erased at any time:"],
+            $"{link}/signature/{manageToken}", "",
+            S["If you did not ask for this, ignore this email: nothing is published without the link."],
+        ]));
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        return Redirect($"/{Culture}/campaigns/{Slug}?sent=1#done");
+    }
+
+    /// <summary>The directory record when the name (or acronym, or address) is one, else a new organisation from the form's fields.</summary>
+    private async Task<(Organisation?, string?, OrganisationType?, string?)> OrganisationAsync(CancellationToken ct)
+    {
+        var typed = Input.Organisation?.Trim();
+        if (string.IsNullOrEmpty(typed))
+        {
+            ModelState.AddModelError("Input.Organisation", S["Write your organisation's name."]);
+            return (null, null, null, null);
+        }
+        var found = (await OrganisationLookup.FindAsync(db, typed, S, ct)).Found;
+        var country = CountryOf(optional: found is not null);
+        if (found is null && country is not null)
+        {
+            // Several records share the name: the country says which.
+            var key = Organisation.Fold(typed);
+            var code = country == "int" ? null : country;
+            found = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.SortKey == key && o.Country == code && o.MergedIntoId == null, ct);
+        }
+        if (found is not null)
+        {
+            return (found.MergedIntoId is null ? found : null, found.Country, found.Type, found.Website);
+        }
+        OrganisationType? type = Enum.TryParse<OrganisationType>(Input.Type, out var t) && Enum.IsDefined(t) ? t : null;
+        if (!string.IsNullOrEmpty(Input.Type) && type is null)
+        {
+            ModelState.AddModelError("Input.Type", S["Choose a type from the list."]);
+        }
+        if (!OrganisationRules.TryWebsite(Input.Website, out var website))
+        {
+            ModelState.AddModelError("Input.Website", S["This is not a web address."]);
+        }
+        return (null, country == "int" ? null : country, type, website);
+    }
+
+    /// <summary>The chosen country code ("int" for international); an error next to the field when it is required or unknown.</summary>
+    private string? CountryOf(bool optional)
+    {
+        if (string.IsNullOrEmpty(Input.Country))
+        {
+            if (!optional)
+            {
+                ModelState.AddModelError("Input.Country", S["Choose your organisation's country, or “International”."]);
+            }
+            return null;
+        }
+        if (Input.Country == "int")
+        {
+            return "int";
+        }
+        if (Countries.Get(Input.Country)?.Code is { } code)
+        {
+            return code;
+        }
+        ModelState.AddModelError("Input.Country", S["Choose a country from the list."]);
+        return null;
+    }
+
+    private bool WasShownLongEnoughAgo(DateTime now)
+    {
+        try
+        {
+            var shown = new DateTime(long.Parse(Clock.Unprotect(Input.Started ?? ""), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            return now - shown >= TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sealed "form shown at" value for the form being rendered.</summary>
+    public string StartedNow() =>
+        Clock.Protect(clock.GetUtcNow().UtcDateTime.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var c = await db.Campaigns.AsNoTracking().Include(x => x.Translations).Include(x => x.Document).Include(x => x.Post)
+            .FirstOrDefaultAsync(x => x.Slug == Slug && x.DeletedAt == null, ct);
+        if (c is null)
+        {
+            return false;
+        }
+        (Campaign, Text) = (c, SignatureRules.Best(c, Chain));
+        Title = Text.Title;
+        Description = S["Endorse “{0}”: organisations sign on here.", Text.Title];
+        TranslatedCultures = [c.Culture, .. c.Translations.Select(t => t.Culture)];
+        PostSlug = c.Post is { DeletedAt: null, Status: Chorus.Web.Features.Content.PostStatus.Published } post ? post.Slug : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        (Open, Closed) = (c.IsOpen(now), c.HasClosed(now));
+        Count = await db.Signatures.Counted(c.Id).CountAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Chorus.Web.Infrastructure;
+
+/// <summary>What every public form shares: a rate limit on posts per address, and secret links sent by email.</summary>
+internal static class PublicForms
+{
+    public const string RateLimit = "public-forms";
+
+    public static void AddPublicForms(this IHostApplicationBuilder builder) =>
+        builder.Services.AddRateLimiter(o => o.AddPolicy(RateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("PublicForms:PostsPerMinute", 10), Window = TimeSpan.FromMinutes(1),
+                })
+            : RateLimitPartition.GetNoLimiter("read")));
+
+    /// <summary>A fresh secret for a link sent by email, and the hash we keep of it (the secret itself is only in the email).</summary>
+    public static (string Token, string Hash) NewToken()
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        return (token, HashToken(token));
+    }
+
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
