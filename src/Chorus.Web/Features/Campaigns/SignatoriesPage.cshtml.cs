@@ -82,18 +82,4 @@ internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringL
             ["by"] = By == GroupBy.Country ? null : By.ToString(), ["country"] = Country, ["type"] = TypeFilter?.ToString(),
             ["badge"] = BadgeFilter?.ToString(), ["q"] = Q, ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is { Length: > 0 } q ? q : "?";
-
-    public static string BadgeLabel(Badge badge) => badge switch
-    {
-        Badge.Member => "Member",
-        Badge.DomainVerified => "Domain verified",
-        _ => "Self-declared",
-    };
-
-    public static string BadgeHelp(Badge badge) => badge switch
-    {
-        Badge.Member => "A member of the coalition, confirmed from one of its known email addresses.",
-        Badge.DomainVerified => "Confirmed from an email address on the organisation's own website domain.",
-        _ => "Confirmed by email; we have not verified that the address belongs to the organisation.",
-    };
 }

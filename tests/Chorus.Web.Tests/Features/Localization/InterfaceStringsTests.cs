@@ -62,6 +62,10 @@ public sealed partial class InterfaceStringsTests
             .Concat(Enum.GetValues<EventStatus>().Select(k => k.ToString()))
             .Concat(Enum.GetValues<RegistrationStatus>().Select(k => k.ToString()))
             .Concat(Enum.GetValues<SessionStatus>().Select(k => k.ToString()))
+            .Concat(Enum.GetValues<Chorus.Web.Features.Campaigns.Badge>().SelectMany(b => new[] { Chorus.Web.Features.Campaigns.CampaignLabels.Of(b), Chorus.Web.Features.Campaigns.CampaignLabels.Help(b) }))
+            .Concat(Enum.GetValues<Chorus.Web.Features.Campaigns.SignatureState>().SelectMany(s => new[] { s.ToString(), Chorus.Web.Features.Campaigns.CampaignLabels.ForSigner(s) }))
+            .Concat(Enum.GetValues<Chorus.Web.Features.Campaigns.VersionChange>().Select(Chorus.Web.Features.Campaigns.CampaignLabels.Of))
+            .Concat(Chorus.Web.Features.Campaigns.CampaignLabels.Declared)
             .Append("Civil society for the rights of people on the move")
             .ToHashSet();
 
