@@ -20,7 +20,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-apt_install postgresql chromium apertium-apy apertium-eng-spa apertium-fr-es python3-aiosmtpd
+apt_install postgresql chromium apertium-apy apertium-eng-spa apertium-fr-es python3-aiosmtpd publicsuffix
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 
 # --- PostgreSQL on a free loopback port --------------------------------------------------------

@@ -46,7 +46,8 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
         start.Environment["Seed__DemoContent"] = "true";
-        await AddEditorAsync(start);
+        await AddUserAsync(start, EditorEmail, "Editor");
+        await AddUserAsync(start, ModeratorEmail, "Moderator");
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
         _app.ErrorDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
@@ -68,12 +69,13 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
     }
 
     public const string EditorEmail = "editor@crossroads.test";
+    public const string ModeratorEmail = "moderator@crossroads.test";
     public const string EditorPassword = "a browser test passphrase";
 
     /// <summary>Creates an editor with the app's own command, as an operator would (password on standard input).</summary>
-    private static async Task AddEditorAsync(ProcessStartInfo site)
+    private static async Task AddUserAsync(ProcessStartInfo site, string email, string role)
     {
-        var command = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "users", "add", "--email", EditorEmail, "--role", "Editor", "--name", "Browser Editor"])
+        var command = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "users", "add", "--email", email, "--role", role, "--name", $"Browser {role}"])
         {
             WorkingDirectory = site.WorkingDirectory,
             RedirectStandardInput = true,
@@ -89,7 +91,7 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || !output.Contains($"Created Editor {EditorEmail}.", StringComparison.Ordinal))
+        if (process.ExitCode != 0 || !output.Contains($"Created {role} {email}.", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"`users add` failed ({process.ExitCode}):\n{output}");
         }
@@ -123,22 +125,22 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
     private readonly SemaphoreSlim _signIn = new(1, 1);
 
     public void Dispose() => _signIn.Dispose();
-    private string? _editorState;
+    private readonly Dictionary<string, string> _states = [];
 
     /// <summary>
-    /// A browser context signed in as the editor. The first call signs in through the real form; later ones
-    /// reuse its cookies, as a person's browser does (and the sign-in rate limit is not spent on every test).
+    /// A browser context signed in as the editor (or the moderator). The first call signs in through the real form; later
+    /// ones reuse its cookies, as a person's browser does (and the sign-in rate limit is not spent on every test).
     /// </summary>
-    public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true)
+    public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true, string email = EditorEmail)
     {
         await _signIn.WaitAsync();
         try
         {
-            if (_editorState is not null)
+            if (_states.TryGetValue(email, out var state))
             {
                 // Reuse the saved cookies while they still open the admin area (a test that changes the account's
                 // security stamp, such as opening two-factor setup, ends that session within a minute).
-                var (reused, page, watch) = await PageWatch.Open(this, new BrowserNewContextOptions { JavaScriptEnabled = javaScript, StorageState = _editorState });
+                var (reused, page, watch) = await PageWatch.Open(this, new BrowserNewContextOptions { JavaScriptEnabled = javaScript, StorageState = state });
                 await page.GotoAsync(BaseUrl + "/admin");
                 if (page.Url == BaseUrl + "/admin")
                 {
@@ -148,11 +150,11 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
             }
             var (context, fresh, freshWatch) = await PageWatch.Open(this, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
             await fresh.GotoAsync(BaseUrl + "/account/login");
-            await fresh.GetByLabel("Email").FillAsync(EditorEmail);
+            await fresh.GetByLabel("Email").FillAsync(email);
             await fresh.GetByLabel("Password").FillAsync(EditorPassword);
             await fresh.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await fresh.WaitForURLAsync(BaseUrl + "/admin");
-            _editorState = await context.StorageStateAsync();
+            _states[email] = await context.StorageStateAsync();
             return (context, fresh, freshWatch);
         }
         finally

@@ -34,6 +34,13 @@ public static class PageTypes
         ["time zone form"] = ("/en/events/time-zone", 200),
         ["registration form"] = ("/en/events/regular-pathways-briefing/register", 200),
         ["registration form in Arabic"] = ("/ar/events/regular-pathways-briefing/register", 200),
+        ["campaigns"] = ("/en/campaigns", 200),
+        ["sign-on form"] = ("/en/campaigns/position-paper-review-forum", 200),
+        ["sign-on form in Arabic"] = ("/ar/campaigns/position-paper-review-forum", 200),
+        ["closed campaign in French"] = ("/fr/campaigns/open-letter-migrants-day-2020", 200),
+        ["endorsers"] = ("/en/campaigns/position-paper-review-forum/signatories", 200),
+        ["endorsers in Arabic by type"] = ("/ar/campaigns/position-paper-review-forum/signatories?by=Type", 200),
+        ["endorsers in Spanish, alphabetical"] = ("/es/campaigns/open-letter-migrants-day-2020/signatories?by=Name", 200),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };

@@ -101,7 +101,7 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
             s.ModerationReason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
         }
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = (reject ? S["{0} signatures rejected.", chosen.Count] : S["{0} signatures approved.", chosen.Count]).Value;
+        TempData["Status"] = (reject ? S["Rejected: {0}.", chosen.Count] : S["Approved: {0}.", chosen.Count]).Value;
         return Redirect($"/admin/campaigns/{Id}/signatures{Request.QueryString}");
     }
 
