@@ -13,9 +13,18 @@ public sealed class AdminPagesTests(LiveSite site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Staff_pages_have_no_accessibility_violation_console_error_or_foreign_request(string path)
+    public Task Staff_pages_have_no_accessibility_violation_console_error_or_foreign_request(string path) => CheckAsync(path, LiveSite.EditorEmail);
+
+    /// <summary>The moderation pages, as a moderator sees them.</summary>
+    public static TheoryData<string> ModeratorPages => ["/admin", "/admin/campaigns", "/admin/campaigns/1/signatures", "/admin/campaigns/1/signatures?state=Pending", "/admin/campaigns/1/signatures/1"];
+
+    [Theory]
+    [MemberData(nameof(ModeratorPages))]
+    public Task Moderator_pages_have_no_accessibility_violation_console_error_or_foreign_request(string path) => CheckAsync(path, LiveSite.ModeratorEmail);
+
+    private async Task CheckAsync(string path, string email)
     {
-        var (context, page, watch) = await SignedInAsync();
+        var (context, page, watch) = await site.SignedInAsync(email: email);
         await using var _ = context;
 
         var response = await page.GotoAsync(site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });

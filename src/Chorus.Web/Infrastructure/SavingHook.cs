@@ -29,4 +29,21 @@ internal abstract class SavingHook : SaveChangesInterceptor
         }
         return ValueTask.FromResult(result);
     }
+
+    /// <summary>The entities of a type this save adds or changes.</summary>
+    protected static IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<T>> Written<T>(DbContext context) where T : class =>
+        context.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified);
+
+    /// <summary>Sets the "updated" time of every written entity and the "created" time of new ones.</summary>
+    protected static void Stamp<T>(DbContext context, DateTime now, Action<T, DateTime> created, Action<T, DateTime> updated) where T : class
+    {
+        foreach (var entry in Written<T>(context))
+        {
+            updated(entry.Entity, now);
+            if (entry.State == EntityState.Added)
+            {
+                created(entry.Entity, now);
+            }
+        }
+    }
 }

@@ -20,6 +20,7 @@ internal static class CampaignsExtensions
         builder.Services.AddSingleton<IInterceptor, CampaignSaveInterceptor>();
         builder.Services.AddSingleton<IOrganisationReferences, SignatureReferences>();
         builder.CachePublicPages("/Campaigns");
+        builder.Services.AddSingleton<IScheduledChanges, CampaignSchedule>();
         builder.AddAdminMenuItem(new("Campaigns", "/admin/campaigns", [Roles.Admin, Roles.Editor, Roles.Moderator], 15));
         builder.AddDashboardSection(new("Signatures awaiting moderation", ModeratorRoles, 5, async (services, ct) =>
         {
@@ -43,21 +44,16 @@ internal sealed class CampaignSaveInterceptor(TimeProvider clock) : SavingHook
 {
     protected override void Prepare(DbContext context)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<Campaign>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            entry.Entity.TextHtml = ContentMarkdown.ToSafeHtml(entry.Entity.TextMarkdown);
-            entry.Entity.UpdatedAt = now;
-            if (entry.State == EntityState.Added)
-            {
-                entry.Entity.CreatedAt = now;
-            }
-        }
-        foreach (var entry in context.ChangeTracker.Entries<CampaignTranslation>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        foreach (var entry in Written<Campaign>(context))
         {
             entry.Entity.TextHtml = ContentMarkdown.ToSafeHtml(entry.Entity.TextMarkdown);
         }
-        foreach (var entry in context.ChangeTracker.Entries<Signature>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        Stamp<Campaign>(context, clock.GetUtcNow().UtcDateTime, (c, at) => c.CreatedAt = at, (c, at) => c.UpdatedAt = at);
+        foreach (var entry in Written<CampaignTranslation>(context))
+        {
+            entry.Entity.TextHtml = ContentMarkdown.ToSafeHtml(entry.Entity.TextMarkdown);
+        }
+        foreach (var entry in Written<Signature>(context))
         {
             entry.Entity.SortKey = Organisation.Fold(entry.Entity.Name);
         }

@@ -35,17 +35,12 @@ internal sealed class EventSaveInterceptor(TimeProvider clock) : SavingHook
 {
     protected override void Prepare(DbContext context)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<Event>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        foreach (var entry in Written<Event>(context))
         {
             entry.Entity.BodyHtml = ContentMarkdown.ToSafeHtml(entry.Entity.BodyMarkdown);
-            entry.Entity.UpdatedAt = now;
-            if (entry.State == EntityState.Added)
-            {
-                entry.Entity.CreatedAt = now;
-            }
         }
-        foreach (var entry in context.ChangeTracker.Entries<EventTranslation>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        Stamp<Event>(context, clock.GetUtcNow().UtcDateTime, (e, at) => e.CreatedAt = at, (e, at) => e.UpdatedAt = at);
+        foreach (var entry in Written<EventTranslation>(context))
         {
             entry.Entity.BodyHtml = ContentMarkdown.ToSafeHtml(entry.Entity.BodyMarkdown);
         }

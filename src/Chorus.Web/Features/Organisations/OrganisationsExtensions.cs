@@ -41,25 +41,14 @@ internal sealed class OrganisationSaveInterceptor(TimeProvider clock) : SavingHo
 {
     protected override void Prepare(DbContext context)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<Organisation>())
+        foreach (var entry in Written<Organisation>(context))
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
-            {
-                entry.Entity.Prepare();
-                entry.Entity.UpdatedAt = now;
-                if (entry.State == EntityState.Added)
-                {
-                    entry.Entity.CreatedAt = now;
-                }
-            }
+            entry.Entity.Prepare();
         }
-        foreach (var entry in context.ChangeTracker.Entries<OrganisationTranslation>())
+        Stamp<Organisation>(context, clock.GetUtcNow().UtcDateTime, (o, at) => o.CreatedAt = at, (o, at) => o.UpdatedAt = at);
+        foreach (var entry in Written<OrganisationTranslation>(context))
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
-            {
-                entry.Entity.DescriptionHtml = ContentMarkdown.ToSafeHtml(entry.Entity.DescriptionMarkdown);
-            }
+            entry.Entity.DescriptionHtml = ContentMarkdown.ToSafeHtml(entry.Entity.DescriptionMarkdown);
         }
     }
 }

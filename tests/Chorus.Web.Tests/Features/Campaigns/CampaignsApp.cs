@@ -55,9 +55,15 @@ public class CampaignsApp : EmptyChorusFactory
     /// <summary>Opens the sign-on form and sends it as a person would: after a few seconds, with <paramref name="fields"/> typed in.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string slug, IDictionary<string, string> fields, bool wait = true, string culture = "en")
     {
+        var page = await client.GetStringAsync(new Uri($"/{culture}/campaigns/{slug}", UriKind.Relative));
+        return await SubmitFromAsync(client, slug, page, fields, wait, culture);
+    }
+
+    /// <summary>Sends the form of a sign-on page fetched earlier (as a browser tab left open would).</summary>
+    public async Task<HttpResponseMessage> SubmitFromAsync(HttpClient client, string slug, string page, IDictionary<string, string> fields, bool wait = true, string culture = "en")
+    {
         var url = $"/{culture}/campaigns/{slug}";
-        var page = await client.GetAsync(new Uri(url, UriKind.Relative));
-        var html = await new HtmlParser().ParseDocumentAsync(await page.Content.ReadAsStringAsync());
+        var html = await new HtmlParser().ParseDocumentAsync(page);
         var form = html.QuerySelector("#sign form[method=post]") ?? throw new InvalidOperationException("The page has no sign-on form.");
         var values = form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") is "hidden" or null or "text")
             .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
