@@ -61,8 +61,11 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         s.Property(x => x.ManageTokenHash).HasMaxLength(64);
         s.HasIndex(x => x.ConfirmTokenHash).IsUnique();
         s.HasIndex(x => x.ManageTokenHash).IsUnique();
-        // The public list (state, then name) and the count; one signer per campaign is looked up by key.
+        // The public list: alphabetical, by country, by type (each group read in name order), and the counts;
+        // one signer per campaign is looked up by key.
         s.HasIndex(x => new { x.CampaignId, x.State, x.SortKey, x.Id });
+        s.HasIndex(x => new { x.CampaignId, x.State, x.Country, x.SortKey, x.Id });
+        s.HasIndex(x => new { x.CampaignId, x.State, x.IsIndividual, x.Type, x.SortKey, x.Id });
         s.HasIndex(x => new { x.CampaignId, x.SignerKey });
         s.HasIndex(x => new { x.OrganisationId, x.State });
         s.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -58,7 +58,7 @@ internal static class CampaignEmbeds
                 return Results.NotFound();
             }
             http.Response.Headers.AccessControlAllowOrigin = "*";
-            var rows = await Signatories.LoadAsync(db, c.Id, new(), ct);
+            var rows = await Signatories.AllAsync(db, c.Id, ct);
             var origin = Origin(http);
             return Results.Json(new { campaign = c.Slug, count = rows.Count, signatories = rows.Select(s => Signatories.Public(s, origin, culture)) });
         });
@@ -69,7 +69,7 @@ internal static class CampaignEmbeds
             {
                 return Results.NotFound();
             }
-            var rows = await Signatories.LoadAsync(db, c.Id, new(), ct);
+            var rows = await Signatories.AllAsync(db, c.Id, ct);
             var origin = Origin(http);
             using var buffer = new MemoryStream();
             await using (var writer = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true))

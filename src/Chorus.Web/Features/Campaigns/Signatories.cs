@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chorus.Web.Features.Campaigns;
 
 /// <summary>One endorsement as the public sees it: never an email, a signatory's name or a comment.</summary>
-internal sealed record Signatory(int Id, string Name, string? OrganisationSlug, string? Country, OrganisationType? Type,
+internal sealed record Signatory(int Id, string Name, string SortKey, string? OrganisationSlug, string? Country, OrganisationType? Type,
     Badge Badge, bool IsIndividual, int Version, DateTime SignedAt);
 
 /// <summary>What the public list can be narrowed to.</summary>
@@ -14,8 +14,8 @@ internal sealed record SignatoryFilter(string? Country = null, OrganisationType?
 
 internal static class Signatories
 {
-    /// <summary>The published signatures of a campaign matching the filter, alphabetically.</summary>
-    public static async Task<List<Signatory>> LoadAsync(ChorusDb db, int campaignId, SignatoryFilter filter, CancellationToken ct)
+    /// <summary>The published signatures of a campaign matching the filter.</summary>
+    public static IQueryable<Signature> Matching(ChorusDb db, int campaignId, SignatoryFilter filter)
     {
         var query = db.Signatures.AsNoTracking().Counted(campaignId);
         if (filter.Country is { Length: > 0 } country)
@@ -34,11 +34,18 @@ internal static class Signatories
         {
             query = query.Where(s => s.SortKey.Contains(folded));
         }
-        return await query.OrderBy(s => s.SortKey).ThenBy(s => s.Id)
-            .Select(s => new Signatory(s.Id, s.Name, s.Organisation == null ? null : s.Organisation.Slug, s.Country, s.Type, s.Badge,
-                s.IsIndividual, s.Version, s.ConfirmedAt ?? s.CreatedAt))
-            .ToListAsync(ct);
+        return query;
     }
+
+    /// <summary>Signatures in alphabetical order (of folded names), as the public sees them.</summary>
+    public static IQueryable<Signatory> Alphabetical(IQueryable<Signature> signatures) =>
+        signatures.OrderBy(s => s.SortKey).ThenBy(s => s.Id)
+            .Select(s => new Signatory(s.Id, s.Name, s.SortKey, s.Organisation == null ? null : s.Organisation.Slug, s.Country, s.Type, s.Badge,
+                s.IsIndividual, s.Version, s.ConfirmedAt ?? s.CreatedAt));
+
+    /// <summary>Every published signature of a campaign, alphabetically (for the CSV and JSON files).</summary>
+    public static Task<List<Signatory>> AllAsync(ChorusDb db, int campaignId, CancellationToken ct) =>
+        Alphabetical(Matching(db, campaignId, new())).ToListAsync(ct);
 
     /// <summary>The public fields as plain values, the same in the JSON and the CSV.</summary>
     public static object Public(Signatory s, string origin, string culture) => new

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
@@ -12,8 +13,7 @@ internal enum GroupBy { Country, Type, Name }
 
 /// <summary>
 /// /{culture}/campaigns/{slug}/signatories: who endorsed, with how sure we are of each, grouped by country, type or
-/// letter in the reader's language. Grouping sorts by names in that language, which the database does not know,
-/// so the (filtered) published rows of one campaign are sorted here and paged by offset.
+/// letter in the reader's language, paged by offset (a campaign has thousands of signatures, not millions).
 /// </summary>
 internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
@@ -58,23 +58,51 @@ internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringL
         }
         var present = await db.Signatures.Counted(c.Id).Where(s => s.Country != null).Select(s => s.Country!).Distinct().ToListAsync(ct);
         CountryChoices = [.. Countries.Sorted(present.Select(Countries.Get).OfType<Country>(), Culture)];
-        var rows = await Signatories.LoadAsync(db, c.Id, new SignatoryFilter(Country, TypeFilter, BadgeFilter, Q), ct);
-        Matching = rows.Count;
+        var query = Signatories.Matching(db, c.Id, new SignatoryFilter(Country, TypeFilter, BadgeFilter, Q));
+        var offset = (PageNumber - 1) * PageSize;
+        if (By == GroupBy.Name)
+        {
+            Matching = await query.CountAsync(ct);
+            var page = await Signatories.Alphabetical(query).Skip(offset).Take(PageSize).ToListAsync(ct);
+            Groups = [.. page.GroupBy(s => Letter(s.SortKey)).Select(g => (g.Key, (IReadOnlyList<Signatory>)[.. g]))];
+            return Page();
+        }
+        // Country and type names exist only in the reader's language: the database counts each group, the groups are
+        // ordered here, and only the rows of the groups this page covers are read.
+        var groups = By == GroupBy.Country
+            ? (await query.GroupBy(s => s.Country).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => (Heading: g.Key is null ? "" : Countries.Name(g.Key, Culture), g.Count,
+                    Members: g.Key is null ? (Expression<Func<Signature, bool>>)(s => s.Country == null) : s => s.Country == g.Key))
+            : (await query.GroupBy(s => new { s.IsIndividual, s.Type }).Select(g => new { g.Key.IsIndividual, g.Key.Type, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => (Heading: (string)(g.IsIndividual ? S["Individuals"] : g.Type is { } t ? S[OrganisationLabels.Of(t)] : S["Other"]), g.Count,
+                    Members: (Expression<Func<Signature, bool>>)(s => s.IsIndividual == g.IsIndividual && s.Type == g.Type)));
         var compare = CultureInfo.GetCultureInfo(Culture).CompareInfo;
-        var order = Comparer<string>.Create((a, b) => compare.Compare(a, b, CompareOptions.IgnoreCase));
-        var grouped = rows.GroupBy(Heading).OrderBy(g => g.Key == "" ? "\uffff" : g.Key, order)
-            .SelectMany(g => g.OrderBy(s => s.Name, order).Select(s => (Heading: g.Key, Row: s)));
-        Groups = [.. grouped.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .GroupBy(x => x.Heading).Select(g => (g.Key == "" ? S["International"].Value : g.Key, (IReadOnlyList<Signatory>)[.. g.Select(x => x.Row)]))];
+        var ordered = groups.Order(Comparer<(string Heading, int Count, Expression<Func<Signature, bool>> Members)>.Create((a, b) =>
+            a.Heading == "" ? (b.Heading == "" ? 0 : 1) : b.Heading == "" ? -1 : compare.Compare(a.Heading, b.Heading, CompareOptions.IgnoreCase))).ToList();
+        Matching = ordered.Sum(g => g.Count);
+        var shown = new List<(string, IReadOnlyList<Signatory>)>();
+        var room = PageSize;
+        foreach (var (heading, count, members) in ordered)
+        {
+            if (room == 0)
+            {
+                break;
+            }
+            if (offset >= count)
+            {
+                offset -= count;
+                continue;
+            }
+            var rows = await Signatories.Alphabetical(query.Where(members)).Skip(offset).Take(room).ToListAsync(ct);
+            shown.Add((heading == "" ? S["International"] : heading, rows));
+            (offset, room) = (0, room - rows.Count);
+        }
+        Groups = shown;
         return Page();
     }
 
-    private string Heading(Signatory s) => By switch
-    {
-        GroupBy.Country => s.Country is null ? "" : Countries.Name(s.Country, Culture),
-        GroupBy.Type => s.IsIndividual ? S["Individuals"] : s.Type is { } t ? S[OrganisationLabels.Of(t)] : S["Other"],
-        _ => s.Name.Length > 0 ? s.Name[..1].ToUpper(CultureInfo.GetCultureInfo(Culture)) : "#",
-    };
+    private static string Letter(string sortKey) =>
+        sortKey.Length > 0 && char.IsLetter(sortKey[0]) ? char.ToUpperInvariant(sortKey[0]).ToString() : "#";
 
     public string Link(int page) =>
         QueryString.Create(new Dictionary<string, string?>

@@ -44,6 +44,9 @@ internal sealed class Organisation
     /// <summary>Folded name and acronym, matched by the directory's search.</summary>
     public string SearchText { get; set; } = "";
 
+    /// <summary>The acronym folded, so a form finds "MRCN" when "mrcn" is typed (through an index, not a scan).</summary>
+    public string? AcronymKey { get; set; }
+
     /// <summary>The letter of the directory's index: A–Z, or # for anything else.</summary>
     public string Initial { get; set; } = "#";
 
@@ -62,7 +65,8 @@ internal sealed class Organisation
     public void Prepare()
     {
         SortKey = Fold(Name);
-        SearchText = Acronym is { Length: > 0 } ? $"{SortKey} {Fold(Acronym)}" : SortKey;
+        AcronymKey = Acronym is { Length: > 0 } ? Fold(Acronym) : null;
+        SearchText = AcronymKey is not null ? $"{SortKey} {AcronymKey}" : SortKey;
         Initial = SortKey.Length > 0 && char.IsAsciiLetterLower(SortKey[0]) ? char.ToUpperInvariant(SortKey[0]).ToString() : "#";
         DescriptionHtml = ContentMarkdown.ToSafeHtml(DescriptionMarkdown);
     }

@@ -29,6 +29,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         org.HasIndex(o => new { o.ArchivedAt, o.Country, o.Membership, o.Type, o.Initial });
         org.HasIndex(o => new { o.ArchivedAt, o.Type, o.Initial, o.Country, o.Membership });
         org.HasIndex(o => o.Country);
+        // Forms name an organisation by its name or acronym (sign-ons, registrations, issuers).
+        org.Property(o => o.AcronymKey).HasMaxLength(40);
+        org.HasIndex(o => o.SortKey);
+        org.HasIndex(o => o.AcronymKey);
         org.HasOne(o => o.Logo).WithMany().HasForeignKey(o => o.LogoId).OnDelete(DeleteBehavior.SetNull);
         org.HasOne<Organisation>().WithMany().HasForeignKey(o => o.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         org.HasMany(o => o.Translations).WithOne().HasForeignKey(t => t.OrganisationId);

@@ -105,12 +105,10 @@ internal static class OrganisationLookup
             return new(bySlug, null);
         }
         var key = Organisation.Fold(typed);
-        var acronym = typed.ToUpperInvariant();
-        // Translated to SQL upper(…) on both databases; no .NET culture is involved.
-#pragma warning disable CA1304, CA1311, CA1862
-        var matches = await db.Organisations.Where(o => o.MergedIntoId == null && (o.SortKey == key || o.Acronym!.ToUpper() == acronym))
-#pragma warning restore CA1304, CA1311, CA1862
-            .OrderBy(o => o.Id).Take(2).ToListAsync(ct);
+        // Two indexed lookups: with an OR (and the order by id) SQLite walks every organisation instead.
+        var byName = await db.Organisations.Where(o => o.MergedIntoId == null && o.SortKey == key).Take(2).ToListAsync(ct);
+        var byAcronym = await db.Organisations.Where(o => o.MergedIntoId == null && o.AcronymKey == key).Take(2).ToListAsync(ct);
+        var matches = byName.Concat(byAcronym).DistinctBy(o => o.Id).OrderBy(o => o.Id).Take(2).ToList();
         return matches.Count switch
         {
             1 => new(matches[0], null),

@@ -501,6 +501,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "State", "SortKey", "Id");
 
+                    b.HasIndex("CampaignId", "State", "Country", "SortKey", "Id");
+
+                    b.HasIndex("CampaignId", "State", "IsIndividual", "Type", "SortKey", "Id");
+
                     b.ToTable("Signatures", (string)null);
                 });
 
@@ -1256,6 +1260,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AcronymKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1337,6 +1345,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcronymKey");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("LogoId");
@@ -1345,6 +1355,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 

@@ -483,6 +483,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "State", "SortKey", "Id");
 
+                    b.HasIndex("CampaignId", "State", "Country", "SortKey", "Id");
+
+                    b.HasIndex("CampaignId", "State", "IsIndividual", "Type", "SortKey", "Id");
+
                     b.ToTable("Signatures", (string)null);
                 });
 
@@ -1218,6 +1222,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcronymKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("TEXT");
 
@@ -1299,6 +1307,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcronymKey");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("LogoId");
@@ -1307,6 +1317,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 

@@ -16,6 +16,16 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "CampaignId",
                 table: "Statements");
 
+            migrationBuilder.AddColumn<string>(
+                name: "AcronymKey",
+                table: "Organisations",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            // Existing organisations get their key now (lower case; the next save folds accents too).
+            migrationBuilder.Sql("UPDATE \"Organisations\" SET \"AcronymKey\" = lower(\"Acronym\") WHERE \"Acronym\" IS NOT NULL AND \"Acronym\" <> '';");
+
             migrationBuilder.CreateTable(
                 name: "Campaigns",
                 columns: table => new
@@ -158,6 +168,16 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisations_AcronymKey",
+                table: "Organisations",
+                column: "AcronymKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SortKey",
+                table: "Organisations",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_DocumentId",
                 table: "Campaigns",
                 column: "DocumentId");
@@ -188,6 +208,16 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 name: "IX_Signatures_CampaignId_SignerKey",
                 table: "Signatures",
                 columns: new[] { "CampaignId", "SignerKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_Country_SortKey_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "Country", "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_IsIndividual_Type_SortKey_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "IsIndividual", "Type", "SortKey", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_CampaignId_State_SortKey_Id",
@@ -226,6 +256,18 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Campaigns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Organisations_AcronymKey",
+                table: "Organisations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Organisations_SortKey",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "AcronymKey",
+                table: "Organisations");
 
             migrationBuilder.AddColumn<int>(
                 name: "CampaignId",

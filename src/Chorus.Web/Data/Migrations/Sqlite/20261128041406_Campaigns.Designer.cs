@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chorus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChorusDb))]
-    [Migration("20261128033932_Campaigns")]
+    [Migration("20261128041406_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -485,6 +485,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("CampaignId", "State", "SortKey", "Id");
+
+                    b.HasIndex("CampaignId", "State", "Country", "SortKey", "Id");
+
+                    b.HasIndex("CampaignId", "State", "IsIndividual", "Type", "SortKey", "Id");
 
                     b.ToTable("Signatures", (string)null);
                 });
@@ -1221,6 +1225,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcronymKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("TEXT");
 
@@ -1302,6 +1310,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcronymKey");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("LogoId");
@@ -1310,6 +1320,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Chorus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChorusDb))]
-    [Migration("20261128034118_Campaigns")]
+    [Migration("20261128041411_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -503,6 +503,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("CampaignId", "State", "SortKey", "Id");
+
+                    b.HasIndex("CampaignId", "State", "Country", "SortKey", "Id");
+
+                    b.HasIndex("CampaignId", "State", "IsIndividual", "Type", "SortKey", "Id");
 
                     b.ToTable("Signatures", (string)null);
                 });
@@ -1259,6 +1263,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AcronymKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1340,6 +1348,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcronymKey");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("LogoId");
@@ -1348,6 +1358,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.HasIndex("ArchivedAt", "SortKey", "Id");
 
