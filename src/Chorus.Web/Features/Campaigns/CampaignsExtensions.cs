@@ -70,7 +70,7 @@ internal sealed class SignatureReferences : IOrganisationReferences
 
     public async Task MoveAsync(ChorusDb db, int from, int to, CancellationToken ct)
     {
-        var signedByKept = await db.Signatures.Where(s => s.OrganisationId == to && s.State != SignatureState.Withdrawn)
+        var signedByKept = await db.Signatures.Where(s => s.OrganisationId == to && (s.State == SignatureState.Published || s.State == SignatureState.Pending))
             .Select(s => s.CampaignId).ToListAsync(ct);
         var key = SignatureRules.SignerKey(false, to, "", null, "");
         foreach (var s in await db.Signatures.Where(s => s.OrganisationId == from).ToListAsync(ct))

@@ -11,7 +11,8 @@ namespace Chorus.Web.Features.SignOns;
 
 /// <summary>
 /// /{culture}/campaigns/{slug}/confirm/{token}: the link from the email. Opening it shows what will be confirmed;
-/// the button confirms (so a mail scanner that opens links does not use the single-use link up).
+/// the button confirms (so a mail scanner that opens links does not use the single-use link up). The token alone
+/// finds the signature: a campaign's address may change after the email was sent.
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
 internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffixes suffixes, IOptions<CampaignOptions> options,
@@ -28,7 +29,7 @@ internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffix
         Prepare();
         var hash = PublicForms.HashToken(Token);
         Signature = await db.Signatures.AsNoTracking().Include(s => s.Campaign)
-            .SingleOrDefaultAsync(s => s.ConfirmTokenHash == hash && s.State == SignatureState.Unconfirmed && s.Campaign.Slug == Slug, ct);
+            .SingleOrDefaultAsync(s => s.ConfirmTokenHash == hash && s.State == SignatureState.Unconfirmed, ct);
         if (Signature is null)
         {
             Result = SignatureRules.ConfirmResult.NotFound;

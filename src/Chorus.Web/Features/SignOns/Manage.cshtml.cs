@@ -53,7 +53,7 @@ internal sealed class ManageModel(ChorusDb db, TimeProvider clock, IStringLocali
         NoIndex = true;
         var hash = PublicForms.HashToken(Token);
         Signature = await db.Signatures.Include(s => s.Campaign)
-            .SingleOrDefaultAsync(s => s.ManageTokenHash == hash && s.Campaign.Slug == Slug, ct);
+            .SingleOrDefaultAsync(s => s.ManageTokenHash == hash, ct);
         return Signature is not null;
     }
 }

@@ -128,6 +128,34 @@ public sealed class LifecycleTests(CampaignsApp app) : IClassFixture<CampaignsAp
     }
 
     [Fact]
+    public async Task A_moderator_changes_a_badge_with_a_reason_and_merges_a_duplicate()
+    {
+        var campaign = await app.AddCampaign("duplicates");
+        var first = $"{CampaignsApp.Unique("one")}@gmail-like.test";
+        var second = $"{CampaignsApp.Unique("two")}@gmail-like.test";
+        await app.SignAndConfirmAsync("duplicates", CampaignsApp.Fields("Red Puentes Test", first, country: "MX"));
+        await app.SignAndConfirmAsync("duplicates", CampaignsApp.Fields("Red Puentes de las Americas Test", second, country: "MX"));
+        Assert.Equal(2, await app.CountAsync("duplicates"));
+        var (keep, duplicate) = ((await app.SignatureOf(first)).Id, (await app.SignatureOf(second)).Id);
+        var page = $"/admin/campaigns/{campaign.Id}/signatures/{keep}";
+
+        var noReason = await Staff.PostFormAsync(app.Moderator, page, new Dictionary<string, string> { ["Badge"] = "DomainVerified", ["Reason"] = "" },
+            formSelector: "form[action*='handler=badge']");
+        Assert.Contains("Say why", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Staff.PostFormAsync(app.Moderator, page, new Dictionary<string, string> { ["Badge"] = "DomainVerified", ["Reason"] = "Confirmed by phone with the director" },
+            formSelector: "form[action*='handler=badge']");
+        await Staff.PostFormAsync(app.Moderator, $"/admin/campaigns/{campaign.Id}/signatures/{duplicate}",
+            new Dictionary<string, string> { ["KeepId"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture) }, formSelector: "form[action*='handler=merge']");
+
+        var kept = await app.WithDb(db => db.Signatures.AsNoTracking().SingleAsync(s => s.Id == keep));
+        Assert.Equal((Badge.DomainVerified, "Confirmed by phone with the director"), (kept.Badge, kept.BadgeReason));
+        Assert.Equal(SignatureState.Merged, (await app.WithDb(db => db.Signatures.AsNoTracking().SingleAsync(s => s.Id == duplicate))).State);
+        Assert.Equal(1, await app.CountAsync("duplicates"));
+        var (_, list) = await app.GetHtml("/en/campaigns/duplicates/signatories");
+        Assert.Contains("Domain verified", list.QuerySelector("section.signatories")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_moderators_and_admins_export_private_fields_and_the_export_is_audited()
     {
         var campaign = await app.AddCampaign("export");

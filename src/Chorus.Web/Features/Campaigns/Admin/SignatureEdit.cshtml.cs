@@ -65,19 +65,17 @@ internal sealed class SignatureEditModel(ChorusDb db, IStringLocalizer<SharedStr
         {
             return NotFound();
         }
+        // Only a listed (or pending) signature can be kept: one that was withdrawn stays withdrawn.
         var keep = KeepId is { } keepId && keepId != SignatureId
-            ? await db.Signatures.SingleOrDefaultAsync(s => s.Id == keepId && s.CampaignId == Id && s.State != SignatureState.Unconfirmed, ct) : null;
+            ? await db.Signatures.SingleOrDefaultAsync(s => s.Id == keepId && s.CampaignId == Id
+                && (s.State == SignatureState.Published || s.State == SignatureState.Pending), ct) : null;
         if (keep is null)
         {
-            ModelState.AddModelError(nameof(KeepId), S["Give the number of another confirmed signature of this campaign."]);
+            ModelState.AddModelError(nameof(KeepId), S["Give the number of another listed or pending signature of this campaign."]);
             return Page();
         }
         Signature.State = SignatureState.Merged;
         Signature.ModerationReason = S["Merged into signature {0}.", keep.Id];
-        if (keep.State is SignatureState.Rejected or SignatureState.Withdrawn or SignatureState.Merged && !keep.IsIndividual)
-        {
-            keep.State = SignatureState.Published;
-        }
         keep.OrganisationId ??= Signature.OrganisationId;
         if (Signature.Badge > keep.Badge)
         {
