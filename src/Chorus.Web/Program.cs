@@ -5,6 +5,7 @@ using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
+using Chorus.Web.Features.Feeds;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Features.Media;
 using Chorus.Web.Features.Organisations;
@@ -47,6 +48,7 @@ app.MapCultures();
 app.MapOrganisations();
 app.MapEvents();
 app.MapCampaigns();
+app.MapFeeds();
 app.MapHealth();
 
 await app.RunAsync();

@@ -44,4 +44,7 @@ internal interface IPageMeta
 
     /// <summary>Keep search engines away (unreviewed machine translations).</summary>
     bool NoIndex { get; }
+
+    /// <summary>The feeds this page is a view of, without the extension ("/en/statements/feed"); null for the site's.</summary>
+    string? Feed => null;
 }

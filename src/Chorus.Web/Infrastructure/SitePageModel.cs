@@ -21,6 +21,8 @@ internal abstract class SitePageModel : PageModel, IPageMeta
     public IReadOnlyCollection<string>? TranslatedCultures { get; protected set; }
 
     public bool NoIndex { get; protected set; }
+
+    public string? Feed { get; protected set; }
 }
 
 internal static class Dates

@@ -27,6 +27,7 @@ internal sealed class CategoryModel(ChorusDb db, TimeProvider clock, IStringLoca
             return NotFound();
         }
         Title = category.Name;
+        Feed = PostQueries.CategoryPath(Culture, Slug) + "/feed";
         Description = S["Posts in the category {0}", category.Name];
         var posts = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Listed()
             .Where(p => db.Set<PostCategory>().Any(pc => pc.PostId == p.Id && pc.CategoryId == category.Id));

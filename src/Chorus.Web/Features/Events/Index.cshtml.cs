@@ -47,6 +47,7 @@ internal sealed class EventsIndexModel(ChorusDb db, TimeProvider clock, IStringL
             return BadRequest();
         }
         Title = Past ? S["Past events"] : S["Events"];
+        Feed = $"/{Culture}/events/feed";
         Description = S["Online events, webinars and dialogues convened by the coalition and its members, with times in your own zone."];
         ReaderZoneId = ReaderZone.Of(HttpContext);
         var now = clock.GetUtcNow().UtcDateTime;

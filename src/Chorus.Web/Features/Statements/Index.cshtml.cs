@@ -53,6 +53,7 @@ internal sealed class StatementsModel(ChorusDb db, TimeProvider clock, IStringLo
         Endorsers = await db.Campaigns.AsNoTracking().Where(c => ids.Contains(c.PostId) && c.DeletedAt == null && c.PublicList)
             .GroupBy(c => c.PostId!.Value).Select(g => new { g.Key, Slug = g.Min(c => c.Slug)! }).ToDictionaryAsync(g => g.Key, g => g.Slug, ct);
         Title = S["Statements"];
+        Feed = $"/{Culture}/statements/feed";
         Description = S["The coalition's statements, interventions and open letters, by year."];
         return Page();
     }

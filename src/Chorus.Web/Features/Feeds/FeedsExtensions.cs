@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Events;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Chorus.Web.Features.Feeds;
+
+/// <summary>
+/// RSS 2.0 (`feed.xml`), Atom 1.0 (`feed.atom`) and JSON Feed 1.1 (`feed.json`) for everything, for statements, for a
+/// category and for upcoming events, in each language; output cached (evicted on every write), with ETag and
+/// Last-Modified so a reader polling an unchanged feed gets a 304.
+/// </summary>
+internal static class FeedsExtensions
+{
+    public const int Length = 20;
+
+    public static void MapFeeds(this WebApplication app)
+    {
+        var feeds = app.MapGroup("/{culture:culture}").CacheOutput(PublicPages.Policy);
+        feeds.MapGet("/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+            RespondAsync(http, ext, S => PostsAsync(http, culture, S["News and statements"], "", p => p, ct)));
+        feeds.MapGet("/statements/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+            RespondAsync(http, ext, S => PostsAsync(http, culture, S["Statements"], "/statements", p => p.Where(x => x.Kind == PostKind.Statement), ct)));
+        feeds.MapGet("/category/{slug}/feed.{ext}", (string culture, string slug, string ext, HttpContext http, CancellationToken ct) =>
+            RespondAsync(http, ext, async S =>
+            {
+                var db = http.RequestServices.GetRequiredService<ChorusDb>();
+                var category = await db.Categories.AsNoTracking().Include(c => c.Names).FirstOrDefaultAsync(c => c.Slug == slug, ct);
+                return category is null ? null : await PostsAsync(http, culture, category.Names.FirstOrDefault(n => n.Culture == culture)?.Name ?? category.Name,
+                    PostQueries.CategoryPath(culture, slug)[(culture.Length + 1)..], p => p.Where(x => x.Categories.Any(c => c.Id == category.Id)), ct);
+            }));
+        feeds.MapGet("/events/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+            RespondAsync(http, ext, S => EventsAsync(http, culture, S["Upcoming events"], ct)));
+    }
+
+    private static async Task<IResult> RespondAsync(HttpContext http, string ext, Func<IStringLocalizer, Task<Feed?>> load)
+    {
+        FeedFormat? format = ext switch { "xml" => FeedFormat.Rss, "atom" => FeedFormat.Atom, "json" => FeedFormat.Json, _ => null };
+        if (format is null || await load(http.RequestServices.GetRequiredService<IStringLocalizer<SharedStrings>>()) is not { } feed)
+        {
+            return Results.NotFound();
+        }
+        var (body, contentType) = FeedWriter.Write(feed, format.Value);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+        var modified = new DateTimeOffset(DateTime.SpecifyKind(feed.Updated, DateTimeKind.Utc)).AddTicks(-(feed.Updated.Ticks % TimeSpan.TicksPerSecond));
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
+        var request = http.Request.GetTypedHeaders();
+        var notModified = request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any))
+            : request.IfModifiedSince >= modified;
+        return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(body, contentType);
+    }
+
+    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static string SiteName(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;
+
+    /// <summary>The newest published posts (pages excepted) in the reader's language where a person translated them.</summary>
+    private static async Task<Feed?> PostsAsync(HttpContext http, string culture, string title, string path,
+        Func<IQueryable<Post>, IQueryable<Post>> narrow, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<ChorusDb>();
+        var chain = services.GetRequiredService<IOptions<SiteOptions>>().Value.FallbackChain(culture);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var posts = await narrow(db.Posts.AsNoTracking().Published(now).Listed()).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Take(Length).ToListAsync(ct);
+        var texts = await PostVersions.BestTextsAsync(db, [.. posts.Select(p => (p.Id, p.Culture))], chain, ct);
+        var ids = texts.Keys.ToArray();
+        var bodies = (await db.PostTranslations.AsNoTracking().Where(t => ids.Contains(t.PostId)).Select(t => new { t.PostId, t.Culture, t.BodyHtml }).ToListAsync(ct))
+            .ToDictionary(t => (t.PostId, t.Culture), t => t.BodyHtml);
+        var categories = await PostQueries.CategoriesOfAsync(db, [.. posts.Select(p => p.Id)], culture, ct);
+        var origin = Origin(http);
+        var items = posts.Select(p =>
+        {
+            var (language, itemTitle, excerpt, body) = texts.TryGetValue(p.Id, out var t)
+                ? (t.Culture, t.Title, t.Excerpt, bodies.GetValueOrDefault((p.Id, t.Culture), p.BodyHtml))
+                : (p.Culture, p.Title, p.Excerpt, p.BodyHtml);
+            var url = origin + PostQueries.NewsPath(culture, p.Slug);
+            return new FeedItem(url, itemTitle, url, excerpt, body, p.PublishedAt!.Value, Later(p.PublishedAt.Value, p.UpdatedAt), language,
+                [.. categories[p.Id].Select(c => c.Name)]);
+        }).ToList();
+        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}{path}", origin + http.Request.Path, culture, items);
+    }
+
+    /// <summary>Upcoming events and series (by their next session), in the reader's language where translated.</summary>
+    private static async Task<Feed?> EventsAsync(HttpContext http, string culture, string title, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<ChorusDb>();
+        var chain = services.GetRequiredService<IOptions<SiteOptions>>().Value.FallbackChain(culture);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var events = await db.Events.AsNoTracking().AsSplitQuery().Include(e => e.Translations).Include(e => e.Categories)
+            .Where(e => e.DeletedAt == null && e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(Length * 2).ToListAsync(ct);
+        var origin = Origin(http);
+        var items = events.Select(e =>
+        {
+            var text = EventTexts.Best(e, chain);
+            var when = EventTimes.In(e.StartsAt, e.EndsAt, e.TimeZone).Text;
+            var url = $"{origin}/{culture}/events/{e.Slug}";
+            return new FeedItem(url, text.Title, url, string.IsNullOrWhiteSpace(text.Summary) ? when : $"{when}. {text.Summary}",
+                $"<p>{System.Net.WebUtility.HtmlEncode(when)}</p>{text.BodyHtml}", e.CreatedAt, Later(e.CreatedAt, e.UpdatedAt), text.Culture,
+                [.. e.Categories.Select(c => c.Name)]);
+        }).ToList();
+        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}/events", origin + http.Request.Path, culture, items);
+    }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+}
