@@ -9,6 +9,7 @@ using Chorus.Web.Features.Feeds;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Features.Media;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Features.Seo;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 
@@ -49,6 +50,7 @@ app.MapOrganisations();
 app.MapEvents();
 app.MapCampaigns();
 app.MapFeeds();
+app.MapSitemaps();
 app.MapHealth();
 
 await app.RunAsync();

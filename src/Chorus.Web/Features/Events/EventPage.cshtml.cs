@@ -49,6 +49,8 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
         Now = clock.GetUtcNow().UtcDateTime;
         Text = EventTexts.Best(e, Chain);
         (Title, Description) = (Text.Title, Text.Summary);
+        // Search engines are told of the languages the event is really written in, as the sitemap does.
+        TranslatedCultures = [Event.Culture, .. Event.Translations.Select(t => t.Culture)];
         ReaderZoneId = ReaderZone.Of(HttpContext);
         (Local, Reader) = Spans(e.StartsAt, e.EndsAt, e.TimeZone);
         var next = e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > Now).OrderBy(s => s.StartsAt).FirstOrDefault();

@@ -49,6 +49,7 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
         Organisation = org;
         Title = org.Acronym is { Length: > 0 } acronym ? $"{org.Name} ({acronym})" : org.Name;
         NoIndex = !org.IsListed;
+        TranslatedCultures = [org.Culture, .. org.Translations.Select(t => t.Culture)];
         foreach (var culture in Chain)
         {
             if (culture == org.Culture && org.DescriptionHtml.Length > 0)
