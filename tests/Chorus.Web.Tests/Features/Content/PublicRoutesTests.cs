@@ -80,10 +80,10 @@ public sealed class PublicRoutesTests(ChorusFactory app) : IClassFixture<ChorusF
             var (response, html) = await app.GetHtml(url);
 
             Assert.Empty(html.QuerySelectorAll("script"));
-            var references = html.QuerySelectorAll("[src], link[href]:not([rel=alternate])").Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!);
+            var references = html.QuerySelectorAll("[src], link[href]:not([rel=alternate]):not([rel=canonical])").Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!);
             Assert.All(references, r => Assert.Matches("^/[^/]", r));
-            // Alternates name the same site in other languages, absolutely, as search engines want.
-            Assert.All(html.QuerySelectorAll("link[rel=alternate]"), l => Assert.StartsWith("http://localhost/", l.GetAttribute("href"), StringComparison.Ordinal));
+            // Alternates and the canonical address name the same site, absolutely, as search engines want.
+            Assert.All(html.QuerySelectorAll("link[rel=alternate], link[rel=canonical]"), l => Assert.StartsWith("http://localhost/", l.GetAttribute("href"), StringComparison.Ordinal));
             Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         }
     }
