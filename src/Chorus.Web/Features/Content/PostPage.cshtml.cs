@@ -25,6 +25,9 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     public string Path => PostQueries.NewsPath(Culture, Slug);
 
+    /// <summary>schema.org NewsArticle and the breadcrumb trail.</summary>
+    public string JsonLd { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
     {
         View = await PostVersions.ReadAsync(db, db.Posts.Published(clock.GetUtcNow().UtcDateTime), Slug, Chain, version == "machine", ct);
@@ -46,6 +49,31 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new { c.Slug, c.PublicList }), ct))
             .Select(c => (c.Slug, c.PublicList))];
         (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
+        JsonLd = SchemaOrgData();
         return Page();
+    }
+
+    private string SchemaOrgData()
+    {
+        var origin = $"{Request.Scheme}://{Request.Host}";
+        var post = View!.Post;
+        var site = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.Name;
+        var S = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedStrings>>();
+        var statement = post.Kind == PostKind.Statement;
+        return SchemaOrg.Json(
+            new()
+            {
+                ["@context"] = "https://schema.org", ["@type"] = "NewsArticle", ["headline"] = View.Title, ["description"] = View.Excerpt,
+                ["url"] = origin + Path, ["inLanguage"] = View.Culture,
+                ["datePublished"] = post.PublishedAt!.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+                ["dateModified"] = post.UpdatedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+                ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },
+                ["author"] = Issuers.Count > 0
+                    ? Issuers.Select(i => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = i.Name }).ToList()
+                    : new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },
+            },
+            SchemaOrg.Breadcrumbs((site, $"{origin}/{Culture}/"),
+                statement ? (S["Statements"], $"{origin}/{Culture}/statements") : (S["News"], $"{origin}/{Culture}/"),
+                (View.Title, origin + Path)));
     }
 }

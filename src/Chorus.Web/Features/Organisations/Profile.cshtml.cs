@@ -33,6 +33,9 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
     /// <summary>Campaigns it endorsed (published signatures), newest first.</summary>
     public IReadOnlyList<(string Slug, string Title)> Signed { get; private set; } = [];
 
+    /// <summary>schema.org Organization and the breadcrumb trail.</summary>
+    public string JsonLd { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var org = await db.Organisations.AsNoTracking().Include(o => o.Translations).Include(o => o.Logo)
@@ -82,6 +85,16 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
                 && db.Signatures.Any(s => s.CampaignId == c.Id && s.OrganisationId == org.Id && s.State == Campaigns.SignatureState.Published))
             .OrderByDescending(c => c.OpensAt).Take(ListLength).ToListAsync(ct);
         Signed = [.. signed.Select(c => (c.Slug, Campaigns.SignatureRules.Best(c, Chain).Title))];
+        var origin = $"{Request.Scheme}://{Request.Host}";
+        var url = $"{origin}/{Culture}/organizations/{Uri.EscapeDataString(org.Slug)}";
+        JsonLd = SchemaOrg.Json(
+            new()
+            {
+                ["@context"] = "https://schema.org", ["@type"] = "Organization", ["name"] = org.Name, ["alternateName"] = org.Acronym, ["url"] = url,
+                ["sameAs"] = org.Website, ["description"] = Description,
+                ["address"] = org.Country is null ? null : new Dictionary<string, object?> { ["@type"] = "PostalAddress", ["addressCountry"] = org.Country },
+            },
+            SchemaOrg.Breadcrumbs((HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.Name, $"{origin}/{Culture}/"), (S["Organisations"], $"{origin}/{Culture}/organizations"), (Title, url)));
         return Page();
     }
 

@@ -79,7 +79,8 @@ public sealed class PublicRoutesTests(ChorusFactory app) : IClassFixture<ChorusF
         {
             var (response, html) = await app.GetHtml(url);
 
-            Assert.Empty(html.QuerySelectorAll("script"));
+            // JSON-LD data blocks are data, not script: nothing runs.
+            Assert.Empty(html.QuerySelectorAll("script:not([type='application/ld+json'])"));
             var references = html.QuerySelectorAll("[src], link[href]:not([rel=alternate]):not([rel=canonical])").Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!);
             Assert.All(references, r => Assert.Matches("^/[^/]", r));
             // Alternates and the canonical address name the same site, absolutely, as search engines want.

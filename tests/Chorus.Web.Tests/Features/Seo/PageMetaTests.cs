@@ -26,3 +26,34 @@ public sealed class PageMetaTests(ChorusFactory app) : IClassFixture<ChorusFacto
         Assert.Null(html.QuerySelector("link[rel=canonical]"));
     }
 }
+
+/// <summary>schema.org data a search engine reads from a statement and an organisation's profile.</summary>
+public sealed class StructuredDataTests(ChorusFactory app) : IClassFixture<ChorusFactory>
+{
+    private async Task<List<System.Text.Json.JsonElement>> Things(string url)
+    {
+        var (_, html) = await app.GetHtml(url);
+        var json = System.Text.Json.JsonDocument.Parse(html.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        return json.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. json.EnumerateArray()] : [json];
+    }
+
+    [Fact]
+    public async Task A_statement_is_a_news_article_issued_by_its_organisations_with_a_breadcrumb_trail()
+    {
+        var things = await Things("/en/news/twelve-recommendations-for-the-international-migration-review-forum");
+        var article = things.Single(t => t.GetProperty("@type").GetString() == "NewsArticle");
+        Assert.Equal("http://localhost/en/news/twelve-recommendations-for-the-international-migration-review-forum", article.GetProperty("url").GetString());
+        Assert.Contains("Sahel Mobility Network", article.GetProperty("author").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        var trail = things.Single(t => t.GetProperty("@type").GetString() == "BreadcrumbList").GetProperty("itemListElement").EnumerateArray().ToList();
+        Assert.Equal(["Crossroads Coalition", "Statements"], trail.Take(2).Select(i => i.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task A_profile_is_an_organization_with_its_country_and_website()
+    {
+        var organisation = (await Things("/fr/organizations/sahel-mobility-network")).Single(t => t.GetProperty("@type").GetString() == "Organization");
+        Assert.Equal("SMN", organisation.GetProperty("alternateName").GetString());
+        Assert.Equal("SN", organisation.GetProperty("address").GetProperty("addressCountry").GetString());
+        Assert.Equal("https://sahelmobility.example/", organisation.GetProperty("sameAs").GetString());
+    }
+}
