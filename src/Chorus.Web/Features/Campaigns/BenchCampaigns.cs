@@ -32,7 +32,7 @@ internal sealed class BenchCampaigns(TimeProvider clock) : IBenchDataset
                 TextMarkdown = "We, the undersigned organisations, call on Member States to **end immigration detention of children** and open regular pathways.",
                 OpensAt = now.AddDays(-60 + n), ClosesAt = now.AddDays(30 + n), Signers = n % 5 == 0 ? Signers.Both : Signers.Organisations,
             };
-            c.Versions.Add(new CampaignVersion { Number = 1, Change = VersionChange.Original, Culture = c.Culture, TextHash = SignatureRules.Best(c, []).Hash, CreatedAt = now });
+            c.Versions.Add(new CampaignVersion { Number = 1, Change = VersionChange.Original, Culture = c.Culture, TextHash = CampaignText.HashOf(c.TextMarkdown), CreatedAt = now });
             db.Campaigns.Add(c);
             await db.SaveChangesAsync(ct);
             ids.Add(c.Id);

@@ -27,7 +27,7 @@ internal static class CampaignEmbeds
             // Members fetch the count from their own pages' scripts.
             http.Response.Headers.AccessControlAllowOrigin = "*";
             var now = clock.GetUtcNow().UtcDateTime;
-            var origin = Origin(http);
+            var origin = http.Request.Origin();
             return Results.Json(new
             {
                 campaign = c.Slug,
@@ -59,7 +59,7 @@ internal static class CampaignEmbeds
             }
             http.Response.Headers.AccessControlAllowOrigin = "*";
             var rows = await Signatories.AllAsync(db, c.Id, ct);
-            var origin = Origin(http);
+            var origin = http.Request.Origin();
             return Results.Json(new { campaign = c.Slug, count = rows.Count, signatories = rows.Select(s => Signatories.Public(s, origin, culture)) });
         });
 
@@ -70,7 +70,7 @@ internal static class CampaignEmbeds
                 return Results.NotFound();
             }
             var rows = await Signatories.AllAsync(db, c.Id, ct);
-            var origin = Origin(http);
+            var origin = http.Request.Origin();
             using var buffer = new MemoryStream();
             await using (var writer = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true))
             {
@@ -90,8 +90,6 @@ internal static class CampaignEmbeds
 
     private static Task<Campaign?> FindAsync(ChorusDb db, string slug, CancellationToken ct) =>
         db.Campaigns.AsNoTracking().Include(c => c.Translations).FirstOrDefaultAsync(c => c.Slug == slug && c.DeletedAt == null, ct);
-
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     /// <summary>A two-part badge ("Endorsements | 312"); widths estimated from the character count, as badge services do.</summary>
     private static string BadgeSvg(string label, string value)

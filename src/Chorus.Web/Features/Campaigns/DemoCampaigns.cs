@@ -76,7 +76,7 @@ internal static class DemoCampaigns
         });
         foreach (var c in new[] { paper, letter })
         {
-            foreach (var text in new[] { SignatureRules.Best(c, []) }.Concat(c.Translations.Select(t => SignatureRules.In(c, t.Culture)!)))
+            foreach (var text in new[] { SignatureRules.In(c, c.Culture)! }.Concat(c.Translations.Select(t => SignatureRules.In(c, t.Culture)!)))
             {
                 c.Versions.Add(new CampaignVersion { Number = 1, Change = VersionChange.Original, Culture = text.Culture, TextHash = text.Hash, CreatedAt = c.OpensAt });
             }

@@ -10,7 +10,10 @@ namespace Chorus.Web.Features.Campaigns;
 internal sealed record CampaignText(string Title, string TextMarkdown, string TextHtml, string Culture)
 {
     /// <summary>SHA-256 of the text as written (Markdown), which is what a signer confirms.</summary>
-    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TextMarkdown.ReplaceLineEndings("\n").Trim())));
+    public string Hash => HashOf(TextMarkdown);
+
+    public static string HashOf(string markdown) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(markdown.ReplaceLineEndings("\n").Trim())));
 }
 
 /// <summary>Who counts, who is the same signer, how sure we are of them, and what confirming does.</summary>

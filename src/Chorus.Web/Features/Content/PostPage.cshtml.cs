@@ -55,7 +55,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     private string SchemaOrgData()
     {
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = Request.Origin();
         var post = View!.Post;
         var site = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.Name;
         var S = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedStrings>>();

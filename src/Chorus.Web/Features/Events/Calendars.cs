@@ -23,7 +23,7 @@ internal static class Calendars
         app.MapGet("/{culture:culture}/events/{slug}.ics", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
             var e = await Load(db).FirstOrDefaultAsync(x => x.Slug == slug, ct);
-            return e is null ? Results.NotFound() : Ics(Write([e], Origin(http), culture, http.RequestServices), $"{slug}.ics");
+            return e is null ? Results.NotFound() : Ics(Write([e], http.Request.Origin(), culture, http.RequestServices), $"{slug}.ics");
         }).CacheOutput(PublicPages.Policy);
 
         app.MapGet("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
@@ -33,14 +33,13 @@ internal static class Calendars
             // (calendar apps poll this; an unbounded file would cost seconds and hundreds of MB to write).
             var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-7) && e.StartsAt <= now.AddYears(1))
                 .OrderBy(e => e.StartsAt).Take(FeedSize).ToListAsync(ct);
-            return Ics(Write(events, Origin(http), culture, http.RequestServices), "events.ics");
+            return Ics(Write(events, http.Request.Origin(), culture, http.RequestServices), "events.ics");
         }).CacheOutput(PublicPages.Policy);
     }
 
     private static IQueryable<Event> Load(ChorusDb db) => db.Events.AsNoTracking().AsSplitQuery()
         .Where(e => e.DeletedAt == null).Include(e => e.Sessions).Include(e => e.Translations);
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     private static FileName Ics(string text, string name) =>
         new FileName(Results.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8), name);

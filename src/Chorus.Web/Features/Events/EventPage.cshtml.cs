@@ -81,7 +81,7 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
         var query = QueryString.Create(new Dictionary<string, string?>
         {
             ["action"] = "TEMPLATE", ["text"] = Text.Title, ["dates"] = dates, ["ctz"] = Event.TimeZone,
-            ["details"] = $"{Text.Summary}\n\n{Request.Scheme}://{Request.Host}{Path}",
+            ["details"] = $"{Text.Summary}\n\n{Request.Origin()}{Path}",
             ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
             ["recur"] = Event.Kind == EventKind.Series && Event.Recurrence is { } rule && first is not null
                 ? "RRULE:" + rule.ToRRule(NodaTime.LocalDate.FromDateTime(first.RuleLocalStart ?? first.LocalStart), null) : null,
@@ -95,13 +95,13 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
         ["startdt"] = Event.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
         ["enddt"] = (Event.Kind == EventKind.Series && Event.Sessions.OrderBy(s => s.StartsAt).FirstOrDefault() is { } s ? s.EndsAt : Event.EndsAt)
             .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        ["body"] = $"{Text.Summary}\n\n{Request.Scheme}://{Request.Host}{Path}",
+        ["body"] = $"{Text.Summary}\n\n{Request.Origin()}{Path}",
         ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
     });
 
     private string SchemaOrg(Event e)
     {
-        var url = $"{Request.Scheme}://{Request.Host}{Path}";
+        var url = $"{Request.Origin()}{Path}";
         object location = e.Format == EventFormat.Online
             ? new Dictionary<string, object?> { ["@type"] = "VirtualLocation", ["url"] = e.JoinUrlPublic && e.JoinUrl is not null ? e.JoinUrl : url }
             : new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = e.Venue ?? "" };

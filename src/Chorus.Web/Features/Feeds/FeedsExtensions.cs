@@ -58,8 +58,6 @@ internal static class FeedsExtensions
         return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(body, contentType);
     }
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
-
     private static string SiteName(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;
 
     /// <summary>The newest published posts (pages excepted) in the reader's language where a person translated them.</summary>
@@ -73,15 +71,18 @@ internal static class FeedsExtensions
         var posts = await narrow(db.Posts.AsNoTracking().Published(now).Listed()).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Take(Length).ToListAsync(ct);
         var texts = await PostVersions.BestTextsAsync(db, [.. posts.Select(p => (p.Id, p.Culture))], chain, ct);
+        // Only the translations chosen above are read in full (their bodies are the bulk of a feed).
         var ids = texts.Keys.ToArray();
-        var bodies = (await db.PostTranslations.AsNoTracking().Where(t => ids.Contains(t.PostId)).Select(t => new { t.PostId, t.Culture, t.BodyHtml }).ToListAsync(ct))
-            .ToDictionary(t => (t.PostId, t.Culture), t => t.BodyHtml);
+        var chosen = texts.Values.Select(t => t.Culture).Distinct().ToArray();
+        var bodies = (await db.PostTranslations.AsNoTracking().Where(t => ids.Contains(t.PostId) && chosen.Contains(t.Culture))
+                .Select(t => new { t.PostId, t.Culture, t.BodyHtml }).ToListAsync(ct))
+            .Where(t => texts[t.PostId].Culture == t.Culture).ToDictionary(t => t.PostId, t => t.BodyHtml);
         var categories = await PostQueries.CategoriesOfAsync(db, [.. posts.Select(p => p.Id)], culture, ct);
-        var origin = Origin(http);
+        var origin = http.Request.Origin();
         var items = posts.Select(p =>
         {
             var (language, itemTitle, excerpt, body) = texts.TryGetValue(p.Id, out var t)
-                ? (t.Culture, t.Title, t.Excerpt, bodies.GetValueOrDefault((p.Id, t.Culture), p.BodyHtml))
+                ? (t.Culture, t.Title, t.Excerpt, bodies.GetValueOrDefault(p.Id, p.BodyHtml))
                 : (p.Culture, p.Title, p.Excerpt, p.BodyHtml);
             var url = origin + PostQueries.NewsPath(culture, p.Slug);
             return new FeedItem(url, itemTitle, url, excerpt, body, p.PublishedAt!.Value, Later(p.PublishedAt.Value, p.UpdatedAt), language,
@@ -99,7 +100,7 @@ internal static class FeedsExtensions
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var events = await db.Events.AsNoTracking().AsSplitQuery().Include(e => e.Translations).Include(e => e.Categories)
             .Where(e => e.DeletedAt == null && e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(Length * 2).ToListAsync(ct);
-        var origin = Origin(http);
+        var origin = http.Request.Origin();
         var items = events.Select(e =>
         {
             var text = EventTexts.Best(e, chain);

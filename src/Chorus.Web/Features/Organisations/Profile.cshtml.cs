@@ -85,7 +85,7 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
                 && db.Signatures.Any(s => s.CampaignId == c.Id && s.OrganisationId == org.Id && s.State == Campaigns.SignatureState.Published))
             .OrderByDescending(c => c.OpensAt).Take(ListLength).ToListAsync(ct);
         Signed = [.. signed.Select(c => (c.Slug, Campaigns.SignatureRules.Best(c, Chain).Title))];
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = Request.Origin();
         var url = $"{origin}/{Culture}/organizations/{Uri.EscapeDataString(org.Slug)}";
         JsonLd = SchemaOrg.Json(
             new()

@@ -41,7 +41,7 @@ internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox
             var (token, hash) = PublicForms.NewToken();
             promoted.TokenHash = hash;
             var e = registration.Event;
-            var origin = $"{Request.Scheme}://{Request.Host}";
+            var origin = Request.Origin();
             RegistrationRules.Tell(outbox, db, S, promoted, e, EventTexts.Best(e, [promoted.Culture, e.Culture]), origin, token,
                 Calendars.Write([e], origin, promoted.Culture, HttpContext.RequestServices));
         }

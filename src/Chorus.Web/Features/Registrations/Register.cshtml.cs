@@ -86,7 +86,7 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
         return RedirectToPage(null, new { culture = Culture, slug = Slug, done = Result.ToString() });
     }
 
-    private string Origin => $"{Request.Scheme}://{Request.Host}";
+    private string Origin => Request.Origin();
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -48,7 +48,7 @@ internal static class Sitemaps
                 foreach (var (path, modified) in parts)
                 {
                     w.WriteStartElement("sitemap", SitemapNs);
-                    w.WriteElementString("loc", SitemapNs, Origin(http) + path);
+                    w.WriteElementString("loc", SitemapNs, http.Request.Origin() + path);
                     if (modified is { } at)
                     {
                         w.WriteElementString("lastmod", SitemapNs, Date(at));
@@ -80,7 +80,7 @@ internal static class Sitemaps
                     await PostsAsync(db, now, n, ct),
                 _ => null,
             };
-            return urls is null ? Results.NotFound() : Xml(w => Write(w, Origin(http), urls));
+            return urls is null ? Results.NotFound() : Xml(w => Write(w, http.Request.Origin(), urls));
         }).CacheOutput(PublicPages.Policy);
     }
 
@@ -156,6 +156,4 @@ internal static class Sitemaps
     }
 
     private static string Date(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 }

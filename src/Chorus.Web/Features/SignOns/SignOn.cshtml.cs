@@ -96,7 +96,7 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
         };
         db.Signatures.Add(signature);
         // Queued in the same save as the signature: both land or neither does.
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = Request.Origin();
         var link = $"{origin}/{Culture}/campaigns/{Slug}";
         outbox.Enqueue(db, email, S["Confirm your endorsement: {0}", Text.Title], string.Join('\n',
         [

@@ -58,10 +58,10 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
             ModelState.AddModelError("Input.Slug", S["Another campaign already has this address."]);
         }
         var before = Texts(c);
-        var after = new Dictionary<string, string> { [Input.Culture] = Hash(Input.Title, Input.Text, Input.Culture) };
+        var after = new Dictionary<string, string> { [Input.Culture] = CampaignText.HashOf(Input.Text) };
         foreach (var (culture, t) in translations)
         {
-            after[culture] = Hash(t.Title!, t.Text!, culture);
+            after[culture] = CampaignText.HashOf(t.Text!);
         }
         // A language whose text differs is a change; a language written for the first time is not.
         var changed = after.Where(p => before.TryGetValue(p.Key, out var h) && h != p.Value).Select(p => p.Key).ToList();
@@ -118,7 +118,7 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
     /// <summary>Every signatory we can still write to hears of the new version, in their language, with a fresh link to withdraw.</summary>
     private async Task<int> TellSignatoriesAsync(Campaign c, CancellationToken ct)
     {
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = Request.Origin();
         var signatures = await db.Signatures.Where(s => s.CampaignId == c.Id && s.Email != null
             && (s.State == SignatureState.Published || s.State == SignatureState.Pending)).ToListAsync(ct);
         var ui = CultureInfo.CurrentUICulture;
@@ -148,8 +148,6 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         }
         return signatures.Count;
     }
-
-    private static string Hash(string title, string text, string culture) => new CampaignText(title, text, "", culture).Hash;
 
     /// <summary>Each language's text hash as stored now.</summary>
     private static Dictionary<string, string> Texts(Campaign c) =>
