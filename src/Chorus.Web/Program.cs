@@ -9,6 +9,7 @@ using Chorus.Web.Features.Feeds;
 using Chorus.Web.Features.Localization;
 using Chorus.Web.Features.Media;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Features.Search;
 using Chorus.Web.Features.Seo;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
@@ -30,6 +31,7 @@ builder.AddOrganisations();
 builder.AddEvents();
 builder.AddCampaigns();
 builder.AddMachineTranslation();
+builder.AddSearch();
 builder.AddBenchData();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareDatabaseAsync();
 await app.PrepareAccountsAsync();
+await app.PrepareSearchAsync();
 
 app.UseSite();
 app.MapSite();

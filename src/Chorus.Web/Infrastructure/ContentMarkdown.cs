@@ -25,7 +25,7 @@ internal static partial class ContentMarkdown
     /// <summary>Plain text of the Markdown, cut on a word boundary to at most <paramref name="max"/> characters.</summary>
     public static string ToExcerpt(string markdown, int max)
     {
-        var text = Whitespace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
+        var text = ToPlainText(markdown);
         if (text.Length <= max)
         {
             return text;
@@ -33,6 +33,9 @@ internal static partial class ContentMarkdown
         var cut = text.LastIndexOf(' ', max - 1);
         return string.Concat(text.AsSpan(0, cut > max / 2 ? cut : max - 1).TrimEnd(" ,;:.-–—".ToCharArray()), "…");
     }
+
+    /// <summary>The words of the Markdown without its markup, on one line.</summary>
+    public static string ToPlainText(string markdown) => Whitespace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
 
     private static HtmlSanitizer CreateSanitizer()
     {

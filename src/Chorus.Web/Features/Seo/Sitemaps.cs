@@ -29,6 +29,17 @@ internal static class Sitemaps
 
     public static void MapSitemaps(this WebApplication app)
     {
+        // Not a static file: the sitemap's address is absolute, so it names the origin the site is served on.
+        app.MapGet("/robots.txt", (HttpContext http) => Results.Text($"""
+            User-agent: *
+            Disallow: /admin/
+            Disallow: /error/
+            Disallow: /*/search
+
+            Sitemap: {http.Request.Origin()}/sitemap.xml
+
+            """, "text/plain; charset=utf-8")).CacheOutput(PublicPages.Policy);
+
         app.MapGet("/sitemap.xml", async (HttpContext http, ChorusDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;

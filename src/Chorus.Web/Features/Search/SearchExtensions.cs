@@ -1,0 +1,32 @@
+using Chorus.Web.Data;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chorus.Web.Features.Search;
+
+internal static class SearchExtensions
+{
+    /// <summary>Call after the content features: the indexer reads what their own save hooks derive.</summary>
+    public static void AddSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IInterceptor, SearchIndexer>();
+        builder.Services.AddCommand("reindex", "(rewrites the full-text search index from the content)", async (services, _) =>
+        {
+            await SearchIndexer.RebuildAsync(services.GetRequiredService<ChorusDb>(), CancellationToken.None);
+            return 0;
+        });
+    }
+
+    /// <summary>A site that had content before the search index existed gets its index written once, at start.</summary>
+    public static async Task PrepareSearchAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
+        if (!await db.Set<SearchDocument>().AnyAsync() && (await db.Posts.AnyAsync() || await db.Organisations.AnyAsync() || await db.Events.AnyAsync()))
+        {
+            await SearchIndexer.RebuildAsync(db, CancellationToken.None);
+            app.Logger.LogInformation("Wrote the search index for the existing content.");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using Chorus.Web.Data;
+using Chorus.Web.Features.Campaigns;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Events;
+using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chorus.Web.Features.Search;
+
+/// <summary>
+/// Keeps <see cref="SearchDocument"/>s current: whenever a save writes a post, event, campaign or organisation
+/// (or one of their translations or sessions), that item's documents are rewritten in the same save, so the
+/// index can never be behind what readers see. Registered after the features' own hooks, which it relies on.
+/// </summary>
+internal sealed class SearchIndexer : SaveChangesInterceptor
+{
+    private const int MaxBody = 100_000;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ChorusDb db)
+        {
+            await IndexChangesAsync(db, cancellationToken);
+        }
+        return result;
+    }
+
+    // Nothing in the app saves synchronously; should something, it still must not leave the index behind.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    private static async Task IndexChangesAsync(ChorusDb db, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var written = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (written.Count == 0 || written.TrueForAll(e => e.Entity is INotShownPublicly or Signature or Registration))
+        {
+            return;
+        }
+        // Items written themselves, and the items whose translations or sessions were written (by key: a new
+        // translation of a new item has no key yet, and its item is written anyway).
+        var items = written.Where(e => e.Entity is Post or Event or Campaign or Organisation).Select(e => e.Entity).ToList();
+        foreach (var entry in written)
+        {
+            var owner = entry.Entity switch
+            {
+                PostTranslation t => await Owner<Post>(db, t.PostId, ct),
+                EventTranslation t => await Owner<Event>(db, t.EventId, ct),
+                EventSession s => await Owner<Event>(db, s.EventId, ct),
+                CampaignTranslation t => await Owner<Campaign>(db, t.CampaignId, ct),
+                OrganisationTranslation t => await Owner<Organisation>(db, t.OrganisationId, ct),
+                _ => null,
+            };
+            if (owner is not null)
+            {
+                items.Add(owner);
+            }
+        }
+        foreach (var item in items.Distinct())
+        {
+            if (db.Entry(item).State != EntityState.Deleted)
+            {
+                await IndexAsync(db, item, isNew: db.Entry(item).State == EntityState.Added, ct);
+            }
+        }
+    }
+
+    private static async Task<object?> Owner<T>(ChorusDb db, int id, CancellationToken ct) where T : class =>
+        id == 0 ? null : await db.Set<T>().FindAsync([id], ct);
+
+    /// <summary>Rewrites every document (after a migration added the index to a site that already had content).</summary>
+    public static async Task RebuildAsync(ChorusDb db, CancellationToken ct)
+    {
+        await db.Set<SearchDocument>().ExecuteDeleteAsync(ct);
+        await RebuildAsync(db, db.Posts.Include(p => p.Translations), p => p.Id, ct);
+        await RebuildAsync(db, db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery(), e => e.Id, ct);
+        await RebuildAsync(db, db.Campaigns.Include(c => c.Translations), c => c.Id, ct);
+        await RebuildAsync(db, db.Organisations.Include(o => o.Translations), o => o.Id, ct);
+    }
+
+    private static async Task RebuildAsync<T>(ChorusDb db, IQueryable<T> all, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
+        where T : class
+    {
+        var key = id.Compile();
+        var after = 0;
+        while (true)
+        {
+            db.ChangeTracker.Clear();
+            var batch = await all.Where(Greater(id, after)).OrderBy(id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            foreach (var item in batch)
+            {
+                await IndexAsync(db, item, isNew: false, ct);
+            }
+            await db.SaveChangesAsync(ct);
+            after = key(batch[^1]);
+        }
+    }
+
+    private static System.Linq.Expressions.Expression<Func<T, bool>> Greater<T>(System.Linq.Expressions.Expression<Func<T, int>> id, int after) =>
+        System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
+            System.Linq.Expressions.Expression.GreaterThan(id.Body, System.Linq.Expressions.Expression.Constant(after)), id.Parameters);
+
+    private static async Task IndexAsync(ChorusDb db, object item, bool isNew, CancellationToken ct)
+    {
+        var documents = item switch
+        {
+            Post post => await PostDocumentsAsync(db, post, isNew, ct),
+            Event e => await EventDocumentsAsync(db, e, isNew, ct),
+            Campaign c => await CampaignDocumentsAsync(db, c, isNew, ct),
+            Organisation o => await OrganisationDocumentsAsync(db, o, isNew, ct),
+            _ => [],
+        };
+        var existing = isNew ? [] : await db.Set<SearchDocument>().Where(item switch
+        {
+            Post post => d => d.PostId == post.Id,
+            Event e => d => d.EventId == e.Id,
+            Campaign c => d => d.CampaignId == c.Id,
+            Organisation o => (System.Linq.Expressions.Expression<Func<SearchDocument, bool>>)(d => d.OrganisationId == o.Id),
+            _ => d => false,
+        }).ToListAsync(ct);
+        foreach (var stale in existing.Where(d => !documents.Any(n => n.Culture == d.Culture)))
+        {
+            db.Remove(stale);
+        }
+        foreach (var document in documents)
+        {
+            if (existing.Find(d => d.Culture == document.Culture) is { } current)
+            {
+                (current.Kind, current.Title, current.Body, current.Path, current.Date, current.VisibleFrom) =
+                    (document.Kind, document.Title, document.Body, document.Path, document.Date, document.VisibleFrom);
+                continue;
+            }
+            switch (item)
+            {
+                case Post post: document.Post = post; break;
+                case Event e: document.Event = e; break;
+                case Campaign c: document.Campaign = c; break;
+                case Organisation o: document.Organisation = o; break;
+            }
+            db.Add(document);
+        }
+    }
+
+    /// <summary>The item's translations as this save leaves them (tracked changes included, deletions left out).</summary>
+    private static async Task<List<TText>> Current<TItem, TText>(ChorusDb db, TItem item, bool isNew,
+        System.Linq.Expressions.Expression<Func<TItem, IEnumerable<TText>>> collection, CancellationToken ct) where TItem : class where TText : class
+    {
+        var navigation = db.Entry(item).Collection(collection);
+        if (!isNew && !navigation.IsLoaded)
+        {
+            await navigation.LoadAsync(ct);
+        }
+        return [.. (navigation.CurrentValue ?? []).Where(t => db.Entry(t).State != EntityState.Deleted)];
+    }
+
+    private static SearchDocument Document(SearchKind kind, string culture, string title, string body, string path, DateTime? date, DateTime? visibleFrom = null) =>
+        new()
+        {
+            Kind = kind,
+            Culture = culture,
+            Title = SearchText.ForIndex(title.Length > 1000 ? title[..1000] : title),
+            Body = SearchText.ForIndex(body.Length > MaxBody ? body[..MaxBody] : body),
+            Path = path,
+            Date = date,
+            VisibleFrom = visibleFrom,
+        };
+
+    private static string Address(string section, string slug) => $"/{section}/{Uri.EscapeDataString(slug)}";
+
+    private static string Plain(params string?[] parts) =>
+        string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ContentMarkdown.ToPlainText(p!)));
+
+    /// <summary>Published and scheduled posts (never drafts or the bin): the original and every translation readers are offered.</summary>
+    private static async Task<List<SearchDocument>> PostDocumentsAsync(ChorusDb db, Post post, bool isNew, CancellationToken ct)
+    {
+        var translations = await Current(db, post, isNew, p => p.Translations, ct);
+        if (post.Status == PostStatus.Draft || post.PublishedAt is null || post.DeletedAt is not null)
+        {
+            return [];
+        }
+        var (kind, path) = post.Kind switch
+        {
+            PostKind.Page => (SearchKind.Page, Address("pages", post.Slug)),
+            PostKind.Statement => (SearchKind.Statement, Address("news", post.Slug)),
+            _ => (SearchKind.News, Address("news", post.Slug)),
+        };
+        return
+        [
+            Document(kind, post.Culture, post.Title, Plain(post.Summary, post.BodyMarkdown), path, post.PublishedAt, post.PublishedAt),
+            .. translations.Where(t => t.State != TranslationState.MachineDraft && t.Culture != post.Culture)
+                .Select(t => Document(kind, t.Culture, t.Title, Plain(t.Summary, t.BodyMarkdown), path, post.PublishedAt, post.PublishedAt)),
+        ];
+    }
+
+    /// <summary>Events and series (with their sessions' topics), in every language they are written in.</summary>
+    private static async Task<List<SearchDocument>> EventDocumentsAsync(ChorusDb db, Event e, bool isNew, CancellationToken ct)
+    {
+        var translations = await Current(db, e, isNew, x => x.Translations, ct);
+        var sessions = await Current(db, e, isNew, x => x.Sessions, ct);
+        if (e.DeletedAt is not null)
+        {
+            return [];
+        }
+        var topics = Plain([.. sessions.OrderBy(s => s.Number).SelectMany(s => new[] { s.Title, s.Description })]);
+        var path = Address("events", e.Slug);
+        return
+        [
+            Document(SearchKind.Event, e.Culture, e.Title, Plain(e.Summary, e.BodyMarkdown, e.Venue, topics), path, e.StartsAt),
+            .. translations.Where(t => t.Culture != e.Culture)
+                .Select(t => Document(SearchKind.Event, t.Culture, t.Title, Plain(t.Summary, t.BodyMarkdown, e.Venue), path, e.StartsAt)),
+        ];
+    }
+
+    /// <summary>Campaigns from their opening instant, with their texts in every language.</summary>
+    private static async Task<List<SearchDocument>> CampaignDocumentsAsync(ChorusDb db, Campaign c, bool isNew, CancellationToken ct)
+    {
+        var translations = await Current(db, c, isNew, x => x.Translations, ct);
+        if (c.DeletedAt is not null)
+        {
+            return [];
+        }
+        var path = Address("campaigns", c.Slug);
+        return
+        [
+            Document(SearchKind.Campaign, c.Culture, c.Title, Plain(c.TextMarkdown), path, c.OpensAt, c.OpensAt),
+            .. translations.Where(t => t.Culture != c.Culture)
+                .Select(t => Document(SearchKind.Campaign, t.Culture, t.Title, Plain(t.TextMarkdown), path, c.OpensAt, c.OpensAt)),
+        ];
+    }
+
+    /// <summary>Listed directory entries: the name (and acronym) with the description in each language.</summary>
+    private static async Task<List<SearchDocument>> OrganisationDocumentsAsync(ChorusDb db, Organisation o, bool isNew, CancellationToken ct)
+    {
+        var translations = await Current(db, o, isNew, x => x.Translations, ct);
+        if (!o.IsListed || o.MergedIntoId is not null)
+        {
+            return [];
+        }
+        var title = string.IsNullOrWhiteSpace(o.Acronym) ? o.Name : $"{o.Name} ({o.Acronym})";
+        var path = Address("organizations", o.Slug);
+        return
+        [
+            Document(SearchKind.Organisation, o.Culture, title, Plain(o.DescriptionMarkdown), path, null),
+            .. translations.Where(t => t.Culture != o.Culture)
+                .Select(t => Document(SearchKind.Organisation, t.Culture, title, Plain(t.DescriptionMarkdown), path, null)),
+        ];
+    }
+}
