@@ -41,6 +41,9 @@ public static class PageTypes
         ["endorsers"] = ("/en/campaigns/position-paper-review-forum/signatories", 200),
         ["endorsers in Arabic by type"] = ("/ar/campaigns/position-paper-review-forum/signatories?by=Type", 200),
         ["endorsers in Spanish, alphabetical"] = ("/es/campaigns/open-letter-migrants-day-2020/signatories?by=Name", 200),
+        ["search results"] = ("/en/search?q=migrants", 200),
+        ["search results in Arabic, French texts"] = ("/ar/search?q=migrants&lang=fr&page=1", 200),
+        ["search with a bad date"] = ("/fr/search?q=migrants&from=hier", 400),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };
