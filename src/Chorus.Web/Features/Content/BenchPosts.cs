@@ -61,7 +61,26 @@ internal sealed class BenchPosts : IBenchDataset
         await output.WriteLineAsync($"deep_category_page={page}");
     }
 
+    /// <summary>Words that vary from post to post, so searches match a realistic share of the archive, not all of it.</summary>
+    private static readonly string[] Places =
+    [
+        "Kenya", "Mexico", "Senegal", "Philippines", "Nepal", "Morocco", "Ecuador", "Bangladesh", "Lebanon", "Guatemala", "Indonesia", "Nigeria",
+        "Colombia", "Tunisia", "Ukraine", "Jordan", "Honduras", "Sudan", "Peru", "Malaysia", "Ghana", "Haiti", "Niger", "Chad", "Libya", "Qatar",
+        "Mali", "Yemen", "Fiji", "Chile", "Bolivia", "Zambia", "Uganda", "Somalia", "Gambia", "Panama", "Turkey",
+    ];
+
+    private static readonly string[] Themes =
+    [
+        "remittances", "recruitment fees", "domestic work", "family reunification", "statelessness", "forced returns", "readmission agreements",
+        "firewalls", "labour inspection", "seasonal visas", "asylum procedures", "border deaths", "search and rescue", "health care access",
+        "education access", "birth registration", "climate displacement", "xenophobia", "trafficking", "smuggling", "wage theft", "regularisation",
+        "consular protection", "child detention", "alternatives to detention", "data protection", "portable social security", "skills recognition",
+        "diaspora investment",
+    ];
+
     private static string Body(int n) => string.Create(CultureInfo.InvariantCulture, $"""
+        Hosted from {Places[n % Places.Length]}, this meeting focused on {Themes[n % Themes.Length]}.
+
         Civil-society organisations met for the {n}th time to review how the commitments on safe, orderly and
         regular migration are being implemented. Members reported on **detention**, *fair recruitment* and
         access to services, and agreed on next steps.

@@ -82,7 +82,7 @@ internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<Site
         }
         Title = S["Search results for “{0}”", Q];
         var request = new SearchRequest(SearchText.Terms(Q), kinds ?? [], string.IsNullOrEmpty(Lang) ? null : Lang,
-            from is { } f ? Utc(f) : null, to is { } t ? Utc(t.AddDays(1)) : null, Chain);
+            from is { } f ? Utc(f) : null, to is { } t ? Utc(t.AddDays(1)) : null, Culture);
         Results = await SearchQueries.RunAsync(db, request, clock.GetUtcNow().UtcDateTime, (PageNumber - 1) * PageSize, PageSize, ct);
         return Page();
     }

@@ -32,6 +32,13 @@ internal sealed class SearchDocument : INotShownPublicly
     /// <summary>The instant the item becomes public (a scheduled post, a campaign that opens later).</summary>
     public DateTime? VisibleFrom { get; set; }
 
+    /// <summary>
+    /// Words the index filters by, matched only in this column: "k" + kind, "l" + the text's language, and "r" + each
+    /// reader language this text is the one shown in (so a search lists every item once, in the reader's language,
+    /// without comparing rows). For example "knews len ren rar rzh rru".
+    /// </summary>
+    public string Facets { get; set; } = "";
+
     public int? PostId { get; set; }
     public Post? Post { get; set; }
     public int? EventId { get; set; }
@@ -57,6 +64,10 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
         document.Property(d => d.Culture).HasMaxLength(16);
         document.Property(d => d.Title).HasMaxLength(1000);
         document.Property(d => d.Path).HasMaxLength(400);
+        document.Property(d => d.Facets).HasMaxLength(200);
+        // Searches exclude items not yet public and narrow by date through these, without reading documents.
+        document.HasIndex(d => d.VisibleFrom);
+        document.HasIndex(d => d.Date);
         document.HasOne(d => d.Post).WithMany().HasForeignKey(d => d.PostId).OnDelete(DeleteBehavior.Cascade);
         document.HasOne(d => d.Event).WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
         document.HasOne(d => d.Campaign).WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);

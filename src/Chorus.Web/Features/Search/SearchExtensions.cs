@@ -2,6 +2,7 @@ using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Features.Search;
 
@@ -13,7 +14,7 @@ internal static class SearchExtensions
         builder.Services.AddSingleton<IInterceptor, SearchIndexer>();
         builder.Services.AddCommand("reindex", "(rewrites the full-text search index from the content)", async (services, _) =>
         {
-            await SearchIndexer.RebuildAsync(services.GetRequiredService<ChorusDb>(), CancellationToken.None);
+            await SearchIndexer.RebuildAsync(services.GetRequiredService<ChorusDb>(), services.GetRequiredService<IOptions<SiteOptions>>().Value, CancellationToken.None);
             return 0;
         });
     }
@@ -23,9 +24,9 @@ internal static class SearchExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
-        if (!await db.Set<SearchDocument>().AnyAsync() && (await db.Posts.AnyAsync() || await db.Organisations.AnyAsync() || await db.Events.AnyAsync()))
+        if (!await db.SearchDocuments.AnyAsync() && (await db.Posts.AnyAsync() || await db.Organisations.AnyAsync() || await db.Events.AnyAsync()))
         {
-            await SearchIndexer.RebuildAsync(db, CancellationToken.None);
+            await SearchIndexer.RebuildAsync(db, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value, CancellationToken.None);
             app.Logger.LogInformation("Wrote the search index for the existing content.");
         }
     }

@@ -6,6 +6,7 @@ using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Features.Search;
 
@@ -14,7 +15,7 @@ namespace Chorus.Web.Features.Search;
 /// (or one of their translations or sessions), that item's documents are rewritten in the same save, so the
 /// index can never be behind what readers see. Registered after the features' own hooks, which it relies on.
 /// </summary>
-internal sealed class SearchIndexer : SaveChangesInterceptor
+internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInterceptor
 {
     private const int MaxBody = 100_000;
 
@@ -23,7 +24,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
     {
         if (eventData.Context is ChorusDb db)
         {
-            await IndexChangesAsync(db, cancellationToken);
+            await IndexChangesAsync(db, site.Value, cancellationToken);
         }
         return result;
     }
@@ -32,7 +33,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    private static async Task IndexChangesAsync(ChorusDb db, CancellationToken ct)
+    private static async Task IndexChangesAsync(ChorusDb db, SiteOptions site, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var written = db.ChangeTracker.Entries()
@@ -64,7 +65,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         {
             if (db.Entry(item).State != EntityState.Deleted)
             {
-                await IndexAsync(db, item, isNew: db.Entry(item).State == EntityState.Added, ct);
+                await IndexAsync(db, site, item, isNew: db.Entry(item).State == EntityState.Added, ct);
             }
         }
     }
@@ -73,16 +74,16 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         id == 0 ? null : await db.Set<T>().FindAsync([id], ct);
 
     /// <summary>Rewrites every document (after a migration added the index to a site that already had content).</summary>
-    public static async Task RebuildAsync(ChorusDb db, CancellationToken ct)
+    public static async Task RebuildAsync(ChorusDb db, SiteOptions site, CancellationToken ct)
     {
-        await db.Set<SearchDocument>().ExecuteDeleteAsync(ct);
-        await RebuildAsync(db, db.Posts.Include(p => p.Translations), p => p.Id, ct);
-        await RebuildAsync(db, db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery(), e => e.Id, ct);
-        await RebuildAsync(db, db.Campaigns.Include(c => c.Translations), c => c.Id, ct);
-        await RebuildAsync(db, db.Organisations.Include(o => o.Translations), o => o.Id, ct);
+        await db.SearchDocuments.ExecuteDeleteAsync(ct);
+        await RebuildAsync(db, site, db.Posts.Include(p => p.Translations), p => p.Id, ct);
+        await RebuildAsync(db, site, db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery(), e => e.Id, ct);
+        await RebuildAsync(db, site, db.Campaigns.Include(c => c.Translations), c => c.Id, ct);
+        await RebuildAsync(db, site, db.Organisations.Include(o => o.Translations), o => o.Id, ct);
     }
 
-    private static async Task RebuildAsync<T>(ChorusDb db, IQueryable<T> all, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
+    private static async Task RebuildAsync<T>(ChorusDb db, SiteOptions site, IQueryable<T> all, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
         where T : class
     {
         var key = id.Compile();
@@ -97,7 +98,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
             }
             foreach (var item in batch)
             {
-                await IndexAsync(db, item, isNew: false, ct);
+                await IndexAsync(db, site, item, isNew: false, ct);
             }
             await db.SaveChangesAsync(ct);
             after = key(batch[^1]);
@@ -108,7 +109,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
             System.Linq.Expressions.Expression.GreaterThan(id.Body, System.Linq.Expressions.Expression.Constant(after)), id.Parameters);
 
-    private static async Task IndexAsync(ChorusDb db, object item, bool isNew, CancellationToken ct)
+    private static async Task IndexAsync(ChorusDb db, SiteOptions site, object item, bool isNew, CancellationToken ct)
     {
         var documents = item switch
         {
@@ -118,7 +119,8 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
             Organisation o => await OrganisationDocumentsAsync(db, o, isNew, ct),
             _ => [],
         };
-        var existing = isNew ? [] : await db.Set<SearchDocument>().Where(item switch
+        SetFacets(documents, site);
+        var existing = isNew ? [] : await db.SearchDocuments.Where(item switch
         {
             Post post => d => d.PostId == post.Id,
             Event e => d => d.EventId == e.Id,
@@ -134,8 +136,8 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         {
             if (existing.Find(d => d.Culture == document.Culture) is { } current)
             {
-                (current.Kind, current.Title, current.Body, current.Path, current.Date, current.VisibleFrom) =
-                    (document.Kind, document.Title, document.Body, document.Path, document.Date, document.VisibleFrom);
+                (current.Kind, current.Title, current.Body, current.Path, current.Date, current.VisibleFrom, current.Facets) =
+                    (document.Kind, document.Title, document.Body, document.Path, document.Date, document.VisibleFrom, document.Facets);
                 continue;
             }
             switch (item)
@@ -146,6 +148,20 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
                 case Organisation o: document.Organisation = o; break;
             }
             db.Add(document);
+        }
+    }
+
+    /// <summary>
+    /// Names each text's kind and language, and the reader languages it is shown in: the first of the reader's
+    /// fallback chain the item is written in, else its original (the first document).
+    /// </summary>
+    private static void SetFacets(List<SearchDocument> documents, SiteOptions site)
+    {
+        foreach (var document in documents)
+        {
+            var readers = site.Cultures.Where(reader =>
+                (site.FallbackChain(reader).FirstOrDefault(c => documents.Exists(d => d.Culture == c)) ?? documents[0].Culture) == document.Culture);
+            document.Facets = string.Join(' ', readers.Select(SearchFacets.Reader).Prepend(SearchFacets.Language(document.Culture)).Prepend(SearchFacets.Kind(document.Kind)));
         }
     }
 

@@ -103,13 +103,17 @@ public sealed class SearchTests(EmptyChorusFactory app) : IClassFixture<EmptyCho
             });
             await db.SaveChangesAsync();
         });
-        Assert.Empty((await Search("q=palabrawombat")).Titles);
+        Assert.Empty((await Search("q=palabrawombat", "es")).Titles);
         await app.WithDb(async db =>
         {
             (await db.PostTranslations.SingleAsync(t => t.PostId == scheduled.Id && t.Culture == "es")).State = TranslationState.Human;
             await db.SaveChangesAsync();
         });
-        Assert.Equal(["Palabrawombat programada"], (await Search("q=palabrawombat")).Titles);
+        Assert.Equal(["Palabrawombat programada"], (await Search("q=palabrawombat", "es")).Titles);
+        Assert.Equal(["Palabrawombat programada"], (await Search("q=palabrawombat&lang=es")).Titles);
+        // A reader of English is shown the English original, so finds it by its English words.
+        Assert.Empty((await Search("q=palabrawombat")).Titles);
+        Assert.Equal(["Wombatword scheduled"], (await Search("q=wombatword&type=news")).Titles);
     }
 
     [Fact]

@@ -1438,6 +1438,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<int?>("EventId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Facets")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1466,11 +1471,15 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PostId");
+
+                    b.HasIndex("VisibleFrom");
 
                     b.ToTable("SearchDocuments", (string)null);
                 });

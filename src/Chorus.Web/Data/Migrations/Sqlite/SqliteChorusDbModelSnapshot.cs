@@ -1398,6 +1398,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<int?>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Facets")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1426,11 +1431,15 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PostId");
+
+                    b.HasIndex("VisibleFrom");
 
                     b.ToTable("SearchDocuments", (string)null);
                 });

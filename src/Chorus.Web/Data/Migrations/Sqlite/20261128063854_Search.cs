@@ -22,6 +22,7 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Date = table.Column<DateTime>(type: "TEXT", nullable: true),
                     VisibleFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Facets = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PostId = table.Column<int>(type: "INTEGER", nullable: true),
                     EventId = table.Column<int>(type: "INTEGER", nullable: true),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -64,6 +65,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 column: "CampaignId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Date",
+                table: "SearchDocuments",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchDocuments_EventId",
                 table: "SearchDocuments",
                 column: "EventId");
@@ -78,21 +84,28 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                 table: "SearchDocuments",
                 column: "PostId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_VisibleFrom",
+                table: "SearchDocuments",
+                column: "VisibleFrom");
+
             // The full-text index over SearchDocuments (an FTS5 "external content" table: it stores only the index,
             // reading texts from SearchDocuments), kept in step by triggers. unicode61 with remove_diacritics 2 folds
-            // accents, so "regularisation" finds "régularisation".
+            // accents, so "regularisation" finds "régularisation". The rank weighs the title a thousand times the body
+            // (title matches first) and the facets not at all.
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE "SearchIndex" USING fts5("Title", "Body", content='SearchDocuments', content_rowid='Id',
+                CREATE VIRTUAL TABLE "SearchIndex" USING fts5("Title", "Body", "Facets", content='SearchDocuments', content_rowid='Id',
                     tokenize='unicode61 remove_diacritics 2');
+                INSERT INTO "SearchIndex"("SearchIndex", rank) VALUES ('rank', 'bm25(1000.0, 1.0, 0.0)');
                 CREATE TRIGGER "SearchDocuments_Inserted" AFTER INSERT ON "SearchDocuments" BEGIN
-                    INSERT INTO "SearchIndex"(rowid, "Title", "Body") VALUES (new."Id", new."Title", new."Body");
+                    INSERT INTO "SearchIndex"(rowid, "Title", "Body", "Facets") VALUES (new."Id", new."Title", new."Body", new."Facets");
                 END;
                 CREATE TRIGGER "SearchDocuments_Deleted" AFTER DELETE ON "SearchDocuments" BEGIN
-                    INSERT INTO "SearchIndex"("SearchIndex", rowid, "Title", "Body") VALUES ('delete', old."Id", old."Title", old."Body");
+                    INSERT INTO "SearchIndex"("SearchIndex", rowid, "Title", "Body", "Facets") VALUES ('delete', old."Id", old."Title", old."Body", old."Facets");
                 END;
                 CREATE TRIGGER "SearchDocuments_Updated" AFTER UPDATE ON "SearchDocuments" BEGIN
-                    INSERT INTO "SearchIndex"("SearchIndex", rowid, "Title", "Body") VALUES ('delete', old."Id", old."Title", old."Body");
-                    INSERT INTO "SearchIndex"(rowid, "Title", "Body") VALUES (new."Id", new."Title", new."Body");
+                    INSERT INTO "SearchIndex"("SearchIndex", rowid, "Title", "Body", "Facets") VALUES ('delete', old."Id", old."Title", old."Body", old."Facets");
+                    INSERT INTO "SearchIndex"(rowid, "Title", "Body", "Facets") VALUES (new."Id", new."Title", new."Body", new."Facets");
                 END;
                 """);
         }

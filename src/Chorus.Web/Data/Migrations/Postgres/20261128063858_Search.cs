@@ -23,6 +23,7 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     VisibleFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Facets = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     PostId = table.Column<int>(type: "integer", nullable: true),
                     EventId = table.Column<int>(type: "integer", nullable: true),
                     CampaignId = table.Column<int>(type: "integer", nullable: true),
@@ -65,6 +66,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 column: "CampaignId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Date",
+                table: "SearchDocuments",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchDocuments_EventId",
                 table: "SearchDocuments",
                 column: "EventId");
@@ -79,16 +85,22 @@ namespace Chorus.Web.Data.Migrations.Postgres
                 table: "SearchDocuments",
                 column: "PostId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_VisibleFrom",
+                table: "SearchDocuments",
+                column: "VisibleFrom");
+
             // Accent-insensitive text search for every language: the "simple" configuration (no stemming, no stop
             // words: it works alike for all six languages) with unaccent in front. The vector is a stored generated
-            // column with the title weighted A and the body B, searched through a GIN index.
+            // column, title weighted A, body B and the facets D, searched through a GIN index.
             migrationBuilder.Sql("""
                 CREATE EXTENSION IF NOT EXISTS unaccent;
                 CREATE TEXT SEARCH CONFIGURATION chorus_search (COPY = simple);
                 ALTER TEXT SEARCH CONFIGURATION chorus_search ALTER MAPPING
                     FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart WITH unaccent, simple;
                 ALTER TABLE "SearchDocuments" ADD "SearchVector" tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('chorus_search'::regconfig, "Title"), 'A') || setweight(to_tsvector('chorus_search'::regconfig, "Body"), 'B')) STORED;
+                    setweight(to_tsvector('chorus_search'::regconfig, "Title"), 'A') || setweight(to_tsvector('chorus_search'::regconfig, "Body"), 'B')
+                    || setweight(to_tsvector('chorus_search'::regconfig, "Facets"), 'D')) STORED;
                 CREATE INDEX "IX_SearchDocuments_SearchVector" ON "SearchDocuments" USING GIN ("SearchVector");
                 """);
         }
