@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -14,8 +13,9 @@ internal static class ApiResults
 {
     public const string JsonType = "application/json; charset=utf-8";
 
-    // Every script written as itself, not as \uXXXX escapes (Arabic and Chinese texts would triple in size).
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Every script written as itself, not as \uXXXX escapes (Arabic and Chinese texts would triple in size). The relaxed
+    // encoder leaves HTML's characters alone too: this JSON is served as application/json with nosniff, never inside a page.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Item<T>(HttpContext http, T value) =>
         ConditionalGet.Respond(http, JsonSerializer.SerializeToUtf8Bytes(value, Json), JsonType);

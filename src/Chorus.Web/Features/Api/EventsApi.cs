@@ -17,7 +17,7 @@ internal sealed record ApiOccurrence(int Number, string? Title, string? Descript
 
 /// <summary>A series' rule (RFC 5545 subset) and the same as an RRULE value.</summary>
 internal sealed record ApiRecurrence(string Frequency, int Interval, IReadOnlyList<string> ByDay, int? MonthDay, int? Ordinal, DateOnly? Until,
-    int? Count, IReadOnlyList<DateOnly> Exclusions, string RRule);
+    int? Count, IReadOnlyList<DateOnly> Exclusions, string Rrule);
 
 /// <summary>An event, series or programme; <paramref name="Language"/> is that of its title, summary and body.</summary>
 internal sealed record ApiEvent(int Id, string Slug, string Kind, string Title, string? Summary, string Language, string Format, string Status,
