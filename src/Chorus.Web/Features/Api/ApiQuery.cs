@@ -169,3 +169,10 @@ internal sealed class ApiQuery
     /// <summary>An enumeration value as the API writes it: camelCase ("openLetter").</summary>
     public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }
+
+internal static class QueryFilters
+{
+    /// <summary>The filter when the client asked for it (its parameter was given), else the query unchanged.</summary>
+    public static IQueryable<T> WhereIf<T>(this IQueryable<T> query, bool asked, System.Linq.Expressions.Expression<Func<T, bool>> filter) =>
+        asked ? query.Where(filter) : query;
+}

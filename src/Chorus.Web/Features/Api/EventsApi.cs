@@ -35,23 +35,23 @@ internal static class EventsApi
 {
     public static void MapEventsApi(this RouteGroupBuilder api)
     {
-        var events = api.MapGroup("/events").WithTags("Events");
-        events.MapRead("", (HttpContext http, ChorusDb db, string? lang, string? limit, string? cursor, string? from, string? to, string? category,
-                CancellationToken ct) => ListAsync(http, db, series: false, lang, limit, cursor, from, to, category, ct))
-            .Describe<ApiPage<ApiEvent>>("List events",
-                "Events, series and programmes, earliest start first, each with every occurrence as UTC instants and the organiser's IANA time zone.");
-        events.MapRead("/{slug}", (HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct) =>
-                ReadAsync(http, db, series: false, slug, lang, ct))
-            .Describe<ApiEvent>("Get an event", "One event, series or programme with its description as sanitised HTML.", found: true);
+        Map(api, "/events", "Events", series: false,
+            ("List events", "Events, series and programmes, earliest start first, each with every occurrence as UTC instants and the organiser's IANA time zone."),
+            ("Get an event", "One event, series or programme with its description as sanitised HTML."));
+        Map(api, "/series", "Series", series: true,
+            ("List recurring series", "Series made by a recurrence rule (weekly webinars, monthly calls), earliest first, with the rule and each session."),
+            ("Get a series", "One recurring series with its rule, every session and its description."));
+    }
 
-        var series = api.MapGroup("/series").WithTags("Series");
-        series.MapRead("", (HttpContext http, ChorusDb db, string? lang, string? limit, string? cursor, string? from, string? to, string? category,
-                CancellationToken ct) => ListAsync(http, db, series: true, lang, limit, cursor, from, to, category, ct))
-            .Describe<ApiPage<ApiEvent>>("List recurring series",
-                "Series made by a recurrence rule (weekly webinars, monthly calls), earliest first, with the rule and each session.");
-        series.MapRead("/{slug}", (HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct) =>
-                ReadAsync(http, db, series: true, slug, lang, ct))
-            .Describe<ApiEvent>("Get a series", "One recurring series with its rule, every session and its description.", found: true);
+    private static void Map(RouteGroupBuilder api, string path, string tag, bool series, (string Summary, string Description) list,
+        (string Summary, string Description) item)
+    {
+        var group = api.MapGroup(path).WithTags(tag);
+        group.MapRead("", (HttpContext http, ChorusDb db, string? lang, string? limit, string? cursor, string? from, string? to, string? category,
+                CancellationToken ct) => ListAsync(http, db, series, lang, limit, cursor, from, to, category, ct))
+            .Describe<ApiPage<ApiEvent>>(list.Summary, list.Description);
+        group.MapRead("/{slug}", (HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct) => ReadAsync(http, db, series, slug, lang, ct))
+            .Describe<ApiEvent>(item.Summary, item.Description, found: true);
     }
 
     private static IQueryable<Event> Public(ChorusDb db, bool series) => series
@@ -73,19 +73,10 @@ internal static class EventsApi
         {
             return problem;
         }
-        var events = Public(db, series);
-        if (categorySlug is not null)
-        {
-            events = events.Where(e => e.Categories.Any(c => c.Slug == categorySlug));
-        }
-        if (start is { } s)
-        {
-            events = events.Where(e => e.EndsAt >= s);
-        }
-        if (end is { } t)
-        {
-            events = events.Where(e => e.StartsAt < t);
-        }
+        var events = Public(db, series)
+            .WhereIf(categorySlug is not null, e => e.Categories.Any(c => c.Slug == categorySlug))
+            .WhereIf(start is not null, e => e.EndsAt >= start)
+            .WhereIf(end is not null, e => e.StartsAt < end);
         if (after is { } c && c.TryGetInstant(out var at))
         {
             events = events.Where(e => e.StartsAt > at || (e.StartsAt == at && e.Id > c.Id));

@@ -49,19 +49,10 @@ internal static class OrganisationsApi
         {
             return problem;
         }
-        var query = db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null && o.MergedIntoId == null);
-        if (countryCode is not null)
-        {
-            query = query.Where(o => o.Country == countryCode);
-        }
-        if (organisationType is { } t)
-        {
-            query = query.Where(o => o.Type == t);
-        }
-        if (relation is { } m)
-        {
-            query = query.Where(o => o.Membership == m);
-        }
+        var query = db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null && o.MergedIntoId == null)
+            .WhereIf(countryCode is not null, o => o.Country == countryCode)
+            .WhereIf(organisationType is not null, o => o.Type == organisationType)
+            .WhereIf(relation is not null, o => o.Membership == relation);
         if (after is { } c)
         {
             query = query.Where(o => string.Compare(o.SortKey, c.Key) > 0 || (o.SortKey == c.Key && o.Id > c.Id));

@@ -47,20 +47,21 @@ internal static class PostsApi
             ListAsync(http, db, statements: false, lang, limit, cursor, kind, category, since, until, ct))
             .Describe<ApiPage<ApiPostItem>>("List news, updates and reports",
                 "Published posts, newest first, with their title and excerpt in the requested language where a person wrote or translated them.");
-        posts.MapRead("/{slug}", (HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct) =>
-            ReadAsync(http, db, statements: false, slug, lang, ct))
-            .Describe<ApiPost>("Get a post", "One published news item, update or report with its body as sanitised HTML.", found: true);
+        MapItem(posts, statements: false, "Get a post", "One published news item, update or report with its body as sanitised HTML.");
 
+        // Statements take no kind: every one is a statement.
         var statements = api.MapGroup("/statements").WithTags("Statements");
         statements.MapRead("", (HttpContext http, ChorusDb db, string? lang, string? limit, string? cursor, string? category,
                 string? since, string? until, CancellationToken ct) =>
             ListAsync(http, db, statements: true, lang, limit, cursor, null, category, since, until, ct))
             .Describe<ApiPage<ApiPostItem>>("List statements",
                 "Published statements, interventions and open letters, newest publication first, with who delivered them, where, when and to whom.");
-        statements.MapRead("/{slug}", (HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct) =>
-            ReadAsync(http, db, statements: true, slug, lang, ct))
-            .Describe<ApiPost>("Get a statement", "One published statement with its body as sanitised HTML and its facts.", found: true);
+        MapItem(statements, statements: true, "Get a statement", "One published statement with its body as sanitised HTML and its facts.");
     }
+
+    private static void MapItem(RouteGroupBuilder group, bool statements, string summary, string description) =>
+        group.MapRead("/{slug}", (HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct) =>
+            ReadAsync(http, db, statements, slug, lang, ct)).Describe<ApiPost>(summary, description, found: true);
 
     private static IQueryable<Post> Public(ChorusDb db, DateTime now, bool statements) => statements
         ? db.Posts.AsNoTracking().Published(now).Where(p => p.Kind == PostKind.Statement && p.Statement != null)
@@ -80,23 +81,11 @@ internal static class PostsApi
             return problem;
         }
 
-        var posts = Public(db, q.Now, statements);
-        if (postKind is { } k)
-        {
-            posts = posts.Where(p => p.Kind == k);
-        }
-        if (categorySlug is not null)
-        {
-            posts = posts.Where(p => p.Categories.Any(c => c.Slug == categorySlug));
-        }
-        if (from is { } f)
-        {
-            posts = posts.Where(p => p.PublishedAt >= f);
-        }
-        if (to is { } t)
-        {
-            posts = posts.Where(p => p.PublishedAt < t);
-        }
+        var posts = Public(db, q.Now, statements)
+            .WhereIf(postKind is not null, p => p.Kind == postKind)
+            .WhereIf(categorySlug is not null, p => p.Categories.Any(c => c.Slug == categorySlug))
+            .WhereIf(from is not null, p => p.PublishedAt >= from)
+            .WhereIf(to is not null, p => p.PublishedAt < to);
         if (after is { } c && c.TryGetInstant(out var at))
         {
             posts = posts.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < c.Id));
