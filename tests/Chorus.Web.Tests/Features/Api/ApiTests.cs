@@ -158,6 +158,61 @@ public sealed class ApiTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Theory]
+    [InlineData("/api/v1/posts?since=9999-12-31T23:59:59-05:00")]
+    [InlineData("/api/v1/posts?until=0001-01-01T00:00:00%2B05:00")]
+    [InlineData("/api/v1/events?from=0001-01-01&to=9999-12-31")]
+    [InlineData("/api/v1/posts?cursor=MC0w")]
+    [InlineData("/api/v1/events?cursor=MH4w")]
+    [InlineData("/api/v1/organisations?cursor=MX7Dv8O_8J-Ygg")]
+    [InlineData("/api/v1/campaigns?cursor=MX45OTk5OTk5OTk5OTk5OTk5OTk5OTk5")]
+    [InlineData("/api/v1/organisations?country=ke&type=TRADEUNION&lang=")]
+    [InlineData("/api/v1/posts?kind=news,report")]
+    [InlineData("/api/v1/posts/%E2%9C%93?lang=ar")]
+    [InlineData("/api/v1/organisations/%01")]
+    [InlineData("/api/v1/statements?category=" + "x%27%22%3B--")]
+    [InlineData("/api/v1/posts?limit=%2B5")]
+    [InlineData("/api/v1/posts?unknown=1&cursor=")]
+    public async Task Odd_query_strings_are_answered_without_a_server_error(string url)
+    {
+        var response = await app.Get(url);
+        Assert.True((int)response.StatusCode is 200 or 400 or 404, $"{url}: {(int)response.StatusCode}");
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_directory_lists_public_fields_of_listed_organisations_only()
+    {
+        var merged = await app.WithDb(async db =>
+        {
+            var target = new Organisation { Name = "Api Kept Union", Slug = "api-kept-union", Country = "KE", Type = OrganisationType.TradeUnion,
+                EmailDomains = ["kept-union.example"], Membership = Membership.Member, DescriptionMarkdown = "We organise **workers**." };
+            var archived = new Organisation { Name = "Api Archived Union", Slug = "api-archived-union", Country = "KE", Type = OrganisationType.TradeUnion,
+                ArchivedAt = Now.AddDays(-1) };
+            db.Organisations.AddRange(target, archived, new Organisation { Name = "Api Other Ngo", Slug = "api-other-ngo", Country = "KE" });
+            await db.SaveChangesAsync();
+            var gone = new Organisation { Name = "Api Merged Union", Slug = "api-merged-union", Country = "KE", Type = OrganisationType.TradeUnion,
+                ArchivedAt = Now.AddDays(-1), MergedIntoId = target.Id };
+            db.Organisations.Add(gone);
+            await db.SaveChangesAsync();
+            return gone;
+        });
+
+        var (unions, _) = await app.Walk("/api/v1/organisations?country=KE&type=tradeUnion&lang=fr");
+        var union = Assert.Single(unions);
+        Assert.Equal(("api-kept-union", "Kenya", "tradeUnion", "member"), (union.GetProperty("slug").GetString(),
+            union.GetProperty("countryName").GetString(), union.GetProperty("type").GetString(), union.GetProperty("membership").GetString()));
+        Assert.DoesNotContain("kept-union.example", union.GetRawText(), StringComparison.Ordinal);
+
+        var profile = await app.Json("/api/v1/organisations/api-kept-union");
+        Assert.Contains("<strong>workers</strong>", profile.GetProperty("descriptionHtml").GetString(), StringComparison.Ordinal);
+        Assert.False(profile.GetProperty("archived").GetBoolean());
+        Assert.True((await app.Json("/api/v1/organisations/api-archived-union")).GetProperty("archived").GetBoolean());
+        var moved = await app.Get($"/api/v1/organisations/{merged.Slug}?lang=es");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/api/v1/organisations/api-kept-union?lang=es", moved.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("/api/v1/posts/no-such-post")]
     [InlineData("/api/v1/statements/no-such-statement")]
     [InlineData("/api/v1/events/no-such-event")]
