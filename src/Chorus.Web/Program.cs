@@ -1,6 +1,7 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Admin;
+using Chorus.Web.Features.Api;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Content;
@@ -30,6 +31,7 @@ builder.AddContent();
 builder.AddOrganisations();
 builder.AddEvents();
 builder.AddCampaigns();
+builder.AddApi();
 builder.AddMachineTranslation();
 builder.AddSearch();
 builder.AddBenchData();
@@ -53,6 +55,7 @@ app.MapOrganisations();
 app.MapEvents();
 app.MapCampaigns();
 app.MapFeeds();
+app.MapApi();
 app.MapSitemaps();
 app.MapHealth();
 

@@ -60,7 +60,7 @@ internal static class PostVersions
         new(post, Translated(post.Statement, t), t.Culture, t.Title, t.Excerpt, t.BodyHtml, machine, t.SourceHash != post.ContentHash, t.Note, machineAvailable, translated);
 
     /// <summary>A statement's facts with the translation's wording where it has one.</summary>
-    private static StatementDetails? Translated(StatementDetails? original, PostTranslation t) => original is null ? null : new StatementDetails
+    public static StatementDetails? Translated(StatementDetails? original, PostTranslation t) => original is null ? null : new StatementDetails
     {
         Type = original.Type,
         DeliveredOn = original.DeliveredOn,

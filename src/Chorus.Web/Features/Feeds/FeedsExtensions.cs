@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
@@ -7,7 +5,6 @@ using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Chorus.Web.Features.Feeds;
 
@@ -47,15 +44,7 @@ internal static class FeedsExtensions
             return Results.NotFound();
         }
         var (body, contentType) = FeedWriter.Write(feed, format.Value);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
-        var modified = new DateTimeOffset(DateTime.SpecifyKind(feed.Updated, DateTimeKind.Utc)).AddTicks(-(feed.Updated.Ticks % TimeSpan.TicksPerSecond));
-        http.Response.Headers.ETag = etag.ToString();
-        http.Response.Headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
-        var request = http.Request.GetTypedHeaders();
-        var notModified = request.IfNoneMatch.Count > 0
-            ? request.IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any))
-            : request.IfModifiedSince >= modified;
-        return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(body, contentType);
+        return ConditionalGet.Respond(http, body, contentType, feed.Updated);
     }
 
     private static string SiteName(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;

@@ -61,6 +61,23 @@ internal sealed class Organisation
     /// <summary>Shown in the directory: not archived (merging archives the record merged away).</summary>
     public bool IsListed => ArchivedAt is null;
 
+    /// <summary>The description (HTML) in the first language of <paramref name="chain"/> it is written in; empty strings when none.</summary>
+    public (string Html, string Culture) Description(IReadOnlyList<string> chain)
+    {
+        foreach (var culture in chain)
+        {
+            if (culture == Culture && DescriptionHtml.Length > 0)
+            {
+                return (DescriptionHtml, Culture);
+            }
+            if (Translations.FirstOrDefault(t => t.Culture == culture) is { DescriptionHtml.Length: > 0 } t)
+            {
+                return (t.DescriptionHtml, t.Culture);
+            }
+        }
+        return ("", "");
+    }
+
     /// <summary>Derives the keys and the description's HTML (called on every save).</summary>
     public void Prepare()
     {

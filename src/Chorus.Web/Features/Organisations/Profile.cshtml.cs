@@ -53,19 +53,7 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
         Title = org.Acronym is { Length: > 0 } acronym ? $"{org.Name} ({acronym})" : org.Name;
         NoIndex = !org.IsListed;
         TranslatedCultures = [org.Culture, .. org.Translations.Select(t => t.Culture)];
-        foreach (var culture in Chain)
-        {
-            if (culture == org.Culture && org.DescriptionHtml.Length > 0)
-            {
-                (DescriptionHtml, DescriptionCulture) = (org.DescriptionHtml, org.Culture);
-                break;
-            }
-            if (org.Translations.FirstOrDefault(t => t.Culture == culture) is { DescriptionHtml.Length: > 0 } t)
-            {
-                (DescriptionHtml, DescriptionCulture) = (t.DescriptionHtml, t.Culture);
-                break;
-            }
-        }
+        (DescriptionHtml, DescriptionCulture) = org.Description(Chain);
         Description = DescriptionHtml.Length > 0
             ? ContentMarkdown.ToExcerpt(DescriptionCulture == org.Culture ? org.DescriptionMarkdown : org.Translations.First(t => t.Culture == DescriptionCulture).DescriptionMarkdown, 200)
             : S["{0} ({1}): an organisation in the coalition's directory.", org.Name, org.Country is null ? S[OrganisationLabels.International] : Countries.Name(org.Country, Culture)];
