@@ -44,6 +44,8 @@ public static class PageTypes
         ["search results"] = ("/en/search?q=migrants", 200),
         ["search results in Arabic, French texts"] = ("/ar/search?q=migrants&lang=fr&page=1", 200),
         ["search with a bad date"] = ("/fr/search?q=migrants&from=hier", 400),
+        ["API reference"] = ("/en/api", 200),
+        ["API reference in Arabic"] = ("/ar/api", 200),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };

@@ -9,7 +9,7 @@ namespace Chorus.Web.Features.Search;
 
 /// <summary>
 /// /{culture}/search: full-text search over everything public, in every language, with filters by kind,
-/// language and date, paged. Not output-cached (queries are a long tail) and kept out of search engines.
+/// language and date, paged; output cached like every public page, and kept out of search engines.
 /// </summary>
 internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {

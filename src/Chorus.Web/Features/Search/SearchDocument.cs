@@ -33,9 +33,9 @@ internal sealed class SearchDocument : INotShownPublicly
     public DateTime? VisibleFrom { get; set; }
 
     /// <summary>
-    /// Words the index filters by, matched only in this column: "k" + kind, "l" + the text's language, and "r" + each
-    /// reader language this text is the one shown in (so a search lists every item once, in the reader's language,
-    /// without comparing rows). For example "knews len ren rar rzh rru".
+    /// Words the index filters by, matched only in this column: "k" + kind, "l" + the text's language, and "n" + each
+    /// reader language this text is not the one shown in (so a search lists every item once, in the reader's language,
+    /// without comparing rows). For example "knews len nfr nes" for an English original with French and Spanish translations.
     /// </summary>
     public string Facets { get; set; } = "";
 

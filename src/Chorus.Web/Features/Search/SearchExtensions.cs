@@ -12,6 +12,9 @@ internal static class SearchExtensions
     public static void AddSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IInterceptor, SearchIndexer>();
+        // Results pages are public and anonymous like the rest: a search many readers make is answered from memory
+        // until the next write evicts it (and at the instants scheduled items appear).
+        builder.CachePublicPages("/Search");
         builder.Services.AddCommand("reindex", "(rewrites the full-text search index from the content)", async (services, _) =>
         {
             await SearchIndexer.RebuildAsync(services.GetRequiredService<ChorusDb>(), services.GetRequiredService<IOptions<SiteOptions>>().Value, CancellationToken.None);

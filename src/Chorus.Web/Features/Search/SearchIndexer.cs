@@ -152,16 +152,16 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
     }
 
     /// <summary>
-    /// Names each text's kind and language, and the reader languages it is shown in: the first of the reader's
-    /// fallback chain the item is written in, else its original (the first document).
+    /// Names each text's kind and language, and the reader languages it is not shown in: those whose fallback chain
+    /// reaches another of the item's texts first (a reader whose chain reaches none is shown the original, the first).
     /// </summary>
     private static void SetFacets(List<SearchDocument> documents, SiteOptions site)
     {
         foreach (var document in documents)
         {
-            var readers = site.Cultures.Where(reader =>
-                (site.FallbackChain(reader).FirstOrDefault(c => documents.Exists(d => d.Culture == c)) ?? documents[0].Culture) == document.Culture);
-            document.Facets = string.Join(' ', readers.Select(SearchFacets.Reader).Prepend(SearchFacets.Language(document.Culture)).Prepend(SearchFacets.Kind(document.Kind)));
+            var others = site.Cultures.Where(reader =>
+                (site.FallbackChain(reader).FirstOrDefault(c => documents.Exists(d => d.Culture == c)) ?? documents[0].Culture) != document.Culture);
+            document.Facets = string.Join(' ', others.Select(SearchFacets.NotShownTo).Prepend(SearchFacets.Language(document.Culture)).Prepend(SearchFacets.Kind(document.Kind)));
         }
     }
 

@@ -91,12 +91,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
             // The full-text index over SearchDocuments (an FTS5 "external content" table: it stores only the index,
             // reading texts from SearchDocuments), kept in step by triggers. unicode61 with remove_diacritics 2 folds
-            // accents, so "regularisation" finds "régularisation". The rank weighs the title a thousand times the body
-            // (title matches first) and the facets not at all.
+            // accents, so "regularisation" finds "régularisation".
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "SearchIndex" USING fts5("Title", "Body", "Facets", content='SearchDocuments', content_rowid='Id',
                     tokenize='unicode61 remove_diacritics 2');
-                INSERT INTO "SearchIndex"("SearchIndex", rank) VALUES ('rank', 'bm25(1000.0, 1.0, 0.0)');
                 CREATE TRIGGER "SearchDocuments_Inserted" AFTER INSERT ON "SearchDocuments" BEGIN
                     INSERT INTO "SearchIndex"(rowid, "Title", "Body", "Facets") VALUES (new."Id", new."Title", new."Body", new."Facets");
                 END;
