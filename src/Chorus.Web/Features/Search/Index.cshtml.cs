@@ -14,7 +14,7 @@ namespace Chorus.Web.Features.Search;
 internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public const int PageSize = 10;
-    public const int MaxPage = 50;
+    public const int MaxPage = SearchQueries.MostResults / PageSize;
 
     /// <summary>The choices of the "type" filter and the kinds of item each one covers.</summary>
     public static readonly IReadOnlyList<(string Value, string Label, SearchKind[] Kinds)> Types =

@@ -81,6 +81,7 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
         await RebuildAsync(db, site, db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery(), e => e.Id, ct);
         await RebuildAsync(db, site, db.Campaigns.Include(c => c.Translations), c => c.Id, ct);
         await RebuildAsync(db, site, db.Organisations.Include(o => o.Translations), o => o.Id, ct);
+        await SearchExtensions.OptimizeAsync(db, ct);
     }
 
     private static async Task RebuildAsync<T>(ChorusDb db, SiteOptions site, IQueryable<T> all, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)

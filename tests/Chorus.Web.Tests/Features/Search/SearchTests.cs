@@ -57,6 +57,7 @@ public sealed class SearchTests(EmptyChorusFactory app) : IClassFixture<EmptyCho
 
         Assert.Equal(3, titles.Length);
         Assert.Equal("Quokkaphrase in the title", titles[0]);
+        Assert.Equal(["Annual report on mobility", "Another body match"], titles[1..].Order(StringComparer.Ordinal));
         Assert.Equal("Quokkaphrase", html.QuerySelector(".results h3 mark")!.TextContent);
         Assert.Contains(html.QuerySelectorAll(".snippet mark"), m => m.TextContent.Equals("quokkaphrase", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Results: 3", html.QuerySelector("#results")!.TextContent, StringComparison.Ordinal);
@@ -183,19 +184,22 @@ public sealed class SearchTests(EmptyChorusFactory app) : IClassFixture<EmptyCho
     }
 
     [Fact]
-    public async Task Results_are_paged_and_text_is_shown_as_text()
+    public async Task Results_are_paged_title_matches_first_and_text_is_shown_as_text()
     {
-        await app.Add([.. Enumerable.Range(1, 13).Select(n => Posts.Make($"Bilbyword item {n}", Now.AddDays(-n), body: $"Fees < {n} & costs > 2: bilbyword <script>alert({n})</script>"))]);
+        // Thirteen posts: four with the word in their title, nine in their body only.
+        await app.Add([.. Enumerable.Range(1, 13).Select(n => Posts.Make(n % 3 == 0 ? $"Bilbyword item {n}" : $"Item {n} of the list", Now.AddDays(-n),
+            body: $"Fees < {n} & costs > 2: bilbyword <script>alert({n})</script>"))]);
 
         var (_, first, titles) = await Search("q=bilbyword");
         Assert.Equal(10, titles.Length);
+        Assert.Equal(["Bilbyword item 12", "Bilbyword item 3", "Bilbyword item 6", "Bilbyword item 9"], titles[..4].Order(StringComparer.Ordinal));
         Assert.Equal("Page 1 of 2", first.QuerySelector(".pager span")!.TextContent);
         var next = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
         var (_, _, rest) = await Search(next[(next.IndexOf('?', StringComparison.Ordinal) + 1)..]);
         Assert.Equal(3, rest.Length);
-        Assert.Empty(titles.Intersect(rest));
+        Assert.Equal(13, titles.Union(rest).Count());
         Assert.Null(first.QuerySelector(".results script"));
-        Assert.Matches(@"^Fees < \d+ & costs > 2: bilbyword", first.QuerySelector(".snippet")!.TextContent);
+        Assert.Matches(@"^Fees < \d+ & costs > 2: bilbyword", first.QuerySelectorAll(".snippet")[^1].TextContent);
     }
 
     [Fact]
