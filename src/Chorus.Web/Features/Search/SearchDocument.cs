@@ -2,7 +2,6 @@ using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
 using Chorus.Web.Features.Organisations;
-using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,9 +12,10 @@ internal enum SearchKind { News, Statement, Page, Event, Campaign, Organisation 
 /// <summary>
 /// One public text of one item in one language, as the full-text index sees it. Written by
 /// <see cref="SearchIndexer"/> in the same save as the item; the provider's index over it (SQLite FTS5,
-/// PostgreSQL tsvector + GIN) is created by the migrations and kept current by the database itself.
+/// PostgreSQL tsvector + GIN) is created by the migrations and kept current by the database itself. Shown publicly
+/// (on the cached results pages), so writing one evicts the page cache like any content.
 /// </summary>
-internal sealed class SearchDocument : INotShownPublicly
+internal sealed class SearchDocument
 {
     public int Id { get; set; }
     public SearchKind Kind { get; set; }

@@ -73,42 +73,39 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
     private static async Task<object?> Owner<T>(ChorusDb db, int id, CancellationToken ct) where T : class =>
         id == 0 ? null : await db.Set<T>().FindAsync([id], ct);
 
-    /// <summary>Rewrites every document (after a migration added the index to a site that already had content).</summary>
+    /// <summary>
+    /// Rewrites every document (after a migration added the index to a site that already had content, or to follow
+    /// new languages). Searches list the most recently written texts first, so organisations are written first, then
+    /// campaigns, events and posts, each oldest first.
+    /// </summary>
     public static async Task RebuildAsync(ChorusDb db, SiteOptions site, CancellationToken ct)
     {
         await db.SearchDocuments.ExecuteDeleteAsync(ct);
-        await RebuildAsync(db, site, db.Posts.Include(p => p.Translations), p => p.Id, ct);
-        await RebuildAsync(db, site, db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery(), e => e.Id, ct);
-        await RebuildAsync(db, site, db.Campaigns.Include(c => c.Translations), c => c.Id, ct);
-        await RebuildAsync(db, site, db.Organisations.Include(o => o.Translations), o => o.Id, ct);
+        await RebuildAsync(db, site, await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct),
+            ids => db.Organisations.Include(o => o.Translations).Where(o => ids.Contains(o.Id)), o => o.Id, ct);
+        await RebuildAsync(db, site, await db.Campaigns.OrderBy(c => c.OpensAt).Select(c => c.Id).ToListAsync(ct),
+            ids => db.Campaigns.Include(c => c.Translations).Where(c => ids.Contains(c.Id)), c => c.Id, ct);
+        await RebuildAsync(db, site, await db.Events.OrderBy(e => e.StartsAt).Select(e => e.Id).ToListAsync(ct),
+            ids => db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery().Where(e => ids.Contains(e.Id)), e => e.Id, ct);
+        await RebuildAsync(db, site, await db.Posts.OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
+            ids => db.Posts.Include(p => p.Translations).Where(p => ids.Contains(p.Id)), p => p.Id, ct);
         await SearchExtensions.OptimizeAsync(db, ct);
     }
 
-    private static async Task RebuildAsync<T>(ChorusDb db, SiteOptions site, IQueryable<T> all, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
-        where T : class
+    private static async Task RebuildAsync<T>(ChorusDb db, SiteOptions site, List<int> order, Func<int[], IQueryable<T>> load, Func<T, int> id,
+        CancellationToken ct) where T : class
     {
-        var key = id.Compile();
-        var after = 0;
-        while (true)
+        foreach (var chunk in order.Chunk(500))
         {
             db.ChangeTracker.Clear();
-            var batch = await all.Where(Greater(id, after)).OrderBy(id).Take(500).ToListAsync(ct);
-            if (batch.Count == 0)
+            var items = (await load(chunk).ToListAsync(ct)).ToDictionary(id);
+            foreach (var key in chunk)
             {
-                return;
-            }
-            foreach (var item in batch)
-            {
-                await IndexAsync(db, site, item, isNew: false, ct);
+                await IndexAsync(db, site, items[key], isNew: false, ct);
             }
             await db.SaveChangesAsync(ct);
-            after = key(batch[^1]);
         }
     }
-
-    private static System.Linq.Expressions.Expression<Func<T, bool>> Greater<T>(System.Linq.Expressions.Expression<Func<T, int>> id, int after) =>
-        System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
-            System.Linq.Expressions.Expression.GreaterThan(id.Body, System.Linq.Expressions.Expression.Constant(after)), id.Parameters);
 
     private static async Task IndexAsync(ChorusDb db, SiteOptions site, object item, bool isNew, CancellationToken ct)
     {

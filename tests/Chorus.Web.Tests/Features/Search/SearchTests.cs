@@ -5,6 +5,8 @@ using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
 using Chorus.Web.Tests.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Tests.Features.Search;
 
@@ -200,6 +202,23 @@ public sealed class SearchTests(EmptyChorusFactory app) : IClassFixture<EmptyCho
         Assert.Equal(13, titles.Union(rest).Count());
         Assert.Null(first.QuerySelector(".results script"));
         Assert.Matches(@"^Fees < \d+ & costs > 2: bilbyword", first.QuerySelectorAll(".snippet")[^1].TextContent);
+    }
+
+    [Fact]
+    public async Task The_reindex_command_rewrites_the_index_from_the_content_newest_first()
+    {
+        await app.Add(Posts.Make("Older dunnartword", Now.AddDays(-20)), Posts.Make("Draft dunnartword", null, PostStatus.Draft));
+        await app.Add(Posts.Make("Newer dunnartword", Now.AddDays(-10)));
+        await app.Add(Posts.Make("Oldest dunnartword", Now.AddDays(-30)));
+
+        await app.WithDb(async db =>
+        {
+            await db.SearchDocuments.ExecuteDeleteAsync();
+            Assert.Empty((await Search("q=dunnartword")).Titles);
+            await Chorus.Web.Features.Search.SearchIndexer.RebuildAsync(db, app.Services.GetRequiredService<IOptions<Chorus.Web.Infrastructure.SiteOptions>>().Value, default);
+        });
+
+        Assert.Equal(["Newer dunnartword", "Older dunnartword", "Oldest dunnartword"], (await Search("q=dunnartword")).Titles);
     }
 
     [Fact]
