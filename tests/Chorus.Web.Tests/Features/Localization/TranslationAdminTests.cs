@@ -40,7 +40,7 @@ public sealed class TranslationAdminTests(TranslatorApp app) : IClassFixture<Tra
         var cells = about.QuerySelectorAll("td").Select(td => (td.TextContent.Trim(), td.QuerySelector("a") is not null)).ToArray();
 
         // en, fr, es, ar, zh, ru: she may open French only.
-        Assert.Equal(("original", false), cells[0]);
+        Assert.Equal(("original text", false), cells[0]);
         Assert.StartsWith("human", cells[1].Item1, StringComparison.Ordinal);
         Assert.True(cells[1].Item2);
         Assert.Equal(("human", false), cells[2]);
