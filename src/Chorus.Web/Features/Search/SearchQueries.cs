@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chorus.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
