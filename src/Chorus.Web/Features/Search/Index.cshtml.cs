@@ -11,7 +11,8 @@ namespace Chorus.Web.Features.Search;
 /// /{culture}/search: full-text search over everything public, in every language, with filters by kind,
 /// language and date, paged; output cached like every public page, and kept out of search engines.
 /// </summary>
-internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, NodaTime.DateTimeZone zone, IStringLocalizer<SharedStrings> S)
+    : SitePageModel
 {
     public const int PageSize = 10;
     public const int MaxPage = SearchQueries.MostResults / PageSize;
@@ -106,7 +107,8 @@ internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<Site
     private DateTime Utc(DateOnly day) =>
         NodaTime.LocalDate.FromDateOnly(day).AtStartOfDayInZone(Zone).ToDateTimeUtc();
 
-    public NodaTime.DateTimeZone Zone => HttpContext.RequestServices.GetRequiredService<NodaTime.DateTimeZone>();
+    /// <summary>The site's time zone, for the dates of results and the date filter.</summary>
+    public NodaTime.DateTimeZone Zone => zone;
 
     public string Link(int page) => $"/{Culture}/search" + QueryString.Create(new Dictionary<string, string?>
     {

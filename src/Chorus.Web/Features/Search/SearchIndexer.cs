@@ -35,13 +35,8 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
 
     private static async Task IndexChangesAsync(ChorusDb db, SiteOptions site, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
         var written = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (written.Count == 0 || written.TrueForAll(e => e.Entity is INotShownPublicly or Signature or Registration))
-        {
-            return;
-        }
         // Items written themselves, and the items whose translations or sessions were written (by key: a new
         // translation of a new item has no key yet, and its item is written anyway).
         var items = written.Where(e => e.Entity is Post or Event or Campaign or Organisation).Select(e => e.Entity).ToList();

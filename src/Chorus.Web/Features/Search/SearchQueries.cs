@@ -172,17 +172,16 @@ internal static class SearchQueries
     private static (string All, string InTitle) Fts5Query(SearchRequest request)
     {
         var (required, excluded) = SearchFacets.Of(request);
-        var phrases = string.Join(" ", request.Terms.Select(t => $"\"{string.Join(' ', SearchText.Parts(t))}\""));
         string With(string columns)
         {
-            var query = string.Join(" AND ", required.Select(any => $"{{Facets}} : ({string.Join(" OR ", any)})").Prepend($"{{{columns}}} : ({phrases})"));
+            var query = string.Join(" AND ", required.Select(any => $"{{Facets}} : ({string.Join(" OR ", any)})").Prepend(Fts5Terms(request.Terms, columns)));
             return excluded is null ? query : $"{query} NOT {{Facets}} : {excluded}";
         }
         return (With("Title Body"), With("Title"));
     }
 
-    private static string Fts5Terms(IReadOnlyList<string> terms) =>
-        $"{{Title Body}} : ({string.Join(" ", terms.Select(t => $"\"{string.Join(' ', SearchText.Parts(t))}\""))})";
+    private static string Fts5Terms(IReadOnlyList<string> terms, string columns = "Title Body") =>
+        $"{{{columns}}} : ({string.Join(" ", terms.Select(t => $"\"{string.Join(' ', SearchText.Parts(t))}\""))})";
 
     /// <summary>The same for PostgreSQL: title and body are weights A and B of the vector, facets weight D.</summary>
     private static (string All, string InTitle) PostgresQuery(SearchRequest request)
