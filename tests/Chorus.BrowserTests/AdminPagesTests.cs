@@ -4,21 +4,21 @@ using Microsoft.Playwright;
 namespace Chorus.BrowserTests;
 
 /// <summary>The staff pages, signed in through the real form in Chromium: accessible and script-free too.</summary>
-[Collection(LiveSiteTests.Name)]
+[Collection(StaffTests.Name)]
 public sealed class AdminPagesTests(LiveSite site)
 {
     public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/1", "/admin/organisations/1/merge", "/admin/organisations/import", "/admin/events", "/admin/events/new", "/admin/events/1", "/admin/events/1/sessions", "/admin/events/2/sessions", "/admin/events/1/registrations", "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/1", "/admin/account", "/account/two-factor/setup"];
 
     private Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true) => site.SignedInAsync(javaScript);
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Pages))]
     public Task Staff_pages_have_no_accessibility_violation_console_error_or_foreign_request(string path) => CheckAsync(path, LiveSite.EditorEmail);
 
     /// <summary>The moderation pages, as a moderator sees them.</summary>
     public static TheoryData<string> ModeratorPages => ["/admin", "/admin/campaigns", "/admin/campaigns/1/signatures", "/admin/campaigns/1/signatures?state=Pending", "/admin/campaigns/1/signatures/1"];
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(ModeratorPages))]
     public Task Moderator_pages_have_no_accessibility_violation_console_error_or_foreign_request(string path) => CheckAsync(path, LiveSite.ModeratorEmail);
 
@@ -36,7 +36,7 @@ public sealed class AdminPagesTests(LiveSite site)
         Assert.Empty(watch.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task An_editor_writes_and_previews_a_post_with_javascript_off()
     {
         var (context, page, _) = await SignedInAsync(javaScript: false);

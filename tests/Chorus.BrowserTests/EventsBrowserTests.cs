@@ -3,10 +3,9 @@ using Microsoft.Playwright;
 namespace Chorus.BrowserTests;
 
 /// <summary>Events as readers use them in Chromium: their own time zone, and registering without JavaScript.</summary>
-[Collection(LiveSiteTests.Name)]
-public sealed class EventsBrowserTests(LiveSite site)
+public sealed class EventsBrowserTests(LiveSite site) : IClassFixture<LiveSite>
 {
-    [Fact]
+    [BrowserFact]
     public async Task A_reader_in_Manila_sees_the_programme_in_local_time_once_the_script_has_run()
     {
         var (context, page, watch) = await PageWatch.Open(site, new BrowserNewContextOptions { TimezoneId = "Asia/Manila" });
@@ -22,7 +21,7 @@ public sealed class EventsBrowserTests(LiveSite site)
         Assert.Empty(watch.ForeignRequests);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_time_zone_form_works_without_javascript()
     {
         var (context, page, _) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = false });
@@ -36,7 +35,7 @@ public sealed class EventsBrowserTests(LiveSite site)
         Assert.Contains("04:00–04:45", await page.Locator(".sessions > li").First.Locator(".when.reader").TextContentAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_person_registers_with_javascript_off_and_sees_the_confirmation()
     {
         var (context, page, _) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = false });

@@ -6,8 +6,7 @@ namespace Chorus.BrowserTests;
 /// The checks above would be worthless if they could not fail: each is shown a page with a known
 /// fault and must report it.
 /// </summary>
-[Collection(LiveSiteTests.Name)]
-public sealed class HarnessTests(LiveSite site)
+public sealed class HarnessTests(LiveSite site) : IClassFixture<LiveSite>
 {
     private const string Faulty = """
         <!DOCTYPE html><html><head><title>Faulty</title></head>
@@ -15,7 +14,7 @@ public sealed class HarnessTests(LiveSite site)
         <img src="https://tracker.example/pixel.gif" alt="pixel"></main></body></html>
         """;
 
-    [Fact]
+    [BrowserFact]
     public async Task Axe_reports_an_image_without_alt_text_and_a_page_without_a_language()
     {
         var (context, page, _) = await PageWatch.Open(site);
@@ -30,7 +29,7 @@ public sealed class HarnessTests(LiveSite site)
         Assert.Contains("html-has-lang", ids);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_watch_records_and_blocks_a_request_to_another_origin()
     {
         // Our CSP would stop the request before the network; bypass it to show the watch catches it too.
@@ -43,7 +42,7 @@ public sealed class HarnessTests(LiveSite site)
         Assert.Equal(["https://tracker.example/pixel.gif"], watch.ForeignRequests);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_content_security_policy_blocks_a_foreign_image_and_says_so_in_the_console()
     {
         var (context, page, watch) = await PageWatch.Open(site);
@@ -56,10 +55,10 @@ public sealed class HarnessTests(LiveSite site)
         Assert.Contains(watch.ConsoleErrors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_validator_rejects_an_invalid_element()
     {
-        var (exitCode, output) = await HtmlValidityTests.Validate(
+        var (exitCode, output) = await HtmlValidity.ValidateAsync(
             "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><p><div>block in a paragraph</div></p><blink>old</blink></body></html>");
 
         Assert.NotEqual(0, exitCode);

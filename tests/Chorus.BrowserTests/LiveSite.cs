@@ -10,8 +10,81 @@ namespace Chorus.BrowserTests;
 /// The published app started for real (Kestrel on 127.0.0.1, a fresh SQLite database with the demo
 /// content) and Debian's Chromium driven by Playwright. test.sh publishes the app and sets CHORUS_APP_DIR.
 /// </summary>
-public sealed class LiveSite : IAsyncLifetime, IDisposable
+/// <summary>
+/// The published app started for real (Kestrel on 127.0.0.1, a fresh SQLite database with the demo
+/// content) and Debian's Chromium driven by Playwright. test.sh publishes the app and sets CHORUS_APP_DIR.
+/// One site and one browser serve the whole run: every test class takes this as its class fixture, so
+/// classes run in parallel, each test in its own browser context. Classes that sign in share the
+/// <see cref="StaffTests"/> collection: sessions and security stamps are state they would otherwise share.
+/// </summary>
+public sealed class LiveSite : IAsyncLifetime
 {
+    private static readonly Lazy<Task<RunningSite>> Shared = new(RunningSite.StartAsync);
+
+    private RunningSite _site = null!;
+
+    public const string EditorEmail = "editor@crossroads.test";
+    public const string ModeratorEmail = "moderator@crossroads.test";
+    public const string EditorPassword = "a browser test passphrase";
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    internal static string AppDir { get; } = Environment.GetEnvironmentVariable("CHORUS_APP_DIR")
+        ?? Path.Combine(RepoRoot, "src/Chorus.Web/bin/Release/net10.0/publish");
+
+    internal static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("CHORUS_CHROMIUM") ?? "/usr/bin/chromium";
+
+    /// <summary>Why the browser tests cannot run here, or null: they are skipped with this reason (test.sh fails on any skip).</summary>
+    public static string? Missing { get; } =
+        !File.Exists(ChromiumPath) ? $"Needs Chromium at {ChromiumPath} (apt-get install chromium, or set CHORUS_CHROMIUM), as ./test.sh installs."
+        : !File.Exists(Path.Combine(AppDir, "Chorus.Web.dll")) ? $"Needs the published app in {AppDir}: run `dotnet publish src/Chorus.Web -c Release` (or set CHORUS_APP_DIR), as ./test.sh does."
+        : !File.Exists(HtmlValidity.Validator) ? $"Needs html-validate: run `npm ci` in tests/Chorus.BrowserTests, as ./test.sh does."
+        : null;
+
+    public string BaseUrl => _site.BaseUrl;
+
+    public IBrowser Browser => _site.Browser;
+
+    public HttpClient Http => _site.Http;
+
+    public string Log => _site.Log;
+
+    public async Task InitializeAsync()
+    {
+        if (Missing is null)
+        {
+            _site = await Shared.Value;
+        }
+    }
+
+    /// <summary>The site and the browser stay up for the next class; the end of the run stops them.</summary>
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// A browser context signed in as the editor (or the moderator). The first call signs in through the real form; later
+    /// ones reuse its cookies, as a person's browser does (and the sign-in rate limit is not spent on every test).
+    /// </summary>
+    public Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true, string email = EditorEmail) =>
+        _site.SignedInAsync(this, javaScript, email);
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Chorus.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Chorus.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The app process, the browser and the editors' saved sessions behind every <see cref="LiveSite"/>.</summary>
+internal sealed class RunningSite : IDisposable
+{
+    private bool _disposed;
+
     private readonly StringBuilder _log = new();
     private Process? _app;
     private IPlaywright? _playwright;
@@ -23,17 +96,18 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    public async Task InitializeAsync()
+    public static async Task<RunningSite> StartAsync()
     {
-        var appDir = Environment.GetEnvironmentVariable("CHORUS_APP_DIR")
-            ?? Path.Combine(RepoRoot, "src/Chorus.Web/bin/Release/net10.0/publish");
-        if (!File.Exists(Path.Combine(appDir, "Chorus.Web.dll")))
-        {
-            throw new InvalidOperationException(
-                $"No published app in {appDir}. Run ./test.sh, or `dotnet publish src/Chorus.Web -c Release` and set CHORUS_APP_DIR.");
-        }
+        var site = new RunningSite();
+        // Started once for the whole run; the test host's exit ends the app, the browser and the data folder.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => site.Stop();
+        await site.InitializeAsync();
+        return site;
+    }
+
+    private async Task InitializeAsync()
+    {
+        var appDir = LiveSite.AppDir;
         _dataDir = Directory.CreateTempSubdirectory("chorus-browser-").FullName;
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "--urls", BaseUrl])
@@ -46,8 +120,11 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
         start.Environment["Seed__DemoContent"] = "true";
-        await AddUserAsync(start, EditorEmail, "Editor");
-        await AddUserAsync(start, ModeratorEmail, "Moderator");
+        // People take seconds to fill in a sign-on form and robots do not; tests are robots, so the threshold is off here
+        // (the HTTP tests prove a quick form is refused) rather than every test sleeping through it.
+        start.Environment["Campaigns__MinimumFillSeconds"] = "0";
+        await AddUserAsync(start, LiveSite.EditorEmail, "Editor");
+        await AddUserAsync(start, LiveSite.ModeratorEmail, "Moderator");
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
         _app.ErrorDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
@@ -60,7 +137,7 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHORUS_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = LiveSite.ChromiumPath,
             Headless = true,
             // Root in CI needs --no-sandbox; the rest keeps Chromium from calling home on a closed network.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -68,9 +145,6 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         });
     }
 
-    public const string EditorEmail = "editor@crossroads.test";
-    public const string ModeratorEmail = "moderator@crossroads.test";
-    public const string EditorPassword = "a browser test passphrase";
 
     /// <summary>Creates an editor with the app's own command, as an operator would (password on standard input).</summary>
     private static async Task AddUserAsync(ProcessStartInfo site, string email, string role)
@@ -87,7 +161,7 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
             command.Environment[key] = value;
         }
         using var process = Process.Start(command)!;
-        await process.StandardInput.WriteLineAsync(EditorPassword);
+        await process.StandardInput.WriteLineAsync(LiveSite.EditorPassword);
         process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -124,14 +198,13 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
 
     private readonly SemaphoreSlim _signIn = new(1, 1);
 
-    public void Dispose() => _signIn.Dispose();
     private readonly Dictionary<string, string> _states = [];
 
     /// <summary>
     /// A browser context signed in as the editor (or the moderator). The first call signs in through the real form; later
     /// ones reuse its cookies, as a person's browser does (and the sign-in rate limit is not spent on every test).
     /// </summary>
-    public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true, string email = EditorEmail)
+    public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(LiveSite site, bool javaScript, string email)
     {
         await _signIn.WaitAsync();
         try
@@ -140,7 +213,7 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
             {
                 // Reuse the saved cookies while they still open the admin area (a test that changes the account's
                 // security stamp, such as opening two-factor setup, ends that session within a minute).
-                var (reused, page, watch) = await PageWatch.Open(this, new BrowserNewContextOptions { JavaScriptEnabled = javaScript, StorageState = state });
+                var (reused, page, watch) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = javaScript, StorageState = state });
                 await page.GotoAsync(BaseUrl + "/admin");
                 if (page.Url == BaseUrl + "/admin")
                 {
@@ -148,10 +221,10 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
                 }
                 await reused.DisposeAsync();
             }
-            var (context, fresh, freshWatch) = await PageWatch.Open(this, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+            var (context, fresh, freshWatch) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
             await fresh.GotoAsync(BaseUrl + "/account/login");
             await fresh.GetByLabel("Email").FillAsync(email);
-            await fresh.GetByLabel("Password").FillAsync(EditorPassword);
+            await fresh.GetByLabel("Password").FillAsync(LiveSite.EditorPassword);
             await fresh.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await fresh.WaitForURLAsync(BaseUrl + "/admin");
             _states[email] = await context.StorageStateAsync();
@@ -174,24 +247,32 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         }
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// Ends the app and the browser without waiting on either: it runs as the test host exits, when a graceful
+    /// close could hang the run (disposing Playwright closes its driver, which ends Chromium).
+    /// </summary>
+    public void Dispose() => Stop();
+
+    private void Stop()
     {
-        if (Browser is not null)
+        if (_disposed)
         {
-            await Browser.CloseAsync();
+            return;
         }
+        _disposed = true;
         _playwright?.Dispose();
         Http?.Dispose();
         if (_app is { HasExited: false })
         {
             _app.Kill(entireProcessTree: true);
-            await _app.WaitForExitAsync();
+            _app.WaitForExit(10_000);
         }
         _app?.Dispose();
         if (_dataDir is not null)
         {
             Directory.Delete(_dataDir, recursive: true);
         }
+        _signIn.Dispose();
     }
 
     private static int FreePort()
@@ -201,21 +282,23 @@ public sealed class LiveSite : IAsyncLifetime, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Chorus.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Chorus.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
 
+/// <summary>The classes that sign in as staff run one after another, sharing the accounts' sessions.</summary>
 [CollectionDefinition(Name)]
-public sealed class LiveSiteTests : ICollectionFixture<LiveSite>
+public sealed class StaffTests : ICollectionFixture<LiveSite>
 {
-    public const string Name = "live site";
+    public const string Name = "staff";
+}
+
+/// <summary>A [Fact] that is skipped, saying why, where Chromium, the published app or html-validate is missing.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute() => Skip = LiveSite.Missing;
+}
+
+/// <summary>A [Theory] that is skipped, saying why, where Chromium, the published app or html-validate is missing.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute() => Skip = LiveSite.Missing;
 }

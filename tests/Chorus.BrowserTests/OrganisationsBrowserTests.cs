@@ -4,10 +4,10 @@ using Microsoft.Playwright;
 namespace Chorus.BrowserTests;
 
 /// <summary>The directory and the import as people use them in Chromium.</summary>
-[Collection(LiveSiteTests.Name)]
+[Collection(StaffTests.Name)]
 public sealed class OrganisationsBrowserTests(LiveSite site)
 {
-    [Fact]
+    [BrowserFact]
     public async Task A_visitor_reading_Arabic_finds_the_member_NGOs_of_Africa_in_two_clicks_without_javascript()
     {
         var (context, page, _) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = false });
@@ -23,7 +23,7 @@ public sealed class OrganisationsBrowserTests(LiveSite site)
         Assert.Contains("region=002", page.Url, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task An_editor_uploads_a_member_list_sees_the_preview_and_imports_it()
     {
         var (context, page, watch) = await site.SignedInAsync();

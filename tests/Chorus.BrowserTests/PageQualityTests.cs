@@ -4,9 +4,11 @@ using Microsoft.Playwright;
 
 namespace Chorus.BrowserTests;
 
-/// <summary>Accessibility, privacy, no-JS and weight checks for every public page type, in real Chromium.</summary>
-[Collection(LiveSiteTests.Name)]
-public sealed class PageQualityTests(LiveSite site)
+/// <summary>
+/// Accessibility, privacy, no-JS and weight checks for every public page type, in real Chromium: one class per check,
+/// so the checks run side by side.
+/// </summary>
+public sealed class PageQualityTests(LiveSite site) : IClassFixture<LiveSite>
 {
     public const int BudgetBytes = 30 * 1024;
 
@@ -15,32 +17,57 @@ public sealed class PageQualityTests(LiveSite site)
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
     };
 
-    private string Url(string pageType) => site.BaseUrl + PageTypes.All[pageType].Path;
+    internal static string Url(LiveSite site, string pageType) => site.BaseUrl + PageTypes.All[pageType].Path;
 
     internal static string Describe(AxeResult result) => string.Join('\n', result.Violations.Select(v =>
         $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
 
-    [Theory]
+    [BrowserFact]
+    public async Task The_stylesheet_is_fingerprinted_compressed_and_cached_for_a_year()
+    {
+        var (context, page, _) = await PageWatch.Open(site);
+        await using var _ = context;
+        var css = page.WaitForResponseAsync(r => r.Url.Contains("/css/site.", StringComparison.Ordinal));
+        await page.GotoAsync(Url(site, "home"));
+
+        var response = await css;
+
+        Assert.Matches(@"/css/site\.[a-z0-9]+\.css$", response.Url);
+        var cacheControl = await response.HeaderValueAsync("cache-control");
+        Assert.Contains("immutable", cacheControl, StringComparison.Ordinal);
+        Assert.Contains("max-age=31536000", cacheControl, StringComparison.Ordinal);
+        Assert.NotNull(await response.HeaderValueAsync("content-encoding"));
+    }
+}
+
+/// <summary>axe finds no WCAG 2.2 A or AA violation on any public page type.</summary>
+public sealed class AxeTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
     public async Task Axe_finds_no_WCAG_A_or_AA_violation(string pageType)
     {
         var (context, page, _) = await PageWatch.Open(site);
         await using var _ = context;
-        await page.GotoAsync(Url(pageType));
+        await page.GotoAsync(PageQualityTests.Url(site, pageType));
 
-        var result = await page.RunAxe(Wcag);
+        var result = await page.RunAxe(PageQualityTests.Wcag);
 
-        Assert.True(result.Violations.Length == 0, Describe(result));
+        Assert.True(result.Violations.Length == 0, PageQualityTests.Describe(result));
     }
+}
 
-    [Theory]
+/// <summary>No public page type logs a console error or asks another origin for anything.</summary>
+public sealed class PrivacyTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
     public async Task No_console_error_and_no_request_to_another_origin(string pageType)
     {
         var (context, page, watch) = await PageWatch.Open(site);
         await using var _ = context;
 
-        var response = await page.GotoAsync(Url(pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var response = await page.GotoAsync(PageQualityTests.Url(site, pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
         Assert.Equal(PageTypes.All[pageType].Status, response!.Status);
         Assert.Empty(watch.ForeignRequests);
@@ -48,14 +75,18 @@ public sealed class PageQualityTests(LiveSite site)
         var errors = watch.ConsoleErrors.Where(e => !(response.Status >= 400 && e.Contains($"status of {response.Status}", StringComparison.Ordinal)));
         Assert.Empty(errors);
     }
+}
 
-    [Theory]
+/// <summary>Every public page type can be read and left through its menu with JavaScript off.</summary>
+public sealed class NoJavaScriptTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
     public async Task Works_with_JavaScript_disabled(string pageType)
     {
         var (context, page, _) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = false });
         await using var _ = context;
-        await page.GotoAsync(Url(pageType));
+        await page.GotoAsync(PageQualityTests.Url(site, pageType));
 
         var heading = await page.Locator("main h1").First.TextContentAsync();
         Assert.False(string.IsNullOrWhiteSpace(heading));
@@ -67,35 +98,22 @@ public sealed class PageQualityTests(LiveSite site)
         await page.WaitForURLAsync($"{site.BaseUrl}/{culture}/statements");
         Assert.True(await page.Locator(".register li").CountAsync() >= 8, "the register lists the demo statements");
     }
+}
 
-    [Theory]
+/// <summary>Every public page type with its assets weighs under the 30 KB compressed budget.</summary>
+public sealed class PageWeightTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
     public async Task Page_with_its_assets_weighs_under_30_KB_compressed(string pageType)
     {
         var (context, page, watch) = await PageWatch.Open(site);
         await using var _ = context;
 
-        var response = await page.GotoAsync(Url(pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var response = await page.GotoAsync(PageQualityTests.Url(site, pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
         Assert.NotNull(await response!.HeaderValueAsync("content-encoding"));
         var (bytes, detail) = await watch.TransferredAsync();
-        Assert.True(bytes < BudgetBytes, $"{bytes} bytes transferred:\n{detail}");
-    }
-
-    [Fact]
-    public async Task The_stylesheet_is_fingerprinted_compressed_and_cached_for_a_year()
-    {
-        var (context, page, _) = await PageWatch.Open(site);
-        await using var _ = context;
-        var css = page.WaitForResponseAsync(r => r.Url.Contains("/css/site.", StringComparison.Ordinal));
-        await page.GotoAsync(Url("home"));
-
-        var response = await css;
-
-        Assert.Matches(@"/css/site\.[a-z0-9]+\.css$", response.Url);
-        var cacheControl = await response.HeaderValueAsync("cache-control");
-        Assert.Contains("immutable", cacheControl, StringComparison.Ordinal);
-        Assert.Contains("max-age=31536000", cacheControl, StringComparison.Ordinal);
-        Assert.NotNull(await response.HeaderValueAsync("content-encoding"));
+        Assert.True(bytes < PageQualityTests.BudgetBytes, $"{bytes} bytes transferred:\n{detail}");
     }
 }

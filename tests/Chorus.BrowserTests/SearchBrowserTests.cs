@@ -3,10 +3,9 @@ using Microsoft.Playwright;
 namespace Chorus.BrowserTests;
 
 /// <summary>The search box in the header, as a reader on a phone without JavaScript uses it.</summary>
-[Collection(LiveSiteTests.Name)]
-public sealed class SearchBrowserTests(LiveSite site)
+public sealed class SearchBrowserTests(LiveSite site) : IClassFixture<LiveSite>
 {
-    [Fact]
+    [BrowserFact]
     public async Task A_reader_without_javascript_searches_from_any_page_and_finds_a_French_page_without_typing_its_accents()
     {
         var (context, page, watch) = await PageWatch.Open(site, new BrowserNewContextOptions { JavaScriptEnabled = false });

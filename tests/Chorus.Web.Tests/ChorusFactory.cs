@@ -17,11 +17,27 @@ namespace Chorus.Web.Tests;
 /// </summary>
 public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The instant every test class's clock starts at: 27 November 2026, 12:00 UTC, or the ISO 8601 instant in
+    /// CHORUS_TEST_START (test.sh runs the PostgreSQL pass a year later, so no test leans on a date that will pass).
+    /// </summary>
+    public static readonly DateTimeOffset Start = Environment.GetEnvironmentVariable("CHORUS_TEST_START") is { Length: > 0 } start
+        ? DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture)
+        : new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _provider = Environment.GetEnvironmentVariable("CHORUS_TEST_DB") ?? "sqlite";
+    internal static readonly string Provider = Environment.GetEnvironmentVariable("CHORUS_TEST_DB") ?? "sqlite";
+
+    /// <summary>The PostgreSQL server's connection string without a database (test.sh sets CHORUS_TEST_PG).</summary>
+    internal static string PostgresServer => Environment.GetEnvironmentVariable("CHORUS_TEST_PG")
+        ?? throw new InvalidOperationException("CHORUS_TEST_DB=postgres needs CHORUS_TEST_PG (a connection string without a database).");
+
+    internal static string SqliteFile(string name) => Path.Combine(Path.GetTempPath(), name + ".db");
+
+    private readonly string _provider = Provider;
+    private readonly string _name;
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
+    private readonly bool? _templateSeed;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -29,23 +45,28 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string MailDropFolder { get; } = Path.Combine(Path.GetTempPath(), $"chorus-mail-{Guid.NewGuid():N}");
 
     /// <summary>Whether the demo content is seeded; tests that count rows start empty.</summary>
-    protected virtual bool SeedDemo => true;
+    protected virtual bool SeedDemo => _templateSeed ?? true;
 
     /// <summary>More configuration for a test class's app, as "Section:Key" settings.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
-    public ChorusFactory()
+    public ChorusFactory() : this($"chorus_test_{Guid.NewGuid():N}")
     {
-        var name = $"chorus_test_{Guid.NewGuid():N}";
+    }
+
+    /// <summary>The app that makes a template database: it migrates (and seeds) <paramref name="name"/> itself.</summary>
+    internal ChorusFactory(string name, bool seedDemo) : this(name) => _templateSeed = seedDemo;
+
+    private ChorusFactory(string name)
+    {
+        _name = name;
         if (_provider == "postgres")
         {
-            var server = Environment.GetEnvironmentVariable("CHORUS_TEST_PG")
-                ?? throw new InvalidOperationException("CHORUS_TEST_DB=postgres needs CHORUS_TEST_PG (a connection string without a database).");
-            _connectionString = $"{server};Database={name}";
+            _connectionString = $"{PostgresServer};Database={name}";
         }
         else
         {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), name + ".db");
+            _sqliteFile = SqliteFile(name);
             _connectionString = $"Data Source={_sqliteFile}";
         }
     }
@@ -85,6 +106,17 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Writes the data a test class shares, once, after the app has started.</summary>
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>Starts an app a test made for itself (xUnit starts class fixtures) on a copy of the template.</summary>
+    public Task StartAsync() => ((IAsyncLifetime)this).InitializeAsync();
+
+    /// <summary>The class's database is a copy of the migrated (and seeded) template, then the app starts on it.</summary>
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await TemplateDatabases.CopyToAsync(_provider, SeedDemo, _connectionString);
+        _ = Services;
+        await InitializeAsync();
+    }
+
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private bool _disposed;
@@ -96,16 +128,17 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
         _disposed = true;
-        if (_provider == "postgres")
-        {
-            await WithDb(db => db.Database.EnsureDeletedAsync());
-        }
+        var keep = _templateSeed is not null; // a template outlives the app that made it
         await base.DisposeAsync();
+        if (_provider == "postgres" && !keep)
+        {
+            await TemplateDatabases.DropAsync(_name);
+        }
         if (Directory.Exists(MailDropFolder))
         {
             Directory.Delete(MailDropFolder, recursive: true);
         }
-        if (_sqliteFile is not null)
+        if (_sqliteFile is not null && !keep)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })

@@ -11,12 +11,10 @@ internal static class DataExtensions
 {
     public static void AddData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database")
-            .ValidateDataAnnotations()
+        builder.Services.AddSettings<DatabaseOptions>("Database")
             .Validate(o => !o.IsPostgres || o.ConnectionString.Length > 0,
-                "Database:ConnectionString is required when Database:Provider is 'postgres'.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+                "Database:ConnectionString is required when Database:Provider is 'postgres'.");
+        builder.Services.AddSettings<SeedOptions>("Seed");
 
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.IsPostgres)

@@ -22,6 +22,9 @@ internal sealed class DatabaseOptions
 
 internal sealed class SeedOptions
 {
-    /// <summary>Seed the demo content on first start when the database holds no posts.</summary>
-    public bool DemoContent { get; set; } = true;
+    /// <summary>
+    /// Seed the demo content on first start when the database holds no posts. Off unless set: a production site
+    /// starts empty; appsettings.Development.json turns it on for `dotnet run`.
+    /// </summary>
+    public bool DemoContent { get; set; }
 }

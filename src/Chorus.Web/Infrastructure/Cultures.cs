@@ -37,5 +37,18 @@ internal static class Cultures
         return culture;
     }
 
+    /// <summary>A language .NET knows (with predefined cultures only, as the app runs), such as en or zh.</summary>
+    public static bool IsKnown(string culture)
+    {
+        try
+        {
+            return culture.Length > 0 && CultureInfo.GetCultureInfo(culture, predefinedOnly: true).Name.Length > 0;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
     public static bool IsRightToLeft(string culture) => CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft;
 }

@@ -10,7 +10,9 @@ internal static class PublicForms
 {
     public const string RateLimit = "public-forms";
 
-    public static void AddPublicForms(this IHostApplicationBuilder builder) =>
+    public static void AddPublicForms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ExpiringTokens>();
         builder.Services.AddRateLimiter(o => o.AddPolicy(RateLimit, http => HttpMethods.IsPost(http.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -19,6 +21,7 @@ internal static class PublicForms
                     PermitLimit = builder.Configuration.GetValue("PublicForms:PostsPerMinute", 10), Window = TimeSpan.FromMinutes(1),
                 })
             : RateLimitPartition.GetNoLimiter("read")));
+    }
 
     /// <summary>A fresh secret for a link sent by email, and the hash we keep of it (the secret itself is only in the email).</summary>
     public static (string Token, string Hash) NewToken()

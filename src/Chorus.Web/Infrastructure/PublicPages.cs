@@ -53,7 +53,7 @@ internal static class PublicPages
 
     public static void AddPublicPages(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CachingOptions>().BindConfiguration("Caching");
+        builder.Services.AddSettings<CachingOptions>("Caching");
         builder.Services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPagePolicy()));
         builder.Services.AddSingleton<IInterceptor, EvictOnWrite>();
         builder.Services.AddResponseCompression(o =>

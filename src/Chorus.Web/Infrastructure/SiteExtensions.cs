@@ -15,10 +15,10 @@ internal static class SiteExtensions
 {
     public static void AddSite(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SiteOptions>().BindConfiguration("Site")
-            .ValidateDataAnnotations()
-            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "Site:TimeZone must be an IANA zone such as Europe/Paris.")
-            .ValidateOnStart();
+        builder.Services.AddSettings<SiteOptions>("Site")
+            .PostConfigure(o => o.Cultures = o.Cultures.Length > 0 ? o.Cultures : SiteOptions.DefaultCultures)
+            .Validate(o => o.Cultures.All(Cultures.IsKnown), "Site:Cultures must be language codes such as en, fr or zh.")
+            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "Site:TimeZone must be an IANA zone such as Europe/Paris.");
         builder.Services.AddSingleton(sp => DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone]);
 
         builder.Services.AddRazorPages().WithRazorPagesRoot("/Features")

@@ -15,11 +15,15 @@ internal sealed class SiteOptions
     [Required]
     public string TimeZone { get; set; } = "Europe/Paris";
 
+    /// <summary>The six UN languages, served when <see cref="Cultures"/> is not set.</summary>
+    public static readonly string[] DefaultCultures = ["en", "fr", "es", "ar", "zh", "ru"];
+
     /// <summary>
-    /// Cultures served, first is the default; every public URL starts with one. appsettings.json lists
-    /// en, fr, es, ar, zh, ru (no default here: the configuration binder appends to a default array).
+    /// Cultures served, first is the default; every public URL starts with one. Empty here and filled with
+    /// <see cref="DefaultCultures"/> after binding: the configuration binder appends to an array it finds filled,
+    /// so a default in the initializer could not be replaced by a configured list.
     /// </summary>
-    [MinLength(1, ErrorMessage = "Site:Cultures must name at least one culture, such as en.")]
+    [MinLength(1, ErrorMessage = "name at least one culture, such as en.")]
     public string[] Cultures { get; set; } = [];
 
     /// <summary>

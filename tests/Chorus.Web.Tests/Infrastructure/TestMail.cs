@@ -4,18 +4,24 @@ namespace Chorus.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real SMTP server test.sh starts (aiosmtpd on 127.0.0.1, writing a Maildir): its address in
-/// CHORUS_TEST_SMTP (host:port) and its Maildir in CHORUS_TEST_MAILDIR.
+/// CHORUS_TEST_SMTP (host:port) and its Maildir in CHORUS_TEST_MAILDIR. Without them (`dotnet test` alone)
+/// the app writes its mail to a folder, and a test that reads what the server received is skipped, saying why
+/// (the test must be a [SkippableFact]); test.sh fails a run in which anything was skipped.
 /// </summary>
 internal static class TestMail
 {
-    private static string Required(string name) => Environment.GetEnvironmentVariable(name)
-        ?? throw new InvalidOperationException($"{name} is not set: run ./test.sh, which starts an SMTP server on 127.0.0.1.");
+    private static readonly string? Server = Environment.GetEnvironmentVariable("CHORUS_TEST_SMTP");
+    private static readonly string? Maildir = Environment.GetEnvironmentVariable("CHORUS_TEST_MAILDIR");
 
     public static IEnumerable<KeyValuePair<string, string>> Settings
     {
         get
         {
-            var server = Required("CHORUS_TEST_SMTP").Split(':');
+            if (Server is null)
+            {
+                return [];
+            }
+            var server = Server.Split(':');
             return
             [
                 new("Email:SmtpHost", server[0]),
@@ -32,7 +38,9 @@ internal static class TestMail
     /// <summary>Waits (at most 30 s) for a message to <paramref name="to"/> that <paramref name="matches"/>.</summary>
     public static async Task<MimeMessage> ReceivedAsync(string to, Func<MimeMessage, bool> matches)
     {
-        var inbox = Path.Combine(Required("CHORUS_TEST_MAILDIR"), "new");
+        Skip.If(Server is null || Maildir is null,
+            "Needs a real SMTP server: set CHORUS_TEST_SMTP (host:port) and CHORUS_TEST_MAILDIR (the Maildir it writes), as ./test.sh does.");
+        var inbox = Path.Combine(Maildir!, "new");
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {

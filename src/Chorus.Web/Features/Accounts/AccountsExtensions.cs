@@ -16,7 +16,7 @@ internal static class AccountsExtensions
 
     public static void AddAccounts(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<AccountOptions>("Accounts");
         builder.Services.AddIdentityCore<ChorusUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -33,8 +33,8 @@ internal static class AccountsExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ChorusDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
-        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ExpiringTokenProvider>(TokenOptions.DefaultProvider);
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -93,8 +93,7 @@ internal static class AccountsExtensions
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
         if (announceSetup && !await db.Users.AnyAsync())
         {
-            var link = SetupToken.Create(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(),
-                scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            var link = SetupToken.Create(scope.ServiceProvider.GetRequiredService<ExpiringTokens>());
             app.Logger.LogWarning("No staff account exists yet. Create the first admin at /account/setup?token={Token} (valid for 24 hours, once).", link);
         }
     }

@@ -1,6 +1,5 @@
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace Chorus.Web.Features.Accounts;
 
 /// <summary>The one-time page, reached from the link in the log, that creates the first admin.</summary>
 internal sealed class SetupModel(ChorusDb db, UserManager<ChorusUser> users, SignInManager<ChorusUser> signIn,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+    ExpiringTokens tokens, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -18,7 +17,7 @@ internal sealed class SetupModel(ChorusDb db, UserManager<ChorusUser> users, Sig
     [BindProperty]
     public NewAccount Input { get; set; } = new();
 
-    private async Task<bool> AllowedAsync() => SetupToken.IsValid(protection, Token) && !await db.Users.AnyAsync();
+    private async Task<bool> AllowedAsync() => SetupToken.IsValid(tokens, Token) && !await db.Users.AnyAsync();
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
+using Chorus.Web.Infrastructure;
 
 namespace Chorus.Web.Features.Accounts;
 
@@ -8,23 +8,9 @@ internal static class SetupToken
     private const string Purpose = "Chorus.FirstAdminSetup";
     private const string Payload = "first-admin";
 
-    public static string Create(IDataProtectionProvider provider, TimeProvider clock) =>
-        provider.CreateProtector(Purpose).ToTimeLimitedDataProtector()
-            .Protect(Payload, clock.GetUtcNow().AddHours(24));
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public static bool IsValid(IDataProtectionProvider provider, string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return false;
-        }
-        try
-        {
-            return provider.CreateProtector(Purpose).ToTimeLimitedDataProtector().Unprotect(token) == Payload;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return false; // tampered, expired or from another site
-        }
-    }
+    public static string Create(ExpiringTokens tokens) => tokens.Protect(Purpose, Payload, Lifetime);
+
+    public static bool IsValid(ExpiringTokens tokens, string? token) => tokens.Unprotect(Purpose, token) == Payload;
 }

@@ -23,7 +23,7 @@ internal static class ApiExtensions
 
     public static void AddApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<ApiOptions>("Api");
         builder.Services.AddTransient<IStartupFilter, ApiRateLimit>();
         builder.AddApiDocument();
         builder.CachePublicPages("/Api");

@@ -15,7 +15,7 @@ internal static class CampaignsExtensions
 
     public static void AddCampaigns(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CampaignOptions>().BindConfiguration("Campaigns");
+        builder.Services.AddSettings<CampaignOptions>("Campaigns");
         builder.Services.AddSingleton(PublicSuffixes.Load);
         builder.Services.AddSingleton<IInterceptor, CampaignSaveInterceptor>();
         builder.Services.AddSingleton<IOrganisationReferences, SignatureReferences>();

@@ -27,14 +27,15 @@ internal static class DemoCampaigns
         12. Report on progress with public, disaggregated data at the next Review Forum.
         """;
 
+    // Reserved .example domains only (RFC 2606): a demo must never name, link to or mail a real organisation.
     private static readonly (string Name, string Country, OrganisationType Type, string Website, string Email)[] NotInDirectory =
     [
-        ("Refugee Voices Tanzania", "TZ", OrganisationType.MigrantLed, "https://refugeevoices.or.tz/", "info@refugeevoices.or.tz"),
-        ("Harbour Solidarity Piraeus", "GR", OrganisationType.Ngo, "https://harboursolidarity.org/", "contact@harboursolidarity.org"),
-        ("Kathmandu Returnee Network", "NP", OrganisationType.Network, "https://returnees.org.np/", "returnees.np@gmail.com"),
-        ("Fundación Caminos Seguros", "CO", OrganisationType.Foundation, "https://caminosseguros.org.co/", "direccion@caminosseguros.org.co"),
-        ("Pacific Climate Mobility Forum", "FJ", OrganisationType.Academic, "https://climatemobility.ac.fj/", "forum@climatemobility.ac.fj"),
-        ("Beirut Domestic Workers Collective", "LB", OrganisationType.MigrantLed, "https://bdwc.org.lb/", "bdwc.collective@proton.me"),
+        ("Refugee Voices Tanzania", "TZ", OrganisationType.MigrantLed, "https://refugeevoices.example/", "info@refugeevoices.example"),
+        ("Harbour Solidarity Piraeus", "GR", OrganisationType.Ngo, "https://harboursolidarity.example/", "contact@harboursolidarity.example"),
+        ("Kathmandu Returnee Network", "NP", OrganisationType.Network, "https://returnees-nepal.example/", "returnees.np@freemail.example"),
+        ("Fundación Caminos Seguros", "CO", OrganisationType.Foundation, "https://caminosseguros.example/", "direccion@caminosseguros.example"),
+        ("Pacific Climate Mobility Forum", "FJ", OrganisationType.Academic, "https://climatemobility.example/", "forum@climatemobility.example"),
+        ("Beirut Domestic Workers Collective", "LB", OrganisationType.MigrantLed, "https://bdwc.example/", "bdwc.collective@securemail.example"),
     ];
 
     public static async Task SeedAsync(ChorusDb db, TimeProvider clock, PublicSuffixes suffixes, IReadOnlyDictionary<string, int> posts)

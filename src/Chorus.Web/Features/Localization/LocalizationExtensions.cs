@@ -10,8 +10,7 @@ internal static class LocalizationExtensions
 {
     public static void AddMachineTranslation(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MachineTranslationOptions>().BindConfiguration("MachineTranslation")
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<MachineTranslationOptions>("MachineTranslation");
         builder.Services.AddHttpClient(MachineTranslator.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         builder.Services.AddSingleton<MachineTranslator>();
         builder.Services.AddSingleton<TranslationJobs>();

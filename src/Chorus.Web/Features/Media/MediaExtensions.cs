@@ -1,5 +1,6 @@
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Admin;
+using Chorus.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +10,7 @@ internal static class MediaExtensions
 {
     public static void AddMedia(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MediaOptions>().BindConfiguration("Media").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<MediaOptions>("Media");
         builder.Services.AddSingleton<MediaStore>();
         builder.AddAdminMenuItem(new("Media", "/admin/media", [Roles.Admin, Roles.Editor], 30));
     }

@@ -3,7 +3,6 @@ using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ namespace Chorus.Web.Features.SignOns;
 /// antiforgery token). A submission is only a request: it counts once the emailed link is followed.
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
-internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox, IDataProtectionProvider protection,
+internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox, ExpiringTokens tokens,
     IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
@@ -33,7 +32,7 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
     public string? PostSlug { get; private set; }
     public int ConfirmationDays => options.Value.ConfirmationDays;
 
-    private IDataProtector Clock => protection.CreateProtector("Chorus.SignOn.Started");
+    private const string StartedPurpose = "Chorus.SignOn.Started";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -63,7 +62,7 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
             return Redirect($"/{Culture}/campaigns/{Slug}?sent=1#done");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!WasShownLongEnoughAgo(now))
+        if (tokens.Age(StartedPurpose, Input.Started) is not { } age || age < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
         {
             ModelState.AddModelError("", S["That was very quick. Please check your details, then send the form again."]);
         }
@@ -170,22 +169,8 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
         return null;
     }
 
-    private bool WasShownLongEnoughAgo(DateTime now)
-    {
-        try
-        {
-            var shown = new DateTime(long.Parse(Clock.Unprotect(Input.Started ?? ""), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
-            return now - shown >= TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Sealed "form shown at" value for the form being rendered.</summary>
-    public string StartedNow() =>
-        Clock.Protect(clock.GetUtcNow().UtcDateTime.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string StartedNow() => tokens.Seal(StartedPurpose);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -10,7 +10,7 @@ internal static class OutboxExtensions
 {
     public static void AddEmail(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration("Email").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<EmailOptions>("Email");
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddHostedService<OutboxSender>();
     }

@@ -15,7 +15,7 @@ public sealed partial class EmailFlowsTests(SmtpApp app) : IClassFixture<SmtpApp
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();
 
-    [Fact]
+    [SkippableFact]
     public async Task The_full_password_reset_flow_goes_through_email()
     {
         var email = $"reset-{Guid.NewGuid():N}@crossroads.test";
@@ -38,7 +38,7 @@ public sealed partial class EmailFlowsTests(SmtpApp app) : IClassFixture<SmtpApp
         Assert.Contains("This link has expired or was already used.", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_invited_editor_creates_an_account_from_the_email_and_the_admin_sees_it_audited()
     {
         var adminEmail = $"admin-{Guid.NewGuid():N}@crossroads.test";
@@ -76,7 +76,7 @@ public sealed partial class EmailFlowsTests(SmtpApp app) : IClassFixture<SmtpApp
         Assert.False(await app.WithDb(db => db.Users.Where(u => u.Email == invitee).Select(u => u.IsActive).SingleAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_admin_changes_a_role_but_cannot_demote_herself()
     {
         var adminEmail = $"chief-{Guid.NewGuid():N}@crossroads.test";

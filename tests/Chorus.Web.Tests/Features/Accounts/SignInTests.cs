@@ -1,12 +1,20 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chorus.Web.Tests.Features.Accounts;
 
-public sealed class SignInTests(EmptyChorusFactory app) : IClassFixture<EmptyChorusFactory>
+/// <summary>An empty site whose sign-in limit the tests here do not reach (SignInRateLimitTests tests the limit itself).</summary>
+public sealed class SignInApp : EmptyChorusFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Accounts:SignInsPerMinute", "1000")];
+}
+
+public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
 {
     private static Dictionary<string, string> Credentials(string email, string password) =>
         new() { ["Input.Email"] = email, ["Input.Password"] = password };
@@ -91,10 +99,18 @@ public sealed class SignInTests(EmptyChorusFactory app) : IClassFixture<EmptyCho
     public async Task The_first_admin_is_created_through_the_one_time_setup_link_and_only_once()
     {
         await using var fresh = new EmptyChorusFactory();
-        var token = SetupToken.Create(fresh.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), fresh.Clock);
+        await fresh.StartAsync();
+        var tokens = fresh.Services.GetRequiredService<ExpiringTokens>();
         var client = Staff.Client(fresh);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/account/setup?token=forged", UriKind.Relative))).StatusCode);
 
+        // The link lasts 24 hours by the site's clock, whatever the machine's clock says.
+        var early = SetupToken.Create(tokens);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/account/setup?token={Uri.EscapeDataString(early)}", UriKind.Relative))).StatusCode);
+        fresh.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/account/setup?token={Uri.EscapeDataString(early)}", UriKind.Relative))).StatusCode);
+
+        var token = SetupToken.Create(tokens);
         var created = await Staff.PostFormAsync(client, $"/account/setup?token={Uri.EscapeDataString(token)}", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "First Admin", ["Input.Email"] = "first@crossroads.test", ["Input.Password"] = Staff.Password,
@@ -103,6 +119,30 @@ public sealed class SignInTests(EmptyChorusFactory app) : IClassFixture<EmptyCho
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.True(await fresh.WithDb(db => db.Users.AnyAsync(u => u.Email == "first@crossroads.test")));
         Assert.Equal(HttpStatusCode.NotFound, (await Staff.Client(fresh).GetAsync(new Uri($"/account/setup?token={Uri.EscapeDataString(token)}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_reset_link_works_for_three_days_of_the_sites_clock_then_expires()
+    {
+        await Staff.CreateAsync(app, "forgetful@crossroads.test", Roles.Editor);
+        async Task<string> LinkAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ChorusUser>>();
+            var token = await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync("forgetful@crossroads.test"))!);
+            return $"/account/reset-password?email=forgetful%40crossroads.test&token={Uri.EscapeDataString(token)}";
+        }
+        var stale = await LinkAsync();
+        app.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+
+        var refused = await Staff.PostFormAsync(Staff.Client(app), stale, new Dictionary<string, string> { ["Password"] = "a passphrase too late" });
+        Assert.Contains("This link has expired or was already used.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var fresh = await LinkAsync();
+        app.Clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
+        var saved = await Staff.PostFormAsync(Staff.Client(app), fresh, new Dictionary<string, string> { ["Password"] = "a passphrase just in time" });
+        Assert.Equal("/account/login", saved.Headers.Location!.OriginalString);
+        await Staff.SignInAsync(app, "forgetful@crossroads.test", password: "a passphrase just in time");
     }
 }
 

@@ -3,6 +3,8 @@ using Chorus.Web.Features.Campaigns;
 namespace Chorus.Web.Tests.Features.Campaigns;
 
 /// <summary>The registrable domain that decides "Domain verified", by the Public Suffix List's rules.</summary>
+/// <remarks>Needs no database: test.sh runs it once, in the SQLite pass.</remarks>
+[Trait("Database", "none")]
 public sealed class PublicSuffixTests
 {
     private static readonly PublicSuffixes Rules = new(["// a comment", "uk", "org.uk", "*.ck", "!www.ck", "jp", "東京.jp", "github.io"]);

@@ -10,7 +10,7 @@ namespace Chorus.Web.Tests.Features.Campaigns;
 /// <summary>Signing on through the public form: email confirmation, badges, one signature per organisation, what is counted and shown.</summary>
 public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
 {
-    [Fact]
+    [SkippableFact]
     public async Task Submitting_then_following_the_emailed_link_counts_the_endorsement_once()
     {
         await app.AddCampaign("flow");
@@ -43,7 +43,7 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
         Assert.Equal(1, await app.CountAsync("flow"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Badges_say_member_domain_verified_or_self_declared_and_know_public_suffixes()
     {
         await app.AddCampaign("badges");
@@ -72,7 +72,7 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
         Assert.DoesNotContain("Lagos Diaspora Forum Test", verifiedOnly, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_second_submission_for_the_same_organisation_updates_the_first_after_confirmation()
     {
         await app.AddCampaign("once");
@@ -94,7 +94,7 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
         Assert.Equal(("Second Person", second), (kept.SignatoryName, kept.Email));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unconfirmed_pending_and_rejected_signatures_are_never_counted()
     {
         var campaign = await app.AddCampaign("moderated", c => c.Moderation = Moderation.BeforePublication);
@@ -126,7 +126,7 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
         Assert.True(await app.WithDb(db => db.AuditLog.AnyAsync(a => a.Entity == nameof(Signature) && a.EntityId == ids["Awaiting Review Org"].ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_script_in_an_organisation_name_is_shown_as_text()
     {
         await app.AddCampaign("escaping");
@@ -137,7 +137,7 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Aid", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task No_signatory_email_appears_in_any_public_page_or_file()
     {
         var campaign = await app.AddCampaign("private");

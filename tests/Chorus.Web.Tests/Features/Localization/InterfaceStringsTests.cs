@@ -9,6 +9,8 @@ using Chorus.Web.Infrastructure;
 namespace Chorus.Web.Tests.Features.Localization;
 
 /// <summary>No reader meets an untranslated interface string: every key exists, filled, in every language.</summary>
+/// <remarks>Needs no database: test.sh runs it once, in the SQLite pass.</remarks>
+[Trait("Database", "none")]
 public sealed partial class InterfaceStringsTests
 {
     private static readonly string Source = Path.Combine(RepoRoot(), "src/Chorus.Web");

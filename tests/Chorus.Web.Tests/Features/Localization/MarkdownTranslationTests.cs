@@ -3,6 +3,8 @@ using Chorus.Web.Features.Localization.Machine;
 namespace Chorus.Web.Tests.Features.Localization;
 
 /// <summary>What is sent to a translation service, and how its answer is put back, on a stand-in that upper-cases text.</summary>
+/// <remarks>Needs no database: test.sh runs it once, in the SQLite pass.</remarks>
+[Trait("Database", "none")]
 public sealed class MarkdownTranslationTests
 {
     private static Task<string> Shout(string html) =>

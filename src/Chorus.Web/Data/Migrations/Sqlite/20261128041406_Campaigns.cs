@@ -11,10 +11,6 @@ namespace Chorus.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "CampaignId",
-                table: "Statements");
-
             migrationBuilder.AddColumn<string>(
                 name: "AcronymKey",
                 table: "Organisations",
@@ -24,6 +20,12 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
             // Existing organisations get their key now (lower case; the next save folds accents too).
             migrationBuilder.Sql("UPDATE \"Organisations\" SET \"AcronymKey\" = lower(\"Acronym\") WHERE \"Acronym\" IS NOT NULL AND \"Acronym\" <> '';");
+
+            // After the UPDATE: SQLite drops a column by rebuilding the table at the end of the migration, and EF warns
+            // (rightly, in general) about SQL run while a rebuild is pending.
+            migrationBuilder.DropColumn(
+                name: "CampaignId",
+                table: "Statements");
 
             migrationBuilder.CreateTable(
                 name: "Campaigns",
