@@ -108,3 +108,21 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
         }
     }
 }
+
+/// <summary>The wait between runs of work done on a schedule (reminders every minute, retention every hour).</summary>
+internal static class BackgroundSchedule
+{
+    /// <summary>Waits one period from now on <paramref name="clock"/>; false once the app is stopping.</summary>
+    public static async Task<bool> NextRunAsync(TimeSpan period, TimeProvider clock, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(period, clock, ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -12,6 +12,7 @@ internal static class TestMail
 {
     private static readonly string? Server = Environment.GetEnvironmentVariable("CHORUS_TEST_SMTP");
     private static readonly string? Maildir = Environment.GetEnvironmentVariable("CHORUS_TEST_MAILDIR");
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MimeMessage> Read = new();
 
     public static IEnumerable<KeyValuePair<string, string>> Settings
     {
@@ -46,7 +47,12 @@ internal static class TestMail
         {
             foreach (var file in Directory.EnumerateFiles(inbox))
             {
-                var message = await MimeMessage.LoadAsync(file);
+                // Each file is read once per run: the Maildir gathers every test's mail, and parsing it all on every
+                // poll of every waiting test was much of what the mail tests cost.
+                if (!Read.TryGetValue(file, out var message))
+                {
+                    Read[file] = message = await MimeMessage.LoadAsync(file);
+                }
                 if (message.To.Mailboxes.Any(m => m.Address == to) && matches(message))
                 {
                     return message;

@@ -15,7 +15,8 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
+        // A fresh delay after each run, not a PeriodicTimer: when the clock leaps (a test's clock, a machine waking from
+        // sleep) a periodic timer owes a tick for every period skipped, and the work ran once per missed minute.
         do
         {
             try
@@ -28,7 +29,7 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
                 log.LogWarning(e, "Sending event reminders failed; trying again in a minute.");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await BackgroundSchedule.NextRunAsync(TimeSpan.FromMinutes(1), clock, stoppingToken));
     }
 
     public async Task<int> SendDueAsync(IServiceProvider services, CancellationToken ct)
