@@ -110,12 +110,21 @@ internal sealed class RunningSite : IDisposable
         var appDir = LiveSite.AppDir;
         _dataDir = Directory.CreateTempSubdirectory("chorus-browser-").FullName;
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "--urls", BaseUrl])
+        // The site is shared by every test class and outlives each of them; the test host may be ended without running
+        // its exit handlers, so a watchdog shell ends the app as soon as the test host is gone, whatever the way.
+        const string Watchdog = """
+            "$@" & app=$!
+            trap 'kill $app 2>/dev/null' TERM INT
+            while kill -0 "$PARENT" 2>/dev/null && kill -0 $app 2>/dev/null; do sleep 1; done
+            kill $app 2>/dev/null; wait $app
+            """;
+        var start = new ProcessStartInfo("/bin/sh", ["-c", Watchdog, "watchdog", "dotnet", "Chorus.Web.dll", "--urls", BaseUrl])
         {
             WorkingDirectory = appDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["PARENT"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
