@@ -13,6 +13,23 @@ namespace Chorus.Web.Infrastructure;
 /// </summary>
 internal static class Settings
 {
+    /// <summary>
+    /// Settings that are not options classes (log levels) get their defaults here, as the lowest-priority configuration
+    /// source: appsettings.json and the environment still override them, and a site started without appsettings.json
+    /// does not log every SQL statement.
+    /// </summary>
+    public static void AddDefaultSettings(this IHostApplicationBuilder builder) =>
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+            },
+        });
+
     public static OptionsBuilder<T> AddSettings<T>(this IServiceCollection services, string section) where T : class
     {
         services.AddSingleton<IValidateOptions<T>>(new SettingsValidator<T>(section));

@@ -15,6 +15,7 @@ internal static class SiteExtensions
 {
     public static void AddSite(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultSettings();
         builder.Services.AddSettings<SiteOptions>("Site")
             .PostConfigure(o => o.Cultures = o.Cultures.Length > 0 ? o.Cultures : SiteOptions.DefaultCultures)
             .Validate(o => o.Cultures.All(Cultures.IsKnown), "Site:Cultures must be language codes such as en, fr or zh.")

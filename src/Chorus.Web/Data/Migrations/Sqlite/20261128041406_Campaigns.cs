@@ -21,11 +21,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
             // Existing organisations get their key now (lower case; the next save folds accents too).
             migrationBuilder.Sql("UPDATE \"Organisations\" SET \"AcronymKey\" = lower(\"Acronym\") WHERE \"Acronym\" IS NOT NULL AND \"Acronym\" <> '';");
 
-            // After the UPDATE: SQLite drops a column by rebuilding the table at the end of the migration, and EF warns
-            // (rightly, in general) about SQL run while a rebuild is pending.
-            migrationBuilder.DropColumn(
-                name: "CampaignId",
-                table: "Statements");
+            // SQLite (3.35 and later) drops an unindexed column in place. EF's DropColumn rebuilds the table instead, with
+            // PRAGMA foreign_keys outside the migration's transaction, and warns that a failure would leave the
+            // migration half applied.
+            migrationBuilder.Sql("ALTER TABLE \"Statements\" DROP COLUMN \"CampaignId\";");
 
             migrationBuilder.CreateTable(
                 name: "Campaigns",
