@@ -88,9 +88,12 @@ wait_for_port "The SMTP server" "$smtpport" "$smtp_pid" "$work/smtp.log"
 # --- Build once, test on each database --------------------------------------------------------
 log "Building"
 # One Release build serves both the tests and the published app the browser tests start (compiling twice was a minute).
+# html-validate comes from npm while the build runs.
+(cd "$root/tests/Chorus.BrowserTests" && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1 &
+npm_pid=$!
 dotnet build "$root/Chorus.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet publish "$root/src/Chorus.Web" -c Release --no-build -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
-(cd "$root/tests/Chorus.BrowserTests" && npm ci --no-audit --no-fund --loglevel=error)
+wait "$npm_pid" || { cat "$work/npm.log"; echo "npm ci failed" >&2; exit 1; }
 
 total_passed=0
 total_failed=0

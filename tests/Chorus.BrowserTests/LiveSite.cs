@@ -132,19 +132,26 @@ internal sealed class RunningSite : IDisposable
         // People take seconds to fill in a sign-on form and robots do not; tests are robots, so the threshold is off here
         // (the HTTP tests prove a quick form is refused) rather than every test sleeping through it.
         start.Environment["Campaigns__MinimumFillSeconds"] = "0";
+        // The first command migrates the fresh database; the second, the app's start and the browser's then overlap.
         await AddUserAsync(start, LiveSite.EditorEmail, "Editor");
-        await AddUserAsync(start, LiveSite.ModeratorEmail, "Moderator");
+        var moderator = AddUserAsync(start, LiveSite.ModeratorEmail, "Moderator");
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
         _app.ErrorDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
         _app.BeginOutputReadLine();
         _app.BeginErrorReadLine();
+        var browser = LaunchBrowserAsync();
 
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        await moderator;
         await WaitUntilHealthy();
+        Browser = await browser;
+    }
 
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = LiveSite.ChromiumPath,
             Headless = true,
@@ -153,7 +160,6 @@ internal sealed class RunningSite : IDisposable
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
-
 
     /// <summary>Creates an editor with the app's own command, as an operator would (password on standard input).</summary>
     private static async Task AddUserAsync(ProcessStartInfo site, string email, string role)
