@@ -46,7 +46,7 @@ internal sealed class ExpiringTokens(IDataProtectionProvider protection, TimePro
         return clock.GetUtcNow().UtcTicks < ticks ? plain[(bar + 1)..] : null;
     }
 
-    /// <summary>When a token made now would have been made: a sealed "form shown at" instant, checked by <see cref="Age"/>.</summary>
+    /// <summary>The current instant, signed and encrypted (a form's "shown at" time); <see cref="Age"/> reads how long ago it was.</summary>
     public string Seal(string purpose) =>
         protection.CreateProtector(purpose).Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
 
