@@ -91,7 +91,12 @@ log "Building"
 # html-validate comes from npm while the build runs.
 (cd "$root/tests/Chorus.BrowserTests" && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1 &
 npm_pid=$!
-dotnet build "$root/Chorus.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly
+# Code-style enforcement in the build costs ~15 s of a 2-core machine; the one style rule set to warning in .editorconfig
+# (file-scoped namespaces) is checked here by grep instead, and IDE/dev builds still enforce it.
+if grep -rPl --include='*.cs' --exclude-dir=Migrations --exclude-dir=bin --exclude-dir=obj '^namespace\s+[\w.]+\s*(\{|$)' "$root/src" "$root/tests"; then
+  echo "use file-scoped namespaces (namespace X;) in the files above" >&2; exit 1
+fi
+dotnet build "$root/Chorus.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly -p:EnforceCodeStyleInBuild=false
 dotnet publish "$root/src/Chorus.Web" -c Release --no-build -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
 wait "$npm_pid" || { cat "$work/npm.log"; echo "npm ci failed" >&2; exit 1; }
 
