@@ -129,6 +129,7 @@ internal sealed class RunningSite : IDisposable
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
         start.Environment["Seed__DemoContent"] = "true";
+        start.Environment["Site__PublicOrigin"] = BaseUrl;
         // People take seconds to fill in a sign-on form and robots do not; tests are robots, so the threshold is off here
         // (the HTTP tests prove a quick form is refused) rather than every test sleeping through it.
         start.Environment["Campaigns__MinimumFillSeconds"] = "0";

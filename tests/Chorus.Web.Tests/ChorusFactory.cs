@@ -78,6 +78,7 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("Seed:DemoContent", SeedDemo ? "true" : "false");
         builder.UseSetting("Email:DropFolder", MailDropFolder);
+        builder.UseSetting("Site:PublicOrigin", "http://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,7 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Chorus.Web.Infrastructure;
 
 internal static class Origins
 {
-    /// <summary>The site's own scheme and host as this request reached it ("https://coalition.org"), for absolute links.</summary>
-    public static string Origin(this HttpRequest request) => $"{request.Scheme}://{request.Host}";
+    /// <summary>
+    /// The site's configured public origin ("https://coalition.example", Site:PublicOrigin) for absolute links. Never
+    /// the request's Host or X-Forwarded-Host: a link written from those could be pointed at anyone's server.
+    /// </summary>
+    public static string Origin(this HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.PublicOrigin;
 }

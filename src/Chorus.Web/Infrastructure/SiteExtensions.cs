@@ -16,8 +16,17 @@ internal static class SiteExtensions
     public static void AddSite(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultSettings();
+        builder.AddProxies();
+        var development = builder.Environment.IsDevelopment();
         builder.Services.AddSettings<SiteOptions>("Site")
-            .PostConfigure(o => o.Cultures = o.Cultures.Length > 0 ? o.Cultures : SiteOptions.DefaultCultures)
+            .PostConfigure(o =>
+            {
+                o.Cultures = o.Cultures.Length > 0 ? o.Cultures : SiteOptions.DefaultCultures;
+                // `dotnet run` serves http://localhost:5000; anywhere else the operator names the real address.
+                o.PublicOrigin = SiteOptions.NormalizeOrigin(o.PublicOrigin is { Length: > 0 } || !development ? o.PublicOrigin : "http://localhost:5000") ?? o.PublicOrigin;
+            })
+            .Validate(o => o.PublicOrigin.Length == 0 || SiteOptions.NormalizeOrigin(o.PublicOrigin) is not null,
+                "Site:PublicOrigin must be an http or https address without a path, such as https://coalition.example.")
             .Validate(o => o.Cultures.All(Cultures.IsKnown), "Site:Cultures must be language codes such as en, fr or zh.")
             .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "Site:TimeZone must be an IANA zone such as Europe/Paris.");
         builder.Services.AddSingleton(sp => DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone]);
@@ -54,6 +63,7 @@ internal static class SiteExtensions
 
     public static void UseSite(this WebApplication app)
     {
+        app.UseProxies();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();

@@ -8,6 +8,24 @@ internal sealed class SiteOptions
     [Required]
     public string Name { get; set; } = "Chorus";
 
+    /// <summary>
+    /// The site's public address, such as https://coalition.example: every emailed and absolute link (feeds, sitemaps,
+    /// canonical links, calendars, API links) starts with it, never with the Host a request claims, so nobody can make
+    /// the site send a genuine email whose link points elsewhere. Required; Development defaults to http://localhost:5000.
+    /// </summary>
+    [Required(ErrorMessage = "set the site's public address, such as https://coalition.example (every emailed and absolute link starts with it).")]
+    public string PublicOrigin { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="PublicOrigin"/> as scheme://host[:port], lower case and without a trailing slash, when it is one;
+    /// null when it is not an http(s) address without a path, query or user.
+    /// </summary>
+    public static string? NormalizeOrigin(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/"
+        && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : null;
+
     /// <summary>One line under the name.</summary>
     public string Tagline { get; set; } = "";
 

@@ -32,7 +32,7 @@ internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> u
         if (user is { IsActive: true })
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{Request.Scheme}://{Request.Host}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={Uri.EscapeDataString(token)}";
+            var link = $"{Request.Origin()}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={Uri.EscapeDataString(token)}";
             outbox.Enqueue(db, user.Email!, S["Choose a new password"], S["Someone (we hope you) asked to choose a new password for your account. Follow this link within three days:\n\n{0}\n\nIf it was not you, ignore this message: your password stays as it is.", link]);
             await db.SaveChangesAsync();
             outbox.Notify();

@@ -67,7 +67,7 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
             Email = Invite.Email, Role = Invite.Role, TranslatorCultures = string.Join(',', cultures), TokenHash = Invitation.Hash(token),
             ExpiresAt = now.AddDays(options.Value.InvitationDays), InvitedBy = User.Identity?.Name ?? "",
         });
-        var link = $"{Request.Scheme}://{Request.Host}/account/invitation?token={token}";
+        var link = $"{Request.Origin()}/account/invitation?token={token}";
         outbox.Enqueue(db, Invite.Email, S["You are invited to {0}", site.Value.Name],
             S["{0} invites you to help run {1} as {2}. Create your account within {3} days:\n\n{4}", User.Identity?.Name ?? "", site.Value.Name, S[Invite.Role], options.Value.InvitationDays, link]);
         await db.SaveChangesAsync();

@@ -37,7 +37,7 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
         var db = services.GetRequiredService<ChorusDb>();
         var outbox = services.GetRequiredService<Outbox>();
         var S = services.GetRequiredService<IStringLocalizer<SharedStrings>>();
-        var origin = services.GetRequiredService<IOptions<EventOptions>>().Value.PublicOrigin;
+        var origin = services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicOrigin;
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = now.AddHours(24);
         var due = await db.Registrations.AsNoTracking().AsSplitQuery().Include(r => r.Event).ThenInclude(e => e.Sessions).Include(r => r.Event.Translations)
@@ -91,10 +91,4 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
         }
         return sent;
     }
-}
-
-internal sealed class EventOptions
-{
-    /// <summary>The site's public address, for links in emails sent outside a request (reminders).</summary>
-    public string PublicOrigin { get; set; } = "http://localhost:5000";
 }

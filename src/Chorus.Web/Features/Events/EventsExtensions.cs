@@ -17,7 +17,6 @@ internal static class EventsExtensions
         builder.CachePublicPages("/Events");
         builder.VaryPublicPagesByCookie("/Events", ReaderZone.Cookie);
         builder.AddAdminMenuItem(new("Events", "/admin/events", [Roles.Admin, Roles.Editor], 12));
-        builder.Services.AddSettings<EventOptions>("Events");
         builder.Services.AddSingleton<EventReminders>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventReminders>());
         builder.Services.AddSingleton<IBenchDataset, BenchEvents>();
