@@ -4,6 +4,22 @@ namespace Chorus.Web.Infrastructure;
 
 internal static class Cultures
 {
+    /// <summary>
+    /// Switches the UI culture (what localizers answer in) to <paramref name="culture"/> until disposed, for text written
+    /// for someone else: an email in the recipient's language, a column heading in each language.
+    /// </summary>
+    public static IDisposable Speak(string culture)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(CultureInfo previous) : IDisposable
+    {
+        public void Dispose() => CultureInfo.CurrentUICulture = previous;
+    }
+
     /// <summary>The resource key of a language's name, so it reads in the reader's language ("anglais").</summary>
     public static string NameKey(string culture) => culture switch
     {

@@ -67,6 +67,7 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         s.HasIndex(x => new { x.CampaignId, x.State, x.Country, x.SortKey, x.Id });
         s.HasIndex(x => new { x.CampaignId, x.State, x.IsIndividual, x.Type, x.SortKey, x.Id });
         s.HasIndex(x => new { x.CampaignId, x.SignerKey });
+        s.HasIndex(x => x.ClaimsSignatureId);
         s.HasIndex(x => new { x.OrganisationId, x.State });
         s.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
         s.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);

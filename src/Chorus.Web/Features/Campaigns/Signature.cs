@@ -78,6 +78,12 @@ internal sealed class Signature
     public int Version { get; set; }
     public string? TextHash { get; set; }
 
+    /// <summary>
+    /// Set on a submission confirmed by someone else for an organisation that had already signed: it waits for a
+    /// moderator, who may let it replace that signature's details; until then the signature and its signatory stay as they were.
+    /// </summary>
+    public int? ClaimsSignatureId { get; set; }
+
     /// <summary>SHA-256 of the single-use confirmation secret (null once used).</summary>
     public string? ConfirmTokenHash { get; set; }
 

@@ -96,11 +96,12 @@ internal static class SignatureRules
         return onKnownDomain || (emailDomain is not null && emailDomain == siteDomain) ? Badge.DomainVerified : Badge.SelfDeclared;
     }
 
-    public enum ConfirmResult { Confirmed, Updated, Expired, NotFound, Closed }
+    public enum ConfirmResult { Confirmed, Updated, Claimed, Expired, NotFound, Closed }
 
     /// <summary>
-    /// Follows a confirmation link: the signature is published (or waits for a moderator), or, when the same signer
-    /// already signed, their earlier signature takes the new details and this one goes. The link works once.
+    /// Follows a confirmation link: the signature is published (or waits for a moderator). When the organisation had
+    /// already signed, the same signatory (same email) updates their entry; anyone else's submission waits beside it for a
+    /// moderator (<see cref="Signature.ClaimsSignatureId"/>) and changes nothing by itself. The link works once.
     /// </summary>
     public static async Task<(ConfirmResult Result, Signature? Signature)> ConfirmAsync(ChorusDb db, string token, DateTime now,
         TimeSpan validFor, PublicSuffixes suffixes, CancellationToken ct)
@@ -127,28 +128,18 @@ internal static class SignatureRules
         s.Version = s.Campaign.Version;
         s.TextHash = text.Hash;
         s.Badge = BadgeFor(s.Organisation, s.Website, s.Email!, suffixes);
-        var earlier = await db.Signatures.Where(x => x.CampaignId == s.CampaignId && x.SignerKey == s.SignerKey && x.Id != s.Id
-                && (x.State == SignatureState.Published || x.State == SignatureState.Pending))
-            .OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
+        var earlier = await EntryOf(db, s, ct);
         var result = ConfirmResult.Confirmed;
-        if (earlier is not null)
+        if (earlier is not null && earlier.Email is { } email && string.Equals(email.Trim(), s.Email!.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            // One organisation, one signature: the earlier entry keeps its place and takes what was just confirmed.
-            (earlier.Name, earlier.SortKey, earlier.Country, earlier.Type, earlier.Website) = (s.Name, s.SortKey, s.Country, s.Type, s.Website);
-            (earlier.SignatoryName, earlier.SignatoryRole, earlier.Email, earlier.Comment) = (s.SignatoryName, s.SignatoryRole, s.Email, s.Comment);
-            (earlier.ContactConsent, earlier.ConsentAt, earlier.ContactErasedAt, earlier.Culture) = (s.ContactConsent, s.ConsentAt, null, s.Culture);
-            (earlier.ConfirmedAt, earlier.Version, earlier.TextHash) = (now, s.Version, s.TextHash);
-            if (earlier.BadgeReason is null || s.Badge > earlier.Badge)
-            {
-                (earlier.Badge, earlier.BadgeReason) = (s.Badge, null);
-            }
-            // The newest link manages the signature; the submission row goes first, as its link hash is unique.
-            var manage = s.ManageTokenHash;
-            db.Signatures.Remove(s);
-            await db.SaveChangesAsync(ct);
-            earlier.ManageTokenHash = manage;
+            await ReplaceAsync(db, earlier, s, ct);
             s = earlier;
             result = ConfirmResult.Updated;
+        }
+        else if (earlier is not null)
+        {
+            (s.State, s.ClaimsSignatureId) = (SignatureState.Pending, earlier.Id);
+            result = ConfirmResult.Claimed;
         }
         else
         {
@@ -157,6 +148,33 @@ internal static class SignatureRules
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (result, s);
+    }
+
+    /// <summary>The signer's listed (or pending) signature on the campaign, other than <paramref name="s"/> itself.</summary>
+    public static Task<Signature?> EntryOf(ChorusDb db, Signature s, CancellationToken ct) =>
+        db.Signatures.Where(x => x.CampaignId == s.CampaignId && x.SignerKey == s.SignerKey && x.Id != s.Id
+                && x.ClaimsSignatureId == null && (x.State == SignatureState.Published || x.State == SignatureState.Pending))
+            .OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// One organisation, one signature: the entry keeps its place and takes the details of <paramref name="newer"/>
+    /// (confirmed by the same signatory, or approved by a moderator), whose row goes.
+    /// </summary>
+    public static async Task ReplaceAsync(ChorusDb db, Signature entry, Signature newer, CancellationToken ct)
+    {
+        (entry.Name, entry.SortKey, entry.Country, entry.Type, entry.Website) = (newer.Name, newer.SortKey, newer.Country, newer.Type, newer.Website);
+        (entry.SignatoryName, entry.SignatoryRole, entry.Email, entry.Comment) = (newer.SignatoryName, newer.SignatoryRole, newer.Email, newer.Comment);
+        (entry.ContactConsent, entry.ConsentAt, entry.ContactErasedAt, entry.Culture) = (newer.ContactConsent, newer.ConsentAt, null, newer.Culture);
+        (entry.ConfirmedAt, entry.Version, entry.TextHash) = (newer.ConfirmedAt, newer.Version, newer.TextHash);
+        if (entry.BadgeReason is null || newer.Badge > entry.Badge)
+        {
+            (entry.Badge, entry.BadgeReason) = (newer.Badge, null);
+        }
+        // The newest link manages the signature; the submission row goes first, as its link hash is unique.
+        var manage = newer.ManageTokenHash;
+        db.Signatures.Remove(newer);
+        await db.SaveChangesAsync(ct);
+        entry.ManageTokenHash = manage;
     }
 
     /// <summary>Forgets who signed (email, name, role, consent to contact); the endorsement itself stays unless withdrawn.</summary>

@@ -231,22 +231,16 @@ internal static class OrganisationCsv
     private static Dictionary<string, T> Words<T>(Func<T, string> label, IReadOnlyList<string> cultures, IStringLocalizer S) where T : struct, Enum
     {
         var words = new Dictionary<string, T>(StringComparer.Ordinal);
-        var ui = CultureInfo.CurrentUICulture;
-        try
+        foreach (var culture in cultures)
         {
-            foreach (var culture in cultures)
+            // The localizer answers in the current UI culture.
+            using (Cultures.Speak(culture))
             {
-                // The localizer answers in the current UI culture; switch it for each language, then restore it.
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
                 foreach (var value in Enum.GetValues<T>())
                 {
                     words.TryAdd(Squash(S[label(value)]), value);
                 }
             }
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
         }
         foreach (var value in Enum.GetValues<T>())
         {

@@ -1,6 +1,7 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Chorus.Web.Features.SignOns;
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
 internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffixes suffixes, IOptions<CampaignOptions> options,
-    IStringLocalizer<SharedStrings> S) : SitePageModel
+    Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
     [FromRoute] public string Token { get; set; } = "";
@@ -47,7 +48,34 @@ internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffix
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
+        if (Result == SignatureRules.ConfirmResult.Claimed)
+        {
+            await TellFirstSignatoryAsync(Signature!, ct);
+        }
         return Page();
+    }
+
+    /// <summary>Whoever signed first for the organisation hears, in their language, that someone else asked to speak for it.</summary>
+    private async Task TellFirstSignatoryAsync(Signature claim, CancellationToken ct)
+    {
+        var entry = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == claim.ClaimsSignatureId, ct);
+        if (entry.Email is null)
+        {
+            return;
+        }
+        using (Cultures.Speak(entry.Culture))
+        {
+            var title = SignatureRules.Best(claim.Campaign, [entry.Culture]).Title;
+            outbox.Enqueue(db, entry.Email, S["Someone else signed for {0}", entry.Name], string.Join('\n',
+            [
+                S["Hello {0},", entry.SignatoryName ?? entry.Name], "",
+                S["Someone using another email address has just confirmed an endorsement of “{0}” on behalf of {1}, which you signed.", title, entry.Name],
+                S["Nothing has changed: your organisation's entry and your details stay as they are unless the secretariat, after review, decides otherwise."],
+                S["If you do not know who this is, tell the secretariat."],
+            ]));
+        }
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
     }
 
     private void Prepare()

@@ -73,25 +73,93 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
     }
 
     [SkippableFact]
-    public async Task A_second_submission_for_the_same_organisation_updates_the_first_after_confirmation()
+    public async Task The_same_signatory_signing_again_updates_their_entry()
     {
         await app.AddCampaign("once");
         var first = $"{CampaignsApp.Unique("first")}@casa.test";
-        var second = $"{CampaignsApp.Unique("second")}@casa.test";
         await app.SignAndConfirmAsync("once", CampaignsApp.Fields("Casa Puente Test", first, country: "GT", name: "First Person"));
 
-        // The same name, written differently, in the same country.
+        // The same name, written differently, in the same country, from the same address.
+        var fields = CampaignsApp.Fields("  casa puente TEST ", first, country: "GT", name: "First Person");
+        fields["Input.Role"] = "Chair";
         var client = Staff.Client(app);
-        await app.SubmitAsync(client, "once", CampaignsApp.Fields("  casa puente TEST ", second, country: "GT", name: "Second Person"));
-        Assert.Equal(1, await app.CountAsync("once"));
-        var email = await TestMail.ReceivedAsync(second);
+        await app.SubmitAsync(client, "once", fields);
+        var email = await TestMail.ReceivedAsync(first, m => m.TextBody!.Contains("casa puente TEST", StringComparison.Ordinal));
         var page = await Staff.PostFormAsync(client, CampaignsApp.Link(email, "It counts once you confirm."), new Dictionary<string, string>());
 
-        Assert.Contains("had already endorsed this campaign", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await app.CountAsync("once"));
-        var rows = await app.WithDb(db => db.Signatures.AsNoTracking().Where(s => s.Campaign.Slug == "once").ToListAsync());
-        var kept = Assert.Single(rows);
-        Assert.Equal(("Second Person", second), (kept.SignatoryName, kept.Email));
+        Assert.Contains("had already endorsed this campaign; its entry now has the details you just confirmed", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var kept = Assert.Single(await app.WithDb(db => db.Signatures.AsNoTracking().Where(s => s.Campaign.Slug == "once").ToListAsync()));
+        Assert.Equal(("Chair", SignatureState.Published), (kept.SignatoryRole, kept.State));
+    }
+
+    [SkippableFact]
+    public async Task Someone_else_signing_for_an_organisation_that_signed_changes_nothing_until_a_moderator_approves()
+    {
+        var campaign = await app.AddCampaign("takeover");
+        await app.AddOrganisation("Harbour Takeover Network", "GR", Membership.CoConvener, "https://harbour-takeover.test/", "harbour-takeover.test");
+        var owner = $"{CampaignsApp.Unique("owner")}@harbour-takeover.test";
+        await app.SignAndConfirmAsync("takeover", CampaignsApp.Fields("Harbour Takeover Network", owner, name: "Original Signatory"));
+        var before = await app.SignatureOf(owner);
+        Assert.Equal((Badge.Member, SignatureState.Published), (before.Badge, before.State));
+
+        // A stranger signs for the same organisation from their own address and confirms.
+        var stranger = $"{CampaignsApp.Unique("mallory")}@elsewhere.test";
+        var (page, strangerEmail) = await app.SignAndConfirmAsync("takeover", CampaignsApp.Fields("Harbour Takeover Network", stranger, name: "Mallory"));
+        Assert.Contains("Your details wait for the secretariat", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The public entry, its badge, its signatory and its manage link are untouched; the first signatory is told.
+        var after = await app.SignatureOf(owner);
+        Assert.Equal((before.Id, before.SignatoryName, before.Badge, before.ManageTokenHash, SignatureState.Published),
+            (after.Id, after.SignatoryName, after.Badge, after.ManageTokenHash, after.State));
+        Assert.Equal(1, await app.CountAsync("takeover"));
+        var (_, list) = await app.GetHtml("/en/campaigns/takeover/signatories");
+        var entry = Assert.Single(list.QuerySelectorAll("section.signatories li"));
+        Assert.Contains("Member", entry.TextContent, StringComparison.Ordinal);
+        var told = await TestMail.ReceivedAsync(owner, m => m.Subject == "Someone else signed for Harbour Takeover Network");
+        Assert.Contains("Nothing has changed", told.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(stranger, told.TextBody, StringComparison.OrdinalIgnoreCase);
+        var claim = await app.SignatureOf(stranger);
+        Assert.Equal((SignatureState.Pending, before.Id), (claim.State, claim.ClaimsSignatureId));
+
+        // The stranger's own link withdraws only their submission.
+        var withdrawn = await Staff.PostFormAsync(Staff.Client(app), CampaignsApp.Link(strangerEmail, "To withdraw the endorsement"), new Dictionary<string, string>(),
+            formSelector: "form[action*='handler=withdraw']");
+        Assert.Contains("Your endorsement is withdrawn", await withdrawn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(SignatureState.Published, (await app.SignatureOf(owner)).State);
+        Assert.Equal(1, await app.CountAsync("takeover"));
+
+        // A second try waits for a moderator, who sees both side by side and cannot let a self-declared one replace a member.
+        var again = $"{CampaignsApp.Unique("mallory")}@elsewhere.test";
+        await app.SignAndConfirmAsync("takeover", CampaignsApp.Fields("Harbour Takeover Network", again, name: "Mallory"));
+        var second = await app.SignatureOf(again);
+        var queue = await app.Moderator.GetStringAsync(new Uri($"/admin/campaigns/{campaign.Id}/signatures?state=Pending", UriKind.Relative));
+        Assert.Contains("Asks to replace the entry signed first", queue, StringComparison.Ordinal);
+        Assert.Contains(owner, queue, StringComparison.Ordinal);
+        var approve = await Staff.PostFormAsync(app.Moderator, $"/admin/campaigns/{campaign.Id}/signatures?state=Pending",
+            new Dictionary<string, string> { ["Ids"] = second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Action"] = "approve" });
+        var status = await app.Moderator.GetStringAsync(approve.Headers.Location);
+        Assert.Contains("cannot replace an entry that is Member", status, StringComparison.Ordinal);
+        Assert.Equal((owner, Badge.Member), ((await app.SignatureOf(owner)).Email, (await app.SignatureOf(owner)).Badge));
+        Assert.Equal(SignatureState.Pending, (await app.SignatureOf(again)).State);
+    }
+
+    [SkippableFact]
+    public async Task A_moderator_can_let_an_equally_verified_signatory_replace_the_first()
+    {
+        var campaign = await app.AddCampaign("handover");
+        var first = $"{CampaignsApp.Unique("first")}@casa.test";
+        var second = $"{CampaignsApp.Unique("second")}@casa.test";
+        await app.SignAndConfirmAsync("handover", CampaignsApp.Fields("Casa Handover Test", first, country: "GT", name: "First Person"));
+        await app.SignAndConfirmAsync("handover", CampaignsApp.Fields("Casa Handover Test", second, country: "GT", name: "Second Person"));
+        Assert.Equal("First Person", (await app.SignatureOf(first)).SignatoryName);
+        var claim = await app.SignatureOf(second);
+
+        await Staff.PostFormAsync(app.Moderator, $"/admin/campaigns/{campaign.Id}/signatures?state=Pending",
+            new Dictionary<string, string> { ["Ids"] = claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Action"] = "approve" });
+
+        Assert.Equal(1, await app.CountAsync("handover"));
+        var kept = Assert.Single(await app.WithDb(db => db.Signatures.AsNoTracking().Where(s => s.Campaign.Slug == "handover").ToListAsync()));
+        Assert.Equal(("Second Person", second, SignatureState.Published), (kept.SignatoryName, kept.Email, kept.State));
     }
 
     [SkippableFact]

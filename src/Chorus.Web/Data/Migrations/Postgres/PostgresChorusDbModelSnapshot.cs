@@ -394,6 +394,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ClaimsSignatureId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -488,6 +491,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimsSignatureId");
 
                     b.HasIndex("ConfirmTokenHash")
                         .IsUnique();

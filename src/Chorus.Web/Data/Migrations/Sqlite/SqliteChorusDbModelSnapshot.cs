@@ -376,6 +376,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ClaimsSignatureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -470,6 +473,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimsSignatureId");
 
                     b.HasIndex("ConfirmTokenHash")
                         .IsUnique();

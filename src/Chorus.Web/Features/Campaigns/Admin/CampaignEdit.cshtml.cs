@@ -121,12 +121,10 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         var origin = Request.Origin();
         var signatures = await db.Signatures.Where(s => s.CampaignId == c.Id && s.Email != null
             && (s.State == SignatureState.Published || s.State == SignatureState.Pending)).ToListAsync(ct);
-        var ui = CultureInfo.CurrentUICulture;
-        try
+        foreach (var s in signatures)
         {
-            foreach (var s in signatures)
+            using (Infrastructure.Cultures.Speak(s.Culture))
             {
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(s.Culture);
                 var text = SignatureRules.Best(c, site.Value.FallbackChain(s.Culture));
                 var (token, hash) = PublicForms.NewToken();
                 s.ManageTokenHash = hash;
@@ -141,10 +139,6 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
                     $"{link}/signature/{token}",
                 ]));
             }
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
         }
         return signatures.Count;
     }

@@ -33,6 +33,9 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
 
     public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<Signature> Rows { get; private set; } = [];
+
+    /// <summary>The entries that submissions on this page ask to replace, by id, shown beside them.</summary>
+    public IReadOnlyDictionary<int, Signature> Claimed { get; private set; } = new Dictionary<int, Signature>();
     public IReadOnlyDictionary<SignatureState, int> Counts { get; private set; } = new Dictionary<SignatureState, int>();
     public int? Older { get; private set; }
 
@@ -95,13 +98,35 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
         }
         var chosen = await db.Signatures.Where(s => s.CampaignId == Id && Ids.Contains(s.Id)
             && (s.State == SignatureState.Pending || s.State == SignatureState.Published || s.State == SignatureState.Rejected)).ToListAsync(ct);
+        var done = 0;
+        var refused = new List<string>();
         foreach (var s in chosen)
         {
+            if (!reject && s.ClaimsSignatureId is { } claimed)
+            {
+                var entry = await db.Signatures.SingleOrDefaultAsync(e => e.Id == claimed
+                    && (e.State == SignatureState.Published || e.State == SignatureState.Pending), ct);
+                // A verified entry is replaced only by an equally or better verified submission.
+                if (entry is not null && s.Badge < entry.Badge)
+                {
+                    refused.Add(S["{0} ({1}) cannot replace an entry that is {2}.", s.Name, S[CampaignLabels.Of(s.Badge)], S[CampaignLabels.Of(entry.Badge)]]);
+                    continue;
+                }
+                if (entry is not null)
+                {
+                    await SignatureRules.ReplaceAsync(db, entry, s, ct);
+                    done++;
+                    continue;
+                }
+                // The entry it claimed is no longer listed: this becomes the organisation's signature.
+                s.ClaimsSignatureId = null;
+            }
             s.State = reject ? SignatureState.Rejected : SignatureState.Published;
             s.ModerationReason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
+            done++;
         }
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = (reject ? S["Rejected: {0}.", chosen.Count] : S["Approved: {0}.", chosen.Count]).Value;
+        TempData["Status"] = string.Join(' ', [(reject ? S["Rejected: {0}.", done] : S["Approved: {0}.", done]).Value, .. refused]);
         return Redirect($"/admin/campaigns/{Id}/signatures{Request.QueryString}");
     }
 
@@ -136,6 +161,9 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
         var rows = await query.OrderByDescending(s => s.Id).Take(PageSize + 1).ToListAsync(ct);
         Older = rows.Count > PageSize ? rows[PageSize - 1].Id : null;
         Rows = rows.Take(PageSize).ToList();
+        var claimed = Rows.Where(s => s.ClaimsSignatureId is not null).Select(s => s.ClaimsSignatureId!.Value).ToList();
+        Claimed = claimed.Count == 0 ? new Dictionary<int, Signature>()
+            : await db.Signatures.AsNoTracking().Where(s => claimed.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return true;
     }
 
