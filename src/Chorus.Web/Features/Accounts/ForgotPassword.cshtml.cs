@@ -12,7 +12,7 @@ namespace Chorus.Web.Features.Accounts;
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
 internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> users, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
+    [BindProperty, Required(ErrorMessage = "Enter your email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

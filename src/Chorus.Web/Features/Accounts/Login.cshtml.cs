@@ -1,3 +1,4 @@
+using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Infrastructure;
@@ -13,7 +14,7 @@ internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IStringLocali
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
+        [Required(ErrorMessage = "Enter your email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password."), MaxLength(200)]

@@ -1,3 +1,4 @@
+using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -10,7 +11,7 @@ internal sealed class NewAccount
     [Required(ErrorMessage = "Enter your name."), MaxLength(200)]
     public string DisplayName { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
+    [Required(ErrorMessage = "Enter your email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a password."), MinLength(12, ErrorMessage = "Use at least 12 characters."), MaxLength(200)]

@@ -21,7 +21,7 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
 {
     public sealed class InviteInput
     {
-        [Required(ErrorMessage = "Enter an email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
+        [Required(ErrorMessage = "Enter an email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
         public string Email { get; set; } = "";
 
         [Required, RegularExpression("^(Admin|Editor|Translator|Moderator)$", ErrorMessage = "Choose a role.")]

@@ -10,7 +10,7 @@ internal static class UsersCommand
     {
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var (email, role) = (Option("--email"), Option("--role"));
-        if (args.FirstOrDefault() != "add" || email is null || role is null || !Roles.All.Contains(role))
+        if (args.FirstOrDefault() != "add" || email is null || role is null || !Roles.All.Contains(role) || !Infrastructure.Email.MailAddresses.IsValid(email))
         {
             await Console.Error.WriteLineAsync($"Usage: users add --email someone@example.org --role {string.Join('|', Roles.All)} [--name \"Full name\"]");
             return 2;

@@ -1,3 +1,4 @@
+using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
 
 namespace Chorus.Web.Features.Registrations;
@@ -9,7 +10,7 @@ internal sealed class RegistrationInput
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Write your email address: your confirmation and the link to join are sent there."),
-     EmailAddress(ErrorMessage = "This is not an email address."), MaxLength(320, ErrorMessage = "This is not an email address.")]
+     MailAddress(ErrorMessage = "This is not an email address."), MaxLength(320, ErrorMessage = "This is not an email address.")]
     public string Email { get; set; } = "";
 
     [MaxLength(300, ErrorMessage = "Keep the organisation's name under 300 characters.")]

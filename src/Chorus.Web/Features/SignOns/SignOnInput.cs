@@ -1,3 +1,4 @@
+using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
 
 namespace Chorus.Web.Features.SignOns;
@@ -29,7 +30,7 @@ internal sealed class SignOnInput
     public string? Role { get; set; }
 
     [Required(ErrorMessage = "Write your email address: we send the confirmation link there."),
-     EmailAddress(ErrorMessage = "This is not an email address."), MaxLength(320, ErrorMessage = "This is not an email address.")]
+     MailAddress(ErrorMessage = "This is not an email address."), MaxLength(320, ErrorMessage = "This is not an email address.")]
     public string Email { get; set; } = "";
 
     public bool Authorised { get; set; }

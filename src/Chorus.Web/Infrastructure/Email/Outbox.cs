@@ -1,4 +1,6 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,7 @@ internal static class OutboxExtensions
         builder.Services.AddSettings<EmailOptions>("Email");
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddHostedService<OutboxSender>();
+        builder.AddAdminMenuItem(new("Outgoing mail", "/admin/mail", [Roles.Admin], 96));
     }
 }
 
@@ -53,18 +56,24 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
                 message.Attempts++;
                 try
                 {
+                    // Built inside the try: a message that cannot be written (an address MimeKit cannot parse) fails alone.
                     await DeliverAsync(smtp, ToMime(message), ct);
                     WorkQueue.Succeeded(message);
                     message.SentAt = clock.GetUtcNow().UtcDateTime;
                     sent++;
                 }
-                catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException
-                    or AuthenticationException or System.Net.Sockets.SocketException or SslHandshakeException or MailKit.ServiceNotConnectedException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // A refused recipient is final; everything else (server down, timeouts) is retried.
-                    var final = e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted };
+                    // A refused recipient or a message that cannot be written is final; everything else (server down,
+                    // timeouts, a fault of ours) is retried with backoff until the attempts run out.
+                    var final = e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } or ParseException or FormatException;
                     WorkQueue.Failed(message, e.Message, final, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
                     log.LogWarning("Sending mail {Id} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
+                    if (smtp.IsConnected && e is not SmtpCommandException)
+                    {
+                        // The connection's state is unknown after a fault; the next message starts a fresh one.
+                        await smtp.DisconnectAsync(quit: false, CancellationToken.None);
+                    }
                 }
                 await db.SaveChangesAsync(ct);
             }

@@ -72,6 +72,21 @@ public sealed class SignOnTests(CampaignsApp app) : IClassFixture<CampaignsApp>
         Assert.DoesNotContain("Lagos Diaspora Forum Test", verifiedOnly, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x y@example.org")]
+    [InlineData("<SCRIPT>alert(1)</SCRIPT>@example.test")]
+    public async Task An_address_the_outbox_could_not_send_to_gets_a_clear_message_and_nothing_is_kept(string address)
+    {
+        var slug = "bad-address-" + Guid.NewGuid().ToString("N")[..8];
+        await app.AddCampaign(slug);
+
+        var sent = await app.SubmitAsync(Staff.Client(app), slug, CampaignsApp.Fields("Bad Address Org", address));
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("This is not an email address.", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.WithDb(db => db.Signatures.AnyAsync(s => s.Name == "Bad Address Org")));
+    }
+
     [SkippableFact]
     public async Task The_same_signatory_signing_again_updates_their_entry()
     {
