@@ -64,6 +64,7 @@ internal static class SiteExtensions
     public static void UseSite(this WebApplication app)
     {
         app.UseProxies();
+        app.UseAsciiLocations();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();

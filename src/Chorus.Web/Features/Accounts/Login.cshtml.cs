@@ -44,7 +44,7 @@ internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IStringLocali
         await audit.SignInAsync(HttpContext, user, Input.Email, result);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            return LocalRedirect(LocalUrls.LocalOr(ReturnUrl, "/admin"));
         }
         if (result.RequiresTwoFactor)
         {

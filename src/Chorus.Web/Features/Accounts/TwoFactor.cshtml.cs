@@ -43,7 +43,7 @@ internal sealed class TwoFactorModel(SignInManager<ChorusUser> signIn, SignInAud
         await audit.SignInAsync(HttpContext, user, user.Email ?? "", result);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            return LocalRedirect(LocalUrls.LocalOr(ReturnUrl, "/admin"));
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? S["Too many failed attempts: this account is locked for 15 minutes."]

@@ -1,3 +1,5 @@
+using Chorus.Web.Infrastructure;
+
 namespace Chorus.Web.Features.Events;
 
 /// <summary>
@@ -14,8 +16,7 @@ internal static class ReaderZone
     /// <summary>GET /timezone?zone=Asia/Manila&amp;returnUrl=/en/events: remembers (or, empty, forgets) the zone, then goes back.</summary>
     public static void MapReaderZone(this WebApplication app) => app.MapGet("/timezone", (HttpContext http, string? zone, string? returnUrl) =>
     {
-        var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        var back = LocalUrls.LocalOr(returnUrl, "/");
         if (string.IsNullOrEmpty(zone))
         {
             http.Response.Cookies.Delete(Cookie);

@@ -16,6 +16,6 @@ internal sealed class TimeZonePageModel(IStringLocalizer<SharedStrings> S) : Sit
         Title = S["Your time zone"];
         NoIndex = true;
         Current = ReaderZone.Of(HttpContext);
-        ReturnUrl = ReturnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : $"/{Culture}/events";
+        ReturnUrl = LocalUrls.LocalOr(ReturnUrl, $"/{Culture}/events");
     }
 }

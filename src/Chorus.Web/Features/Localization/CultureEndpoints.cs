@@ -32,8 +32,7 @@ internal static class CultureEndpoints
                 Secure = http.Request.IsHttps,
                 IsEssential = true,
             });
-            var local = returnUrl is not null && returnUrl.StartsWith($"/{culture}/", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal);
+            var local = LocalUrls.IsLocal(returnUrl) && returnUrl!.StartsWith($"/{culture}/", StringComparison.Ordinal);
             return Results.Redirect(local ? returnUrl! : $"/{culture}/");
         });
     }

@@ -51,6 +51,11 @@ public sealed class ReaderTimeTests(ChorusFactory app) : IClassFixture<ChorusFac
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("tz=Asia%2FManila", StringComparison.Ordinal));
         var away = await app.CreatePlainClient().GetAsync(new Uri("/timezone?zone=Asia/Manila&returnUrl=//evil.example/", UriKind.Relative));
         Assert.Equal("/", away.Headers.Location!.OriginalString);
+        // A tab makes "/\t/evil.example/" into "//evil.example/" for a browser.
+        var tab = await app.CreatePlainClient().GetAsync(new Uri("/timezone?zone=Asia/Manila&returnUrl=/%09/evil.example/", UriKind.Relative));
+        Assert.Equal("/", tab.Headers.Location!.OriginalString);
+        var arabic = await app.CreatePlainClient().GetAsync(new Uri("/timezone?zone=Asia/Manila&returnUrl=/ar/events/%D8%B3%D9%84%D8%A7%D9%85", UriKind.Relative));
+        Assert.Equal("/ar/events/%D8%B3%D9%84%D8%A7%D9%85", arabic.Headers.Location!.OriginalString);
     }
 
     [Fact]
