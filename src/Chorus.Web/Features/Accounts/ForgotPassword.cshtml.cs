@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Chorus.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
-internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> users, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> users, Outbox outbox, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
     public string Email { get; set; } = "";
@@ -34,9 +34,15 @@ internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> u
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = $"{Request.Origin()}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={Uri.EscapeDataString(token)}";
             outbox.Enqueue(db, user.Email!, S["Choose a new password"], S["Someone (we hope you) asked to choose a new password for your account. Follow this link within three days:\n\n{0}\n\nIf it was not you, ignore this message: your password stays as it is.", link]);
-            await db.SaveChangesAsync();
-            outbox.Notify();
         }
+        // Recorded either way, so an address with an account and one without take the same work (and admins see probing).
+        db.AuditLog.Add(new Audit.AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = user?.Id, UserName = Email.Trim(), Action = "password reset asked", Entity = "Account",
+            EntityId = user?.Id ?? "", IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+        outbox.Notify();
         return Page();
     }
 }

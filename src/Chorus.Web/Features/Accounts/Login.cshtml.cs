@@ -10,8 +10,11 @@ using Microsoft.Extensions.Localization;
 namespace Chorus.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
-internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IStringLocalizer<SharedStrings> S, SignInAudit audit) : SitePageModel
+internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IPasswordHasher<ChorusUser> hasher, IStringLocalizer<SharedStrings> S,
+    SignInAudit audit) : SitePageModel
 {
+    // A hash to check passwords against when there is no account: an unknown address then costs what a known one does.
+    private static string? _decoy;
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
@@ -38,9 +41,17 @@ internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IStringLocali
         }
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
         // A deactivated account fails like a wrong password: nothing tells an attacker it exists.
-        var result = user is { IsActive: true }
-            ? await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is { IsActive: true })
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
+        else
+        {
+            var decoy = _decoy ??= hasher.HashPassword(new ChorusUser(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(new ChorusUser(), decoy, Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
         await audit.SignInAsync(HttpContext, user, Input.Email, result);
         if (result.Succeeded)
         {
@@ -50,9 +61,9 @@ internal sealed class LoginModel(SignInManager<ChorusUser> signIn, IStringLocali
         {
             return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl });
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? S["Too many failed attempts: this account is locked for 15 minutes."]
-            : S["The email address or the password is wrong."]);
+        // One message for a wrong password, an unknown address and a locked account: which it was would tell an attacker
+        // that the address has an account.
+        ModelState.AddModelError("", S["The email address or the password is wrong, or the account is locked for 15 minutes after too many attempts."]);
         return Page();
     }
 }

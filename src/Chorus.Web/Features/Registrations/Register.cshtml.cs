@@ -66,8 +66,16 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
         if (await db.Registrations.AnyAsync(r => r.EventId == Event.Id && r.Status != RegistrationStatus.Cancelled && r.Email.ToUpper() == normalised, ct))
 #pragma warning restore CA1304, CA1311, CA1862
         {
-            ModelState.AddModelError("Input.Email", S["This address is already registered for this event; your confirmation was sent to it."]);
-            return Page();
+            // The page answers as it would for a new registration, so it reveals nobody's registration; the person is told by email.
+            outbox.Enqueue(db, email, S["Already registered: {0}", Text.Title], string.Join('\n',
+            [
+                S["Hello {0},", Input.Name.Trim()], "",
+                S["Someone (we hope you) tried to register this address again for “{0}”. You are already registered or on the waiting list, and nothing has changed: your first email has the details and the link to cancel.", Text.Title],
+                "", S["Details: {0}", $"{Origin}/{Culture}/events/{Event.Slug}"],
+            ]));
+            await db.SaveChangesAsync(ct);
+            outbox.Notify();
+            return RedirectToPage(null, new { culture = Culture, slug = Slug, done = (State == RegistrationState.WaitingList ? RegistrationStatus.Waiting : RegistrationStatus.Confirmed).ToString() });
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var organisation = Input.Organisation is { Length: > 0 } typed

@@ -33,7 +33,11 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
         var right = await Staff.PostFormAsync(client, "/account/login", Credentials("locked@crossroads.test", Staff.Password));
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Locked, it answers exactly as an address without an account does: nothing tells an attacker it exists.
+        var unknown = await Staff.PostFormAsync(Staff.Client(app), "/account/login", Credentials("no-account@crossroads.test", Staff.Password));
+        string Errors(string html) => new HtmlParser().ParseDocument(html).QuerySelector(".errors")!.TextContent.Trim();
+        Assert.Equal(Errors(await unknown.Content.ReadAsStringAsync()), Errors(await right.Content.ReadAsStringAsync()));
+        Assert.Contains("locked for 15 minutes", Errors(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var audit = await app.WithDb(db => db.AuditLog.Where(e => e.UserName == "locked@crossroads.test").Select(e => e.Action).ToListAsync());
         Assert.Equal(4, audit.Count(a => a == "sign-in failed"));
         Assert.Equal(2, audit.Count(a => a == "sign-in locked out"));
@@ -46,7 +50,7 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
 
         var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The email address or the password is wrong.", html.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The email address or the password is wrong, or the account is locked for 15 minutes after too many attempts.", html.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("nobody@crossroads.test", html.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
     }
 
@@ -73,7 +77,7 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
         var response = await Staff.PostFormAsync(Staff.Client(app), "/account/login", Credentials("gone@crossroads.test", Staff.Password));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The email address or the password is wrong.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email address or the password is wrong, or the account is locked for 15 minutes after too many attempts.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

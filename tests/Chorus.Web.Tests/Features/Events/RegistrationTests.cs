@@ -92,6 +92,25 @@ public sealed class RegistrationTests(EventsApp app) : IClassFixture<EventsApp>
     }
 
     [SkippableFact]
+    public async Task Registering_an_address_again_answers_like_a_new_one_and_tells_the_person_by_email()
+    {
+        await Briefing("twice", capacity: 10);
+        var email = $"twice-{Guid.NewGuid():N}@crossroads.test";
+        var first = await Register(Staff.Client(app), "twice", "Ama Mensah", email);
+
+        // Someone else types the same address: the answer is the one a new address gets.
+        var again = await Register(Staff.Client(app), "twice", "Somebody Else", email);
+        var fresh = await Register(Staff.Client(app), "twice", "New Person", $"fresh-{Guid.NewGuid():N}@crossroads.test");
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(fresh.Headers.Location, again.Headers.Location);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        var told = await TestMail.ReceivedAsync(email, m => m.Subject == "Already registered: Briefing twice");
+        Assert.Contains("nothing has changed", told.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDb(db => db.Registrations.CountAsync(r => r.Email == email)));
+    }
+
+    [SkippableFact]
     public async Task Mistakes_get_messages_by_their_fields_and_nothing_is_registered()
     {
         await Briefing("careful-form", capacity: 10);
