@@ -67,7 +67,7 @@ public sealed class PublicOriginTests(AnyHostApp app) : IClassFixture<AnyHostApp
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Emailed_links_point_to_the_configured_origin_whatever_the_host()
     {
         var staff = $"origin-{Guid.NewGuid():N}@crossroads.test";
@@ -81,7 +81,7 @@ public sealed class PublicOriginTests(AnyHostApp app) : IClassFixture<AnyHostApp
 
         foreach (var to in new[] { staff, signer })
         {
-            var body = await app.WithDb(db => db.Outbox.AsNoTracking().Where(m => m.To == to).Select(m => m.TextBody).SingleAsync());
+            var body = (await TestMail.ReceivedAsync(to)).TextBody;
             Assert.DoesNotContain(Evil, body, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("https://coalition.example/", body, StringComparison.Ordinal);
         }

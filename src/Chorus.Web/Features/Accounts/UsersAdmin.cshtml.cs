@@ -122,6 +122,11 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
         }
         user.IsActive = active;
         await users.UpdateAsync(user);
+        if (!active)
+        {
+            // Their invitation and reset links go with the account.
+            await db.ForgetMailToAsync(user.Email, HttpContext.RequestAborted);
+        }
         // A new security stamp ends every session of a deactivated account at its next check.
         await users.UpdateSecurityStampAsync(user);
         TempData["Status"] = (active ? S["{0} can sign in again.", user.Email!] : S["{0} is deactivated.", user.Email!]).Value;

@@ -44,7 +44,7 @@ internal sealed class CampaignRetention(IServiceScopeFactory scopes, TimeProvide
         var erased = 0;
         foreach (var s in await db.Signatures.Where(s => due.Contains(s.CampaignId) && (s.Email != null || s.SignatoryRole != null)).ToListAsync(ct))
         {
-            SignatureRules.EraseContact(s, now);
+            await SignatureRules.EraseContactAsync(db, s, now, ct);
             erased++;
         }
         var expiredBefore = now - confirmationValidity;

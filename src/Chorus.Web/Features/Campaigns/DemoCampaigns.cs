@@ -106,7 +106,7 @@ internal static class DemoCampaigns
             var s = Add(db, letter, suffixes, org, org.Name, org.Country, org.Type, org.Website, $"office@{org.EmailDomains.FirstOrDefault() ?? "mailbox.example"}",
                 cultures[i % 3], letter.OpensAt.AddDays(1 + i), SignatureState.Published);
             // The letter closed long ago: its signatories' contact data has been erased.
-            SignatureRules.EraseContact(s, letter.ClosesAt!.Value.AddDays(letter.EraseContactAfterDays));
+            await SignatureRules.EraseContactAsync(db, s, letter.ClosesAt!.Value.AddDays(letter.EraseContactAfterDays), CancellationToken.None);
         }
         await db.SaveChangesAsync();
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Chorus.Web.Data;
+using Chorus.Web.Infrastructure.Email;
 using Chorus.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -177,9 +178,13 @@ internal static class SignatureRules
         entry.ManageTokenHash = manage;
     }
 
-    /// <summary>Forgets who signed (email, name, role, consent to contact); the endorsement itself stays unless withdrawn.</summary>
-    public static void EraseContact(Signature s, DateTime now)
+    /// <summary>
+    /// Forgets who signed (email, name, role, consent to contact, and the mail sent to them); the endorsement itself stays
+    /// unless withdrawn.
+    /// </summary>
+    public static async Task EraseContactAsync(ChorusDb db, Signature s, DateTime now, CancellationToken ct)
     {
+        await db.ForgetMailToAsync(s.Email, ct);
         s.Email = null;
         s.SignatoryRole = null;
         s.ContactConsent = false;

@@ -35,6 +35,8 @@ internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var promoted = await RegistrationRules.CancelAsync(db, registration, now, ct);
+        // What was sent to them (the join link, this cancel link) is forgotten with the registration.
+        await db.ForgetMailToAsync(registration.Email, ct);
         if (promoted is not null)
         {
             // The person moving up gets a new cancel link: only its hash was kept.

@@ -29,7 +29,7 @@ internal sealed class ManageModel(ChorusDb db, TimeProvider clock, IStringLocali
         var now = clock.GetUtcNow().UtcDateTime;
         Signature!.State = SignatureState.Withdrawn;
         Signature.ModerationReason = "Withdrawn by the signatory.";
-        SignatureRules.EraseContact(Signature, now);
+        await SignatureRules.EraseContactAsync(db, Signature, now, ct);
         await db.SaveChangesAsync(ct);
         Done = S["Your endorsement is withdrawn: it is no longer listed or counted, and your contact details are erased."];
         return Page();
@@ -41,7 +41,7 @@ internal sealed class ManageModel(ChorusDb db, TimeProvider clock, IStringLocali
         {
             return NotFound();
         }
-        SignatureRules.EraseContact(Signature!, clock.GetUtcNow().UtcDateTime);
+        await SignatureRules.EraseContactAsync(db, Signature!, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         Done = S["Your contact details are erased. The endorsement itself stays listed; you can still withdraw it with this link."];
         return Page();

@@ -30,4 +30,11 @@ internal sealed class EmailOptions
 
     [Range(1, 30)]
     public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// Days a sent (or given-up) message's recipient, subject and state are kept for admins (/admin/mail) before the row
+    /// is deleted. A sent message's text goes at once: it held links and tokens meant for one person.
+    /// </summary>
+    [Range(0, 365)]
+    public int KeepSentDays { get; set; } = 7;
 }

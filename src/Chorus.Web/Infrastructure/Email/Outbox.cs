@@ -3,6 +3,7 @@ using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Admin;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -17,6 +18,22 @@ internal static class OutboxExtensions
         builder.Services.AddHostedService<OutboxSender>();
         builder.AddAdminMenuItem(new("Outgoing mail", "/admin/mail", [Roles.Admin], 96));
     }
+
+    /// <summary>
+    /// Deletes the mail already sent (or given up) to an address whose contact data is being erased: those rows held the
+    /// address, and the name and links written to it. Mail still waiting goes out first and is forgotten after it.
+    /// </summary>
+    public static async Task ForgetMailToAsync(this ChorusDb db, string? address, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return;
+        }
+        var upper = address.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL upper(…) on both databases
+        await db.Outbox.Where(m => m.Status != QueueStatus.Pending && m.To.ToUpper() == upper).ExecuteDeleteAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
 }
 
 /// <summary>
@@ -27,6 +44,7 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
 {
     private readonly QueueSignal _signal = new(clock);
     private bool _toldAboutDropFolder;
+    private DateTime _nextPurge = DateTime.MinValue;
 
     /// <summary>Adds a message (with an optional text attachment, such as a calendar file) to the caller's unit of work; it is sent after the caller saves.</summary>
     public void Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null)
@@ -47,6 +65,11 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
     /// <summary>Sends every due message; returns how many went out.</summary>
     public async Task<int> SendDueAsync(ChorusDb db, CancellationToken ct)
     {
+        if (clock.GetUtcNow().UtcDateTime is var now && now >= _nextPurge)
+        {
+            await PurgeAsync(db, now, ct);
+            _nextPurge = now.AddHours(1);
+        }
         var sent = 0;
         while (await WorkQueue.ClaimDueAsync(db.Outbox, clock.GetUtcNow().UtcDateTime, 20, ct) is { Count: > 0 } claimed)
         {
@@ -60,6 +83,8 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
                     await DeliverAsync(smtp, ToMime(message), ct);
                     WorkQueue.Succeeded(message);
                     message.SentAt = clock.GetUtcNow().UtcDateTime;
+                    // Delivered: the text (links, tokens, names) is nobody's business here any more.
+                    (message.TextBody, message.AttachmentText) = ("", null);
                     sent++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -83,6 +108,14 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
             }
         }
         return sent;
+    }
+
+    /// <summary>Deletes sent and given-up messages older than Email:KeepSentDays.</summary>
+    public Task<int> PurgeAsync(ChorusDb db, DateTime now, CancellationToken ct)
+    {
+        var before = now.AddDays(-options.Value.KeepSentDays);
+        return db.Outbox.Where(m => (m.Status == QueueStatus.Done && m.SentAt < before) || (m.Status == QueueStatus.Failed && m.CreatedAt < before))
+            .ExecuteDeleteAsync(ct);
     }
 
     private MimeMessage ToMime(OutboxMessage message)

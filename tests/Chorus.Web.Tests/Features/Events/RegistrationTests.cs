@@ -136,28 +136,29 @@ public sealed class RegistrationTests(EventsApp app) : IClassFixture<EventsApp>
     {
         var start = ChorusFactory.Start.UtcDateTime.AddHours(30);
         var e = await Briefing("reminded", capacity: null, startUtc: start);
-        await Register(Staff.Client(app), "reminded", "Reminded Person", "reminded@crossroads.test");
+        var to = $"reminded-{Guid.NewGuid():N}@crossroads.test";
+        await Register(Staff.Client(app), "reminded", "Reminded Person", to);
         var reminders = app.Services.GetRequiredService<EventReminders>();
         async Task<int> Run()
         {
             await using var scope = app.Services.CreateAsyncScope();
             return await reminders.SendDueAsync(scope.ServiceProvider, CancellationToken.None);
         }
-        Task<int> Count() => app.WithDb(db => db.Outbox.CountAsync(m => m.To == "reminded@crossroads.test" && m.Subject.StartsWith("Reminder:")));
+        Task<int> Count() => app.WithDb(db => db.Outbox.CountAsync(m => m.To == to && m.Subject.StartsWith("Reminder:")));
 
         Assert.Equal(0, await Run());
         app.Clock.Advance(TimeSpan.FromHours(7));
         await Run();
         await Run();
         Assert.Equal(1, await Count());
-        var first = await app.WithDb(db => db.Outbox.Where(m => m.To == "reminded@crossroads.test" && m.Subject.StartsWith("Reminder:")).Select(m => m.TextBody).SingleAsync());
+        var first = (await TestMail.ReceivedAsync(to, m => m.Subject!.StartsWith("Reminder:", StringComparison.Ordinal))).TextBody;
         Assert.Contains("starts in about 24 hours", first, StringComparison.Ordinal);
         Assert.Contains("How to join: https://meet.example/briefing", first, StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromHours(22.5));
         await Run();
         await Run();
         Assert.Equal(2, await Count());
-        var last = await app.WithDb(db => db.Outbox.Where(m => m.To == "reminded@crossroads.test").OrderBy(m => m.Id).Select(m => m.TextBody).LastAsync());
+        var last = (await TestMail.ReceivedAsync(to, m => m.TextBody!.Contains("starts in about an hour", StringComparison.Ordinal))).TextBody;
         Assert.Contains("starts in about an hour", last, StringComparison.Ordinal);
         Assert.Contains(EventTimes.In(e.StartsAt, e.EndsAt, "Europe/Paris").Text, last, StringComparison.Ordinal);
     }
