@@ -36,6 +36,12 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _provider = Provider;
     private readonly string _name;
     private readonly string _connectionString;
+
+    /// <summary>The class database's connection string (PostgreSQL's names the database; SQLite's, the file).</summary>
+    internal string ConnectionString => _connectionString;
+
+    /// <summary>The class database's name (PostgreSQL) or file name without extension (SQLite).</summary>
+    internal string DatabaseName => _name;
     private readonly string? _sqliteFile;
     private readonly bool? _templateSeed;
 

@@ -29,7 +29,12 @@ internal static class DataExtensions
                 o.UseSqlite(connection).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<ChorusDb>("database");
+        // A read, not only a connection: a SQLite file locked by another process still opens.
+        builder.Services.AddHealthChecks().AddDbContextCheck<ChorusDb>("database", customTestQuery: async (db, ct) =>
+        {
+            await db.Posts.AnyAsync(ct);
+            return true;
+        });
         builder.Services.AddCommand("migrate", "applies pending migrations", async (services, _) =>
         {
             await MigrateAsync(services.GetRequiredService<ChorusDb>());
@@ -49,8 +54,8 @@ internal static class DataExtensions
         }
         Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
         csb.Pooling = true;
-        // Busy timeout: Microsoft.Data.Sqlite retries a locked database until the command timeout.
-        csb.DefaultTimeout = 30;
+        // Busy timeout: Microsoft.Data.Sqlite retries a locked database until the command timeout ("Default Timeout",
+        // 30 s unless the connection string says otherwise).
         return csb.ToString();
     }
 
@@ -83,5 +88,4 @@ internal static class DataExtensions
         }
     }
 
-    public static void MapHealth(this WebApplication app) => app.MapHealthChecks("/healthz");
 }

@@ -65,7 +65,12 @@ internal static class SiteExtensions
     {
         app.UseProxies();
         app.UseAsciiLocations();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // A database out of reach is a 503 (try again soon), not a fault of the page.
+            StatusCodeSelector = Data.DatabaseFaults.StatusCodeFor,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseMedia();

@@ -22,6 +22,9 @@ public sealed class DatabaseTests(ChorusFactory app) : IClassFixture<ChorusFacto
     {
         var response = await app.CreatePlainClient().GetAsync(new Uri("/healthz", UriKind.Relative));
 
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
     }
 }

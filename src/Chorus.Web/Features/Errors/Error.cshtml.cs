@@ -17,8 +17,14 @@ internal sealed class ErrorModel(IStringLocalizer<SharedStrings> S) : SitePageMo
 
     private PageResult Show(int code)
     {
+        if (HttpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            HttpContext.Response.Headers.RetryAfter = Data.DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         (Title, Message) = code switch
         {
+            503 => (S["Temporarily unavailable"], S["The site cannot reach its database just now. Please try again in a minute."]),
             404 => (S["Page not found"], S["We could not find that page. It may have moved, or the address may be mistyped."]),
             400 => (S["Bad request"], S["The address or the form contained something we could not understand."]),
             403 => (S["Access denied"], S["You do not have permission to see this page."]),

@@ -46,6 +46,10 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
     private bool _toldAboutDropFolder;
     private DateTime _nextPurge = DateTime.MinValue;
 
+    // Messages the SMTP server accepted whose "sent" mark has not been saved yet. If saving it fails (the database went
+    // away), the message comes due again after its claim and is then marked sent without a second delivery.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _accepted = new();
+
     /// <summary>Adds a message (with an optional text attachment, such as a calendar file) to the caller's unit of work; it is sent after the caller saves.</summary>
     public void Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null)
     {
@@ -76,15 +80,20 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
             using var smtp = new SmtpClient();
             foreach (var message in claimed)
             {
+                if (_accepted.ContainsKey(message.Id))
+                {
+                    MarkSent(message);
+                    await db.SaveChangesAsync(ct);
+                    _accepted.TryRemove(message.Id, out _);
+                    continue;
+                }
                 message.Attempts++;
                 try
                 {
                     // Built inside the try: a message that cannot be written (an address MimeKit cannot parse) fails alone.
                     await DeliverAsync(smtp, ToMime(message), ct);
-                    WorkQueue.Succeeded(message);
-                    message.SentAt = clock.GetUtcNow().UtcDateTime;
-                    // Delivered: the text (links, tokens, names) is nobody's business here any more.
-                    (message.TextBody, message.AttachmentText) = ("", null);
+                    _accepted[message.Id] = 0;
+                    MarkSent(message);
                     sent++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -101,6 +110,7 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
                     }
                 }
                 await db.SaveChangesAsync(ct);
+                _accepted.TryRemove(message.Id, out _);
             }
             if (smtp.IsConnected)
             {
@@ -108,6 +118,14 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
             }
         }
         return sent;
+    }
+
+    private void MarkSent(OutboxMessage message)
+    {
+        WorkQueue.Succeeded(message);
+        message.SentAt = clock.GetUtcNow().UtcDateTime;
+        // Delivered: the text (links, tokens, names) is nobody's business here any more.
+        (message.TextBody, message.AttachmentText) = ("", null);
     }
 
     /// <summary>Deletes sent and given-up messages older than Email:KeepSentDays.</summary>
