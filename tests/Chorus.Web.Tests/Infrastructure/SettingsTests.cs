@@ -56,6 +56,7 @@ public sealed class SettingsTests(NoAppSettingsApp app) : IClassFixture<NoAppSet
     [InlineData("Site:PublicOrigin", "")]
     [InlineData("Site:PublicOrigin", "https://coalition.example/news?x=1")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [InlineData("Accounts:RequireTwoFactorForRoles:0", "Emperor")]
     public async Task A_wrong_setting_stops_the_start_with_a_message_that_names_it(string key, string value)
     {
         await using var bad = new BadSettingsApp((key, value));

@@ -16,7 +16,8 @@ internal static class AccountsExtensions
 
     public static void AddAccounts(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSettings<AccountOptions>("Accounts");
+        builder.Services.AddSettings<AccountOptions>("Accounts")
+            .Validate(o => o.RequireTwoFactorForRoles.All(Roles.All.Contains), $"Accounts:RequireTwoFactorForRoles must name roles among {string.Join(", ", Roles.All)}.");
         builder.Services.AddIdentityCore<ChorusUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -103,6 +104,13 @@ internal sealed class AccountOptions
 {
     /// <summary>Admins must turn on two-factor sign-in before they can use the admin area.</summary>
     public bool RequireTwoFactorForAdmins { get; set; } = true;
+
+    /// <summary>Other roles whose members must turn on two-factor sign-in too, such as ["Editor", "Moderator"].</summary>
+    public string[] RequireTwoFactorForRoles { get; set; } = [];
+
+    /// <summary>Whether someone in these roles must use two-factor sign-in.</summary>
+    public bool RequiresTwoFactor(Func<string, bool> isInRole) =>
+        (RequireTwoFactorForAdmins && isInRole(Roles.Admin)) || RequireTwoFactorForRoles.Any(isInRole);
 
     /// <summary>Failed sign-ins before an account is locked for 15 minutes.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100)]

@@ -28,7 +28,7 @@ internal static class AdminExtensions
 
 /// <summary>
 /// Every page whose address starts with /admin, in whichever feature folder it lives, requires a staff
-/// role; and an Admin must have two-factor sign-in on (Accounts:RequireTwoFactorForAdmins).
+/// role; and an Admin (or anyone in Accounts:RequireTwoFactorForRoles) must have two-factor sign-in on.
 /// </summary>
 internal sealed class AdminPagesConvention : IPageApplicationModelConvention
 {
@@ -37,20 +37,19 @@ internal sealed class AdminPagesConvention : IPageApplicationModelConvention
         if (model.ActionDescriptor.AttributeRouteInfo?.Template?.StartsWith("admin", StringComparison.OrdinalIgnoreCase) == true)
         {
             model.Filters.Add(new AuthorizeFilter(AccountsExtensions.StaffPolicy));
-            model.Filters.Add(new RequireTwoFactorForAdmins());
+            model.Filters.Add(new RequireTwoFactor());
         }
     }
 }
 
-internal sealed class RequireTwoFactorForAdmins : IAsyncPageFilter
+internal sealed class RequireTwoFactor : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (http.User.IsInRole(Roles.Admin)
-            && http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.RequireTwoFactorForAdmins)
+        if (http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.RequiresTwoFactor(http.User.IsInRole))
         {
             var users = http.RequestServices.GetRequiredService<UserManager<ChorusUser>>();
             if (await users.GetUserAsync(http.User) is { TwoFactorEnabled: false })
