@@ -67,6 +67,18 @@ public sealed class PublicOriginTests(AnyHostApp app) : IClassFixture<AnyHostApp
         }
     }
 
+    [Fact]
+    public async Task A_host_header_of_300_characters_breaks_no_feed_or_calendar()
+    {
+        var client = Staff.Client(app);
+        client.DefaultRequestHeaders.Host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".example";
+        foreach (var url in new[] { "/en/feed.xml", "/en/feed.atom", "/en/events/feed.xml", "/en/events.ics", "/sitemap.xml" })
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+    }
+
     [SkippableFact]
     public async Task Emailed_links_point_to_the_configured_origin_whatever_the_host()
     {
