@@ -1,7 +1,7 @@
-using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

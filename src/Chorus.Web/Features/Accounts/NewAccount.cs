@@ -1,5 +1,5 @@
-using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Chorus.Web.Data;
-using Chorus.Web.Infrastructure.Email;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Campaigns;

@@ -1,5 +1,5 @@
-using Chorus.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Infrastructure.Email;
 
 namespace Chorus.Web.Features.SignOns;
 
