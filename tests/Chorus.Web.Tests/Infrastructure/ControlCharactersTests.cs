@@ -69,6 +69,17 @@ public sealed class ControlCharactersTests(EventsApp app) : IClassFixture<Events
         Assert.Contains("Pasted from a PDF.", await Fetch("/en/feed.json"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_nul_in_a_form_is_a_bad_request_said_as_one()
+    {
+        // ASP.NET Core's form reader refuses %00 itself; the error page must call it a bad request, not a failure of ours.
+        using var form = new StringContent("Input.Email=a%00b", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        var response = await app.CreatePlainClient().PostAsync(new Uri("/account/login", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Bad request</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public sealed record JsonProbe(string Title, List<string> Tags, string[] Names, JsonProbe? Inner);
 
     [Fact]
