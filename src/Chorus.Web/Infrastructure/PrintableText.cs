@@ -8,8 +8,9 @@ namespace Chorus.Web.Infrastructure;
 
 /// <summary>
 /// Every string sent to the site arrives without control characters (C0 and C1, except tab, line feed and carriage
-/// return): form fields, query strings and route values bound by the pages, and the objects read from JSON bodies. XML cannot carry them at
-/// all, so one U+0001 pasted into an event title took the event feeds down for every reader; nobody means to type them.
+/// return): form fields, query strings and route values bound by the pages, and the objects read from JSON bodies.
+/// XML cannot carry them at all, so one U+0001 pasted into an event title took the event feeds down for every reader;
+/// nobody means to type them.
 /// </summary>
 internal static class PrintableText
 {
