@@ -34,30 +34,56 @@ internal static partial class ContentMarkdown
         return string.Concat(text.AsSpan(0, cut > max / 2 ? cut : max - 1).TrimEnd(" ,;:.-–—".ToCharArray()), "…");
     }
 
-    /// <summary>The words of the Markdown without its markup, on one line.</summary>
-    public static string ToPlainText(string markdown) => Whitespace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
+    /// <summary>
+    /// The words a reader sees, on one line: the text of the sanitised HTML, so the raw HTML a Markdown text may hold (its
+    /// tags, a style's address, a script) never reaches an excerpt, a feed summary or the search index as words.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        using var document = Sanitizer.SanitizeDom(Markdown.ToHtml(markdown, Pipeline));
+        return Whitespace().Replace(document.Body?.TextContent ?? "", " ").Trim();
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedAttributes.Add("id");
+        // No inline styles: background:url(…) fetches from anywhere in a feed reader, and the site's own pages refuse
+        // style attributes anyway (Content-Security-Policy). Markdown tables lose their column alignment with them.
+        sanitizer.AllowedAttributes.Remove("style");
         sanitizer.PostProcessNode += (_, e) =>
         {
-            // An image from another origin would leak readers' visits; the site serves its own media.
-            if (e.Node is IElement { TagName: "IMG" } img)
+            // Anything that loads from another origin (an image, an image button) would leak readers' visits; the site
+            // serves its own media.
+            if (e.Node is IElement element && (element.TagName == "IMG" || element.HasAttribute("src")))
             {
-                var src = img.GetAttribute("src") ?? "";
-                if (!src.StartsWith('/') || src.StartsWith("//", StringComparison.Ordinal))
+                if (!IsOwnPath(element.GetAttribute("src") ?? ""))
                 {
-                    img.Remove();
+                    element.Remove();
                     return;
                 }
-                img.SetAttribute("loading", "lazy");
+                if (element.TagName == "IMG")
+                {
+                    element.SetAttribute("loading", "lazy");
+                }
             }
         };
         return sanitizer;
     }
+
+    /// <summary>
+    /// A path on this site: one slash, then not a second one or a backslash (browsers read "/\host" as "//host"), once
+    /// the tabs and line breaks that browsers drop from addresses are dropped.
+    /// </summary>
+    private static bool IsOwnPath(string url)
+    {
+        var path = UrlWhitespace().Replace(url, "");
+        return path.StartsWith('/') && !(path.Length > 1 && path[1] is '/' or '\\');
+    }
+
+    [GeneratedRegex(@"[\t\n\r]")]
+    private static partial Regex UrlWhitespace();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -34,6 +34,8 @@ internal static class SiteExtensions
         builder.Services.AddRazorPages().WithRazorPagesRoot("/Features")
             // Validation messages are keys of the same interface strings as everything else.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedStrings)));
+        builder.AddPrintableText();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.Add(new PageMethods()));
         // Write every script as itself, not as &#x...; escapes: Arabic or Chinese pages would triple in size.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o =>

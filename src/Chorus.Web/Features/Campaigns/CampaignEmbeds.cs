@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -71,20 +70,11 @@ internal static class CampaignEmbeds
             }
             var rows = await Signatories.AllAsync(db, c.Id, ct);
             var origin = http.Request.Origin();
-            using var buffer = new MemoryStream();
-            await using (var writer = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true))
-            {
-                writer.WriteHeader(["name", "kind", "country", "country_name", "type", "badge", "version", "signed_on", "profile"]);
-                foreach (var s in rows)
-                {
-                    writer.WriteRecord([s.Name, s.IsIndividual ? "individual" : "organisation", s.Country ?? "",
-                        s.Country is null ? "" : Organisations.Countries.Name(s.Country, culture), s.Type?.ToString() ?? "", s.Badge.ToString(),
-                        s.Version.ToString(CultureInfo.InvariantCulture), s.SignedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        s.OrganisationSlug is null ? "" : $"{origin}/{culture}/organizations/{s.OrganisationSlug}"]);
-                }
-                await writer.FlushAsync(ct);
-            }
-            return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"signatories-{c.Slug}.csv");
+            return CsvDownload.File($"signatories-{c.Slug}.csv", ["name", "kind", "country", "country_name", "type", "badge", "version", "signed_on", "profile"],
+                rows.ToAsyncEnumerable(), s => [s.Name, s.IsIndividual ? "individual" : "organisation", s.Country ?? "",
+                    s.Country is null ? "" : Organisations.Countries.Name(s.Country, culture), s.Type?.ToString() ?? "", s.Badge.ToString(),
+                    s.Version.ToString(CultureInfo.InvariantCulture), s.SignedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    s.OrganisationSlug is null ? "" : $"{origin}/{culture}/organizations/{s.OrganisationSlug}"]);
         });
     }
 

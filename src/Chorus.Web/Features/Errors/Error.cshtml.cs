@@ -1,12 +1,17 @@
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Chorus.Web.Features.Errors;
 
-/// <summary>Re-executed by the status-code and exception middleware; keeps the original status.</summary>
+/// <summary>
+/// Re-executed by the status-code and exception middleware under the failed request's own method (TRACE, PUT…);
+/// keeps the original status.
+/// </summary>
 [IgnoreAntiforgeryToken]
+[AnswersEveryMethod]
 internal sealed class ErrorModel(IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public string Message { get; private set; } = "";
@@ -15,11 +20,16 @@ internal sealed class ErrorModel(IStringLocalizer<SharedStrings> S) : SitePageMo
 
     public IActionResult OnPost(int code) => Show(code);
 
+    /// <summary>A method the page has no handler for is answered as GET is.</summary>
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context) =>
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.Single(h => h.HttpMethod == "Get");
+
     private PageResult Show(int code)
     {
-        if (HttpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        // The status set by the failure outranks the address: a malformed form re-executed as /error/500 is a 400.
+        code = HttpContext.Response.StatusCode is >= 400 and < 600 ? HttpContext.Response.StatusCode : code;
+        if (code == StatusCodes.Status503ServiceUnavailable)
         {
-            code = StatusCodes.Status503ServiceUnavailable;
             HttpContext.Response.Headers.RetryAfter = Data.DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         (Title, Message) = code switch
@@ -28,6 +38,7 @@ internal sealed class ErrorModel(IStringLocalizer<SharedStrings> S) : SitePageMo
             404 => (S["Page not found"], S["We could not find that page. It may have moved, or the address may be mistyped."]),
             400 => (S["Bad request"], S["The address or the form contained something we could not understand."]),
             403 => (S["Access denied"], S["You do not have permission to see this page."]),
+            405 => (S["Not allowed"], S["This address does not take that kind of request."]),
             429 => (S["Too many requests"], S["Please wait a moment and try again."]),
             _ => (S["Something went wrong"], S["An unexpected error occurred. Please try again later."]),
         };

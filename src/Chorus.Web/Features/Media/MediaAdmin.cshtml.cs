@@ -32,7 +32,7 @@ internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, TimeProvide
             var (media, problem) = await store.SaveAsync(stream, ct);
             if (media is null)
             {
-                ModelState.AddModelError(nameof(Upload), S[problem!]);
+                ModelState.AddModelError(nameof(Upload), problem!);
             }
             else if (media.Kind == MediaKind.Image && string.IsNullOrWhiteSpace(AltText))
             {

@@ -52,6 +52,13 @@ internal sealed class MediaOptions
     [Range(1024, 500L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest image accepted, in millions of pixels, read from the file's header before anything is decoded: a small PNG
+    /// can hold an image that takes gigabytes to decode (16000 × 16000 pixels are 1 GB at four bytes a pixel).
+    /// </summary>
+    [Range(1, 500)]
+    public int MaxImageMegapixels { get; set; } = 40;
+
     /// <summary>Widths an image is stored in (never wider than the original).</summary>
     public int[] Widths { get; set; } = [];
 

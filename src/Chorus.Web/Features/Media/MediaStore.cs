@@ -1,21 +1,24 @@
 using System.Security.Cryptography;
+using Chorus.Web.Infrastructure;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace Chorus.Web.Features.Media;
 
-/// <summary>What an upload turned out to be, or why it was refused (in words for the person uploading).</summary>
+/// <summary>What an upload turned out to be.</summary>
 internal sealed record StoredMedia(MediaKind Kind, string Hash, IReadOnlyList<int> Widths, long Bytes);
 
 /// <summary>
 /// Decides an upload's type by its content, never its name; re-encodes images with SkiaSharp into a
 /// few widths (which drops EXIF, GPS included, after applying the orientation); stores PDFs as they are.
 /// </summary>
-internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment)
+internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment, IStringLocalizer<SharedStrings> S)
 {
     public string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
 
+    /// <summary>Stores an upload, or says why it was refused, in words for the person uploading.</summary>
     public async Task<(StoredMedia? Media, string? Problem)> SaveAsync(Stream upload, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
@@ -23,7 +26,7 @@ internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironmen
         var bytes = buffer.ToArray();
         if (bytes.Length > options.Value.MaxBytes)
         {
-            return (null, "The file is too large.");
+            return (null, S["The file is too large."]);
         }
         var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
         Directory.CreateDirectory(Folder);
@@ -34,13 +37,23 @@ internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironmen
         }
         if (!LooksLikeImage(bytes))
         {
-            return (null, "Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded.");
+            return (null, S["Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded."]);
         }
+        // The header alone gives the size: nothing is decoded yet.
         using var codec = SKCodec.Create(new SKMemoryStream(bytes));
-        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
-        if (codec is null || decoded is null)
+        if (codec is null)
         {
-            return (null, "This image could not be read; it may be damaged.");
+            return (null, S["This image could not be read; it may be damaged."]);
+        }
+        var limit = options.Value.MaxImageMegapixels;
+        if ((long)codec.Info.Width * codec.Info.Height > limit * 1_000_000L)
+        {
+            return (null, S["This image is {0} × {1} pixels; the limit is {2} megapixels.", codec.Info.Width, codec.Info.Height, limit]);
+        }
+        using var decoded = Decode(codec, options.Value.EffectiveWidths.Max());
+        if (decoded is null)
+        {
+            return (null, S["This image could not be read; it may be damaged."]);
         }
         using var upright = Orient(decoded, codec.EncodedOrigin);
         var widths = options.Value.EffectiveWidths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, options.Value.EffectiveWidths.Max())).Distinct().Order().ToList();
@@ -70,6 +83,23 @@ internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironmen
         return new PhysicalFileProvider(Folder);
     }
 
+    /// <summary>
+    /// Decodes no larger than the widest stored copy needs: a JPEG straight to a half, a quarter or an eighth of its size
+    /// when that is still wide enough; other formats at full size, which the pixel limit bounds.
+    /// </summary>
+    private static SKBitmap? Decode(SKCodec codec, int widest)
+    {
+        var info = codec.Info;
+        var uprightWidth = Turned(codec.EncodedOrigin) ? info.Height : info.Width;
+        var scaled = codec.GetScaledDimensions(Math.Min(1f, (float)widest / uprightWidth));
+        var size = (Turned(codec.EncodedOrigin) ? scaled.Height : scaled.Width) >= Math.Min(widest, uprightWidth) ? scaled : info.Size;
+        return SKBitmap.Decode(codec, info.WithSize(size).WithAlphaType(info.AlphaType == SKAlphaType.Unpremul ? SKAlphaType.Premul : info.AlphaType).WithColorSpace(null));
+    }
+
+    /// <summary>Whether the camera's orientation turns the picture a quarter, so its width is the stored height.</summary>
+    private static bool Turned(SKEncodedOrigin origin) =>
+        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+
     private static bool IsPdf(byte[] b) => b.Length > 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-';
 
     private static bool LooksLikeImage(byte[] b) =>
@@ -85,7 +115,7 @@ internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironmen
         {
             return source.Copy();
         }
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var swap = Turned(origin);
         var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
         using var canvas = new SKCanvas(result);
         var (w, h) = (result.Width, result.Height);

@@ -284,19 +284,12 @@ internal static class OrganisationCsv
         return (plan.Rows.Count - existing.Count, existing.Count);
     }
 
-    /// <summary>Every listed organisation, in the import's columns; formulas are escaped so a spreadsheet never runs them.</summary>
-    public static async Task WriteAsync(ChorusDb db, Stream output, CancellationToken ct)
-    {
-        await using var writer = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true);
-        writer.WriteHeader(Header);
-        await foreach (var o in db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null).OrderBy(o => o.SortKey).ThenBy(o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            writer.WriteRecord([
-                o.Name, o.Acronym ?? "", o.Country ?? "", Countries.Name(o.Country, "en"), OrganisationLabels.Of(o.Type), OrganisationLabels.Of(o.Membership),
-                o.JoinedOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "", o.Website ?? "",
-                string.Join(" ", o.EmailDomains), o.DescriptionMarkdown, o.Slug,
-            ]);
-        }
-        await writer.FlushAsync(ct);
-    }
+    /// <summary>Every listed organisation in the import's columns, streamed from the database as it is sent.</summary>
+    public static CsvFile<Organisation> Export(ChorusDb db, string fileName) => CsvDownload.File(fileName, Header,
+        db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null).OrderBy(o => o.SortKey).ThenBy(o => o.Id).AsAsyncEnumerable(),
+        o => [
+            o.Name, o.Acronym ?? "", o.Country ?? "", Countries.Name(o.Country, "en"), OrganisationLabels.Of(o.Type), OrganisationLabels.Of(o.Membership),
+            o.JoinedOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "", o.Website ?? "",
+            string.Join(" ", o.EmailDomains), o.DescriptionMarkdown, o.Slug,
+        ]);
 }

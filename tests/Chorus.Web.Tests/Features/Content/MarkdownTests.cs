@@ -31,6 +31,34 @@ public sealed class MarkdownTests(EmptyChorusFactory app) : IClassFixture<EmptyC
     }
 
     [Fact]
+    public async Task Inline_styles_and_other_sites_images_are_dropped_so_nothing_is_fetched_from_another_site()
+    {
+        await app.Add(Posts.Make("Styled post", app.Clock.GetUtcNow().UtcDateTime.AddHours(-1), body: """
+            <p style="background:url(https://other.example/x.png)">hi</p>
+
+            <span style="color: red">red</span> <input type="image" src="https://other.example/button.png" alt="go">
+            <img src="/\other.example/y.png" alt="y"> <img src="/&#9;/other.example/z.png" alt="z"> <img src="/media/ours.jpg" alt="ours">
+            and a table:
+
+            | Left | Right |
+            |:-----|------:|
+            | a    | b     |
+            """));
+
+        var (response, html) = await app.GetHtml("/en/news/styled-post");
+        var feed = await app.CreatePlainClient().GetStringAsync(new Uri("/en/feed.xml", UriKind.Relative));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var body = html.QuerySelector(".body")!;
+        Assert.Equal("hi", body.QuerySelector("p")!.TextContent);
+        Assert.Equal("b", body.QuerySelector("td:last-child")!.TextContent);
+        Assert.Empty(html.QuerySelectorAll("main [style]"));
+        Assert.Equal(["/media/ours.jpg"], body.QuerySelectorAll("[src]").Select(e => e.GetAttribute("src")));
+        Assert.DoesNotContain("other.example", html.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("other.example", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Excerpt_is_plain_text_cut_on_a_word_boundary_unless_a_summary_is_given()
     {
         var now = app.Clock.GetUtcNow().UtcDateTime.AddHours(-1);

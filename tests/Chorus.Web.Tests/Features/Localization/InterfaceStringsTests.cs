@@ -53,8 +53,7 @@ public sealed partial class InterfaceStringsTests
                     ? ValidationMessage().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value))
                     : []))
             .Concat(Roles.All)
-            .Concat(["Dashboard", "Users", "Audit log", "Posts", "Translations", "original text", "missing", "outdated", "human", "machine draft", "machine published", "Media", "Categories", "Your account", "Outgoing mail",
-                "The file is too large.", "Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded.", "This image could not be read; it may be damaged."])
+            .Concat(["Dashboard", "Users", "Audit log", "Posts", "Translations", "original text", "missing", "outdated", "human", "machine draft", "machine published", "Media", "Categories", "Your account", "Outgoing mail"])
             .Concat(Enum.GetValues<Chorus.Web.Features.Content.PostStatus>().Select(s => s.ToString()))
             .Concat(Enum.GetValues<Chorus.Web.Features.Content.PostKind>().Select(Chorus.Web.Features.Content.Admin.PostLabels.Of))
             .Concat(Enum.GetValues<StatementType>().Select(StatementLabels.Of))

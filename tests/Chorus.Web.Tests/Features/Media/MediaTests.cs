@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Media;
 using Chorus.Web.Tests.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace Chorus.Web.Tests.Features.Media;
@@ -116,6 +119,50 @@ public sealed class MediaTests(MediaApp app) : IClassFixture<MediaApp>
 
         Assert.Contains("Describe the image for people who cannot see it.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.Media.AnyAsync(m => m.OriginalName == "no-alt.jpg")));
+    }
+
+    /// <summary>A blank 9000 × 9000 PNG: a few hundred kilobytes that decode to 81 megapixels.</summary>
+    private static byte[] HugeBlankPng()
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(9000, 9000, SKColorType.Gray8, SKAlphaType.Opaque));
+        bitmap.Erase(SKColors.White);
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    [Fact]
+    public async Task An_image_of_more_pixels_than_the_limit_is_refused_with_its_size_and_nothing_is_stored()
+    {
+        var png = HugeBlankPng();
+        Assert.True(png.Length < app.Services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxBytes); // refused for its pixels, not its bytes
+        string[] Stored() => Directory.Exists(app.Folder) ? Directory.GetFiles(app.Folder) : [];
+        var before = Stored();
+
+        var response = await UploadAsync(png, "poster.png", "A blank poster");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("This image is 9000 × 9000 pixels; the limit is 40 megapixels.", html.QuerySelector("[data-valmsg-for=Upload]")!.TextContent);
+        Assert.False(await app.WithDb(db => db.Media.AnyAsync(m => m.OriginalName == "poster.png")));
+        Assert.Equal(before, Stored());
+    }
+
+    [Fact]
+    public async Task A_large_photo_under_the_limit_is_stored_in_every_width()
+    {
+        // 4000 × 3000 (12 megapixels): decoded straight at half size, still wider than the widest copy.
+        using var bitmap = new SKBitmap(4000, 3000);
+        bitmap.Erase(new SKColor(200, 60, 40));
+        using var image = SKImage.FromBitmap(bitmap);
+        using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+
+        var response = await UploadAsync(jpeg.ToArray(), "wide.jpg", "A red wall");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var item = await app.WithDb(db => db.Media.AsNoTracking().SingleAsync(m => m.OriginalName == "wide.jpg"));
+        Assert.Equal([480, 960, 1600], item.Widths);
+        using var served = SKBitmap.Decode(await app.Editor.GetByteArrayAsync(new Uri(item.Url(), UriKind.Relative)));
+        Assert.Equal((1600, 1200), (served.Width, served.Height));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Chorus.Web.Data;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -47,23 +46,16 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
         {
             return NotFound();
         }
-        var rows = await db.Signatures.AsNoTracking().Where(s => s.CampaignId == Id && s.State != SignatureState.Unconfirmed).OrderBy(s => s.Id).ToListAsync(ct);
         db.RecordExport(HttpContext, clock, nameof(Signature), Id.ToString(CultureInfo.InvariantCulture), $"Signatures of campaign {Id} with contact data");
         await db.SaveChangesAsync(ct);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"signatures-{campaign.Slug}-private.csv\"";
-        await using var writer = CsvWriter.Create(Response.Body, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true);
-        writer.WriteHeader(["id", "state", "name", "kind", "country", "type", "website", "badge", "badge_reason", "signatory", "role", "email",
-            "contact_consent", "consent_utc", "confirmed_utc", "version", "text_sha256", "language", "comment", "moderation_reason"]);
-        foreach (var s in rows)
-        {
-            writer.WriteRecord([s.Id.ToString(CultureInfo.InvariantCulture), s.State.ToString(), s.Name, s.IsIndividual ? "individual" : "organisation",
+        var rows = db.Signatures.AsNoTracking().Where(s => s.CampaignId == Id && s.State != SignatureState.Unconfirmed).OrderBy(s => s.Id).AsAsyncEnumerable();
+        return CsvDownload.File($"signatures-{campaign.Slug}-private.csv",
+            ["id", "state", "name", "kind", "country", "type", "website", "badge", "badge_reason", "signatory", "role", "email",
+                "contact_consent", "consent_utc", "confirmed_utc", "version", "text_sha256", "language", "comment", "moderation_reason"],
+            rows, s => [s.Id.ToString(CultureInfo.InvariantCulture), s.State.ToString(), s.Name, s.IsIndividual ? "individual" : "organisation",
                 s.Country ?? "", s.Type?.ToString() ?? "", s.Website ?? "", s.Badge.ToString(), s.BadgeReason ?? "", s.SignatoryName ?? "",
                 s.SignatoryRole ?? "", s.Email ?? "", s.ContactConsent ? "yes" : "no", Utc(s.ConsentAt), s.ConfirmedAt is { } at ? Utc(at) : "",
                 s.Version.ToString(CultureInfo.InvariantCulture), s.TextHash ?? "", s.Culture, s.Comment ?? "", s.ModerationReason ?? ""]);
-        }
-        await writer.FlushAsync(ct);
-        return new EmptyResult();
     }
 
     private static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

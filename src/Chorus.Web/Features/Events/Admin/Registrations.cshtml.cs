@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Audit;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -39,24 +39,16 @@ internal sealed class RegistrationsModel(ChorusDb db, Outbox outbox, TimeProvide
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == Id, ct) is not { } e)
         {
             return NotFound();
         }
-        db.RecordExport(HttpContext, clock, nameof(Registration), Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Registrations of event {Id}");
+        db.RecordExport(HttpContext, clock, nameof(Registration), Id.ToString(CultureInfo.InvariantCulture), $"Registrations of event {Id}");
         await db.SaveChangesAsync(ct);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"registrations-{Event.Slug}.csv\"";
-        await using var writer = CsvWriter.Create(Response.Body, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true);
-        writer.WriteHeader(["name", "email", "organisation", "country", "interpretation", "status", "registered_utc", "consent_utc"]);
-        foreach (var r in Rows)
-        {
-            writer.WriteRecord([r.Name, r.Email, r.OrganisationName ?? "", r.Country ?? "", r.Interpretation ?? "", r.Status.ToString(),
-                r.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                r.ConsentAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-        await writer.FlushAsync(ct);
-        return new EmptyResult();
+        return CsvDownload.File($"registrations-{e.Slug}.csv",
+            ["name", "email", "organisation", "country", "interpretation", "status", "registered_utc", "consent_utc"],
+            Registrations.AsAsyncEnumerable(), r => [r.Name, r.Email, r.OrganisationName ?? "", r.Country ?? "", r.Interpretation ?? "", r.Status.ToString(),
+                r.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.ConsentAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
     }
 
     public async Task<IActionResult> OnPostMessageAsync(CancellationToken ct)
@@ -88,7 +80,10 @@ internal sealed class RegistrationsModel(ChorusDb db, Outbox outbox, TimeProvide
         }
         Event = e;
         Title = S["Registrations for “{0}”", e.Title];
-        Rows = await db.Registrations.AsNoTracking().Where(r => r.EventId == Id).OrderBy(r => r.Status).ThenBy(r => r.CreatedAt).ToListAsync(ct);
+        Rows = await Registrations.ToListAsync(ct);
         return true;
     }
+
+    private IQueryable<Registration> Registrations =>
+        db.Registrations.AsNoTracking().Where(r => r.EventId == Id).OrderBy(r => r.Status).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id);
 }

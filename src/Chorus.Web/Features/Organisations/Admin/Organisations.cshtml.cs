@@ -81,10 +81,6 @@ internal sealed class OrganisationsAdminModel(ChorusDb db, TimeProvider clock, I
     {
         db.RecordExport(HttpContext, clock, nameof(Organisation), "", "CSV export of the directory");
         await db.SaveChangesAsync(ct);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"organisations-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
-        await OrganisationCsv.WriteAsync(db, Response.Body, ct);
-        // Written straight to the response, so a large directory is never held in memory.
-        return new EmptyResult();
+        return OrganisationCsv.Export(db, $"organisations-{clock.GetUtcNow():yyyy-MM-dd}.csv");
     }
 }
