@@ -23,9 +23,15 @@ internal static class LocalUrls
     public static string LocalOr(string? url, string fallback) => url is not null && IsLocal(url) ? url[(url[0] == '~' ? 1 : 0)..] : fallback;
 
     /// <summary>
-    /// Every redirect leaves with its Location percent-encoded where it is not ASCII: the site keeps Arabic and Chinese
-    /// slugs, and Kestrel refuses a header with other characters (a 500 for every language link on an Arabic post).
+    /// Kestrel refuses, as it is set, a header value that is not ASCII: a redirect to an Arabic or Chinese slug threw (a 500
+    /// for every language link on an Arabic post). It may take a Location in UTF-8, which <see cref="UseAsciiLocations"/>
+    /// then percent-encodes before it leaves; every other header stays ASCII-only.
     /// </summary>
+    public static void AddAsciiLocations(this IServiceCollection services) =>
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+            o.ResponseHeaderEncodingSelector = name => string.Equals(name, "Location", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8 : null);
+
+    /// <summary>Every redirect leaves with its Location percent-encoded where it is not ASCII (see <see cref="AddAsciiLocations"/>).</summary>
     public static void UseAsciiLocations(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>

@@ -17,6 +17,7 @@ internal static class SiteExtensions
     {
         builder.AddDefaultSettings();
         builder.AddProxies();
+        builder.Services.AddAsciiLocations();
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSettings<SiteOptions>("Site")
             .PostConfigure(o =>
