@@ -33,6 +33,22 @@ internal static class TestMail
         }
     }
 
+    /// <summary>How many messages to <paramref name="to"/> the server has received so far.</summary>
+    public static async Task<int> CountAsync(string to)
+    {
+        Skip.If(Server is null || Maildir is null, "Needs a real SMTP server: set CHORUS_TEST_SMTP and CHORUS_TEST_MAILDIR, as ./test.sh does.");
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Maildir!, "new")))
+        {
+            if (!Read.TryGetValue(file, out var message))
+            {
+                Read[file] = message = await MimeMessage.LoadAsync(file);
+            }
+            count += message.To.Mailboxes.Count(m => m.Address == to);
+        }
+        return count;
+    }
+
     /// <summary>Waits (at most 30 s) for the server to have received a message to <paramref name="to"/>.</summary>
     public static Task<MimeMessage> ReceivedAsync(string to) => ReceivedAsync(to, _ => true);
 
