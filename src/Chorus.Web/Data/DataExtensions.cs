@@ -87,5 +87,4 @@ internal static class DataExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
     }
-
 }

@@ -102,10 +102,11 @@ internal static class SignatureRules
     /// <summary>
     /// Follows a confirmation link: the signature is published (or waits for a moderator). When the organisation had
     /// already signed, the same signatory (same email) updates their entry; anyone else's submission waits beside it for a
-    /// moderator (<see cref="Signature.ClaimsSignatureId"/>) and changes nothing by itself. The link works once.
+    /// moderator (<see cref="Signature.ClaimsSignatureId"/>) and changes nothing by itself; <paramref name="tellEntry"/> then
+    /// queues word to the entry's signatory (claim, entry) in the same save. The link works once.
     /// </summary>
     public static async Task<(ConfirmResult Result, Signature? Signature)> ConfirmAsync(ChorusDb db, string token, DateTime now,
-        TimeSpan validFor, PublicSuffixes suffixes, CancellationToken ct)
+        TimeSpan validFor, PublicSuffixes suffixes, Action<Signature, Signature> tellEntry, CancellationToken ct)
     {
         var hash = Infrastructure.PublicForms.HashToken(token);
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
@@ -140,6 +141,7 @@ internal static class SignatureRules
         else if (earlier is not null)
         {
             (s.State, s.ClaimsSignatureId) = (SignatureState.Pending, earlier.Id);
+            tellEntry(s, earlier);
             result = ConfirmResult.Claimed;
         }
         else

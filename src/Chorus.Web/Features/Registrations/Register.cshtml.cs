@@ -63,16 +63,24 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
         var email = Input.Email.Trim();
         var normalised = email.ToUpperInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // SQL upper(…) on both databases
-        if (await db.Registrations.AnyAsync(r => r.EventId == Event.Id && r.Status != RegistrationStatus.Cancelled && r.Email.ToUpper() == normalised, ct))
+        var registered = await db.Registrations.AsNoTracking()
+            .Where(r => r.EventId == Event.Id && r.Status != RegistrationStatus.Cancelled && r.Email.ToUpper() == normalised)
+            .Select(r => new { r.Name, r.Culture }).FirstOrDefaultAsync(ct);
 #pragma warning restore CA1304, CA1311, CA1862
+        if (registered is not null)
         {
-            // The page answers as it would for a new registration, so it reveals nobody's registration; the person is told by email.
-            outbox.Enqueue(db, email, S["Already registered: {0}", Text.Title], string.Join('\n',
-            [
-                S["Hello {0},", Input.Name.Trim()], "",
-                S["Someone (we hope you) tried to register this address again for “{0}”. You are already registered or on the waiting list, and nothing has changed: your first email has the details and the link to cancel.", Text.Title],
-                "", S["Details: {0}", $"{Origin}/{Culture}/events/{Event.Slug}"],
-            ]));
+            // The page answers as it would for a new registration, so it reveals nobody's registration; the person is told
+            // by email, by the name and in the language they registered with (not what this visitor typed).
+            using (Cultures.Speak(registered.Culture))
+            {
+                var title = EventTexts.Best(Event, [registered.Culture, Event.Culture]).Title;
+                outbox.Enqueue(db, email, S["Already registered: {0}", title], string.Join('\n',
+                [
+                    S["Hello {0},", registered.Name], "",
+                    S["Someone (we hope you) tried to register this address again for “{0}”. You are already registered or on the waiting list, and nothing has changed: your first email has the details and the link to cancel.", title],
+                    "", S["Details: {0}", $"{Origin}/{registered.Culture}/events/{Event.Slug}"],
+                ]));
+            }
             await db.SaveChangesAsync(ct);
             outbox.Notify();
             return RedirectToPage(null, new { culture = Culture, slug = Slug, done = (State == RegistrationState.WaitingList ? RegistrationStatus.Waiting : RegistrationStatus.Confirmed).ToString() });

@@ -43,22 +43,21 @@ internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffix
     {
         Prepare();
         (Result, Signature) = await SignatureRules.ConfirmAsync(db, Token, clock.GetUtcNow().UtcDateTime,
-            TimeSpan.FromDays(options.Value.ConfirmationDays), suffixes, ct);
+            TimeSpan.FromDays(options.Value.ConfirmationDays), suffixes, TellFirstSignatory, ct);
         if (Result == SignatureRules.ConfirmResult.NotFound)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
         if (Result == SignatureRules.ConfirmResult.Claimed)
         {
-            await TellFirstSignatoryAsync(Signature!, ct);
+            outbox.Notify();
         }
         return Page();
     }
 
     /// <summary>Whoever signed first for the organisation hears, in their language, that someone else asked to speak for it.</summary>
-    private async Task TellFirstSignatoryAsync(Signature claim, CancellationToken ct)
+    private void TellFirstSignatory(Signature claim, Signature entry)
     {
-        var entry = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == claim.ClaimsSignatureId, ct);
         if (entry.Email is null)
         {
             return;
@@ -74,8 +73,6 @@ internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffix
                 S["If you do not know who this is, tell the secretariat."],
             ]));
         }
-        await db.SaveChangesAsync(ct);
-        outbox.Notify();
     }
 
     private void Prepare()

@@ -107,6 +107,9 @@ public sealed class RegistrationTests(EventsApp app) : IClassFixture<EventsApp>
         Assert.Equal(first.Headers.Location, again.Headers.Location);
         var told = await TestMail.ReceivedAsync(email, m => m.Subject == "Already registered: Briefing twice");
         Assert.Contains("nothing has changed", told.TextBody, StringComparison.Ordinal);
+        // Greeted by the name they registered with: what the other visitor typed never reaches their inbox.
+        Assert.StartsWith("Hello Ama Mensah,", told.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Somebody Else", told.TextBody, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDb(db => db.Registrations.CountAsync(r => r.Email == email)));
     }
 
