@@ -73,13 +73,13 @@ internal static partial class ContentMarkdown
     }
 
     /// <summary>
-    /// A path on this site: one slash, then not a second one or a backslash (browsers read "/\host" as "//host"), once
-    /// the tabs and line breaks that browsers drop from addresses are dropped.
+    /// A path on this site (the rules of <see cref="LocalUrls.IsLocal"/>, "~/" aside), once the tabs and line breaks that
+    /// browsers drop from addresses are dropped.
     /// </summary>
     private static bool IsOwnPath(string url)
     {
         var path = UrlWhitespace().Replace(url, "");
-        return path.StartsWith('/') && !(path.Length > 1 && path[1] is '/' or '\\');
+        return path.StartsWith('/') && LocalUrls.IsLocal(path);
     }
 
     [GeneratedRegex(@"[\t\n\r]")]
