@@ -307,6 +307,17 @@ public sealed class StaffTests : ICollectionFixture<LiveSite>
     public const string Name = "staff";
 }
 
+/// <summary>
+/// The checks that read the same page visits (<see cref="PageVisits"/>) run one after another: the first makes the visits
+/// through one tab and the others read them, so the other lane is left to a class with work of its own instead of
+/// waiting on the same tab.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ReaderVisits : ICollectionFixture<LiveSite>
+{
+    public const string Name = "reader visits";
+}
+
 /// <summary>A [Fact] that is skipped, saying why, where Chromium, the published app or html-validate is missing.</summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {

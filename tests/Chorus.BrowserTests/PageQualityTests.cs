@@ -44,7 +44,8 @@ public sealed class PageQualityTests(LiveSite site) : IClassFixture<LiveSite>
 }
 
 /// <summary>axe finds no WCAG 2.2 A or AA violation on any public page type.</summary>
-public sealed class AxeTests(LiveSite site) : IClassFixture<LiveSite>
+[Collection(ReaderVisits.Name)]
+public sealed class AxeTests(LiveSite site)
 {
     [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
@@ -57,7 +58,8 @@ public sealed class AxeTests(LiveSite site) : IClassFixture<LiveSite>
 }
 
 /// <summary>No public page type logs a console error or asks another origin for anything.</summary>
-public sealed class PrivacyTests(LiveSite site) : IClassFixture<LiveSite>
+[Collection(ReaderVisits.Name)]
+public sealed class PrivacyTests(LiveSite site)
 {
     [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
@@ -103,7 +105,8 @@ public sealed class NoJavaScriptTests(LiveSite site) : IClassFixture<LiveSite>
 }
 
 /// <summary>Every public page type with its assets weighs under the 30 KB compressed budget.</summary>
-public sealed class PageWeightTests(LiveSite site) : IClassFixture<LiveSite>
+[Collection(ReaderVisits.Name)]
+public sealed class PageWeightTests(LiveSite site)
 {
     [BrowserTheory]
     [MemberData(nameof(PageTypes.Names), MemberType = typeof(PageTypes))]
