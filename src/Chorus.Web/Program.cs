@@ -37,6 +37,7 @@ builder.AddSearch();
 builder.AddBenchData();
 
 var app = builder.Build();
+app.ValidateSettings();
 
 // `dotnet run -- migrate` and other commands run here and exit without serving.
 if (await app.RunCommandAsync(args))

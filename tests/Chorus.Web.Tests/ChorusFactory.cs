@@ -53,6 +53,9 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the demo content is seeded; tests that count rows start empty.</summary>
     protected virtual bool SeedDemo => _templateSeed ?? true;
 
+    /// <summary>False for an app that must stop before it touches a database (a wrong setting): no copy is made for it.</summary>
+    protected virtual bool NeedsDatabase => true;
+
     /// <summary>More configuration for a test class's app, as "Section:Key" settings.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -119,7 +122,10 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The class's database is a copy of the migrated (and seeded) template, then the app starts on it.</summary>
     async Task IAsyncLifetime.InitializeAsync()
     {
-        await TemplateDatabases.CopyToAsync(_provider, SeedDemo, _connectionString);
+        if (NeedsDatabase)
+        {
+            await TemplateDatabases.CopyToAsync(_provider, SeedDemo, _connectionString);
+        }
         _ = Services;
         await InitializeAsync();
     }

@@ -37,6 +37,12 @@ internal static class Settings
     }
 
     /// <summary>
+    /// Checks every setting as soon as the app is built, before it runs a command, migrates or seeds the database:
+    /// ValidateOnStart alone checks them when the server starts, after a wrong setting could already have been used.
+    /// </summary>
+    public static void ValidateSettings(this WebApplication app) => app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+    /// <summary>
     /// Data annotations checked on the options and on the items of their lists (a provider in a list of
     /// providers), each failure named by its configuration path. The framework's ValidateDataAnnotations
     /// names only the property and does not look inside lists.
