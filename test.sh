@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Chorus test command: installs what the tests need, starts a throwaway PostgreSQL, Apertium APy and
-# an SMTP server (aiosmtpd) on 127.0.0.1, runs the whole suite once on SQLite and once on PostgreSQL, then the browser tests
+# an SMTP server (aiosmtpd) on 127.0.0.1, runs the whole suite on SQLite and on PostgreSQL side by side, then the browser tests
 # (Debian's Chromium, axe, html-validate) against the published app, stops what it started, and
 # exits non-zero on any failure. A missing PostgreSQL, Apertium, SMTP server or Chromium is a failure, never a skip.
 set -euo pipefail
@@ -43,10 +43,10 @@ free_port() {
 }
 
 apy_pid=""
-smtp_pid=""
+smtp_pids=()
 cleanup() {
   [ -n "$apy_pid" ] && kill "$apy_pid" 2>/dev/null || true
-  [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null || true
+  for pid in "${smtp_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -77,13 +77,19 @@ wait_for_port "Apertium APy" "$apyport" "$apy_pid" "$work/apy.log"
 apy="http://127.0.0.1:$apyport"
 
 # --- SMTP server (aiosmtpd, Debian) writing what it receives to a Maildir the tests read ----------
-smtpport=$(free_port)
-maildir="$work/maildir"
-mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
-log "Starting SMTP server on 127.0.0.1:$smtpport"
-/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtpport" -c aiosmtpd.handlers.Mailbox "$maildir" >"$work/smtp.log" 2>&1 &
-smtp_pid=$!
-wait_for_port "The SMTP server" "$smtpport" "$smtp_pid" "$work/smtp.log"
+# One server and Maildir per database pass: the two passes run side by side and send mail to the same addresses.
+start_smtp() { # name -> sets smtp (host:port) and maildir
+  local port dir="$work/maildir-$1"
+  port=$(free_port)
+  mkdir -p "$dir/tmp" "$dir/new" "$dir/cur"
+  log "Starting SMTP server for the $1 pass on 127.0.0.1:$port"
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$dir" >"$work/smtp-$1.log" 2>&1 &
+  smtp_pids+=($!)
+  wait_for_port "The SMTP server" "$port" "$!" "$work/smtp-$1.log"
+  smtp="127.0.0.1:$port" maildir=$dir
+}
+start_smtp sqlite; sqlite_mail=("CHORUS_TEST_SMTP=$smtp" "CHORUS_TEST_MAILDIR=$maildir")
+start_smtp postgres; postgres_mail=("CHORUS_TEST_SMTP=$smtp" "CHORUS_TEST_MAILDIR=$maildir")
 
 # --- Build once, test on each database --------------------------------------------------------
 log "Building"
@@ -105,18 +111,26 @@ total_failed=0
 failures=0
 summary=()
 
-# Runs a test project with the given environment (and `dotnet test` arguments after `--`) and records
-# "name: N passed, N failed". A skipped test counts as failed here: every service a test needs is started above,
-# so a skip means a test did not run.
-run_suite() {
-  local name=$1 project=$2; shift 2
+# Runs a test project's built assembly with the given environment (and `dotnet test` arguments after `--`); its output
+# goes to $work/KEY.log and its exit status to $work/KEY.status.
+run_tests() {
+  local key=$1 project=$2; shift 2
   local vars=() args=()
   while (($#)) && [ "$1" != "--" ]; do vars+=("$1"); shift; done
   (($#)) && { shift; args=("$@"); }
-  log "Tests: $name"
-  local out="$work/${name%%[, ]*}.log" status=0
-  env "${vars[@]}" dotnet test "$root/tests/$project" -c Release --no-build -nologo --logger "console;verbosity=minimal" "${args[@]}" 2>&1 | tee "$out" || status=$?
-  local line passed failed skipped
+  local status=0
+  env "${vars[@]}" dotnet test "$root/tests/$project/bin/Release/net10.0/$project.dll" --nologo --logger "console;verbosity=minimal" \
+    "${args[@]}" >"$work/$key.log" 2>&1 || status=$?
+  echo "$status" >"$work/$key.status"
+}
+
+# Prints a finished run's output and records "name: N passed, N failed". A skipped test counts as failed here: every
+# service a test needs is started above, so a skip means a test did not run.
+record() {
+  local key=$1 name=$2 out="$work/$1.log" line passed failed skipped status
+  log "Results: $name"
+  cat "$out"
+  status=$(cat "$work/$key.status" 2>/dev/null || echo 1)
   line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out" | tail -n 1 || true)
   if [ -z "$line" ]; then
     summary+=("$name: 0 passed, 1 failed (the test run did not finish)")
@@ -135,13 +149,20 @@ run_suite() {
 
 # The SQLite pass runs every test with the tests' clock at its fixed start (27 Nov 2026); the PostgreSQL pass runs every
 # test that touches data with the clock a year after today, so nothing in the product or the tests waits for a date to pass.
-# Tests that need no database run once, in the SQLite pass.
+# Tests that need no database run once, in the SQLite pass. The two passes run side by side (each has its own databases
+# and mail server): neither keeps both cores busy alone, and each test host spends seconds starting and discovering.
 year_ahead=$(date -u -d '+1 year' +%Y-%m-%dT12:00:00Z)
-services=("CHORUS_TEST_APY=$apy" "CHORUS_TEST_SMTP=127.0.0.1:$smtpport" "CHORUS_TEST_MAILDIR=$maildir")
-run_suite sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "${services[@]}"
-run_suite "postgres, clock at $year_ahead" Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "CHORUS_TEST_START=$year_ahead" "${services[@]}" \
-  -- --filter "Database!=none"
-run_suite browser Chorus.BrowserTests "CHORUS_APP_DIR=$work/app" CHORUS_CHROMIUM=/usr/bin/chromium
+log "Tests on SQLite and on PostgreSQL (clock at $year_ahead), side by side"
+run_tests sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "CHORUS_TEST_APY=$apy" "${sqlite_mail[@]}" &
+sqlite_pid=$!
+run_tests postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "CHORUS_TEST_START=$year_ahead" "CHORUS_TEST_APY=$apy" \
+  "${postgres_mail[@]}" -- --filter "Database!=none"
+wait "$sqlite_pid" || true
+record sqlite sqlite
+record postgres "postgres, clock at $year_ahead"
+log "Tests in Chromium"
+run_tests browser Chorus.BrowserTests "CHORUS_APP_DIR=$work/app" CHORUS_CHROMIUM=/usr/bin/chromium
+record browser browser
 
 log "Summary"
 printf '%s\n' "${summary[@]}"
