@@ -12,9 +12,19 @@ public sealed class SearchBrowserTests(LiveSite site) : IClassFixture<LiveSite>
         await using var _ = context;
         await page.GotoAsync(site.BaseUrl + "/fr/events");
 
-        await page.GetByRole(AriaRole.Search, new() { Name = "Rechercher sur le site" }).GetByRole(AriaRole.Searchbox).FillAsync("dignite");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/fr/search?q=dignite");
+        var box = page.GetByRole(AriaRole.Search, new() { Name = "Rechercher sur le site" }).GetByRole(AriaRole.Searchbox);
+        await box.FillAsync("dignite");
+        // Pressed on the box itself (Playwright focuses it first) rather than through the page's keyboard: twice, under load,
+        // this test waited 30 s for a results page that never came; if it happens again, say where the tab was.
+        await box.PressAsync("Enter");
+        try
+        {
+            await page.WaitForURLAsync("**/fr/search?q=dignite");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nThe tab is at {page.Url}. The site's log ends:\n{site.Log[^Math.Min(site.Log.Length, 4000)..]}", e);
+        }
 
         var first = page.Locator(".results li").First;
         Assert.Equal("À propos de la coalition", await first.Locator("h3").TextContentAsync());
