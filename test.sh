@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 started=$SECONDS
+# Every .NET process here is short-lived (the compiler, the test hosts, the app the browser tests start): profile-guided
+# optimisation instruments methods for a later re-compile that rarely pays before they exit. Without it the build took
+# 1:07 instead of 1:25 and the SQLite pass 1:08 instead of 1:22 on a 2-core machine. The product keeps the default.
+export DOTNET_TieredPGO=0
 
 log() { printf '\n== [%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
