@@ -2,7 +2,6 @@ using System.IO.Compression;
 using Chorus.Web.Features.Accounts;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -29,19 +28,26 @@ internal interface IScheduledChanges
     void Invalidate();
 }
 
-/// <summary>Rows no public page shows (queues, caches): writing them leaves the page cache alone.</summary>
-internal interface INotShownPublicly;
-
 /// <summary>Output caching and compression for the public pages.</summary>
 internal static class PublicPages
 {
     public const string Policy = "public-pages";
     public const string Tag = "public";
 
-    /// <summary>Serves the Razor Pages in a feature folder from the output cache (public, anonymous pages only).</summary>
-    public static void CachePublicPages(this IHostApplicationBuilder builder, string folder) =>
+    /// <summary>
+    /// Serves the Razor Pages in a feature folder from the output cache (public, anonymous pages only), tagged with the
+    /// kinds of content they show (<see cref="Shown"/>; none given: everything).
+    /// </summary>
+    public static void CachePublicPages(this IHostApplicationBuilder builder, string folder, params string[] shows) =>
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-            o.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy })));
+            o.Conventions.AddFolderApplicationModelConvention(folder, model =>
+            {
+                model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy });
+                if (shows.Length > 0)
+                {
+                    model.EndpointMetadata.Add(new ShowsAttribute(shows));
+                }
+            }));
 
     /// <summary>Pages that show something chosen by a cookie (the reader's time zone) keep one cached copy per value.</summary>
     public static void VaryPublicPagesByCookie(this IHostApplicationBuilder builder, string folder, string cookie) =>
@@ -93,6 +99,8 @@ internal static class PublicPages
                 context.CacheVaryByRules.VaryByValues[cookie.Name] = http.Request.Cookies[cookie.Name] ?? "";
             }
             context.Tags.Add(Tag);
+            var shows = http.GetEndpoint()?.Metadata.GetOrderedMetadata<ShowsAttribute>() ?? [];
+            context.Tags.UnionWith(shows.Count > 0 ? shows.SelectMany(s => s.Kinds) : Shown.Everything);
             if (anonymousRead)
             {
                 var store = http.RequestServices.GetRequiredService<IOutputCacheStore>();
@@ -114,77 +122,6 @@ internal static class PublicPages
                 context.AllowCacheStorage = false;
             }
             return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <summary>Every saved write that may change a public page drops the cached pages at once.</summary>
-    private sealed class EvictOnWrite(IOutputCacheStore store, IEnumerable<IScheduledChanges> scheduled) : SaveChangesInterceptor
-    {
-        // Contexts whose pending save touches something public; decided before the save, acted on after.
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _touchesPublic = [];
-
-        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-        {
-            Note(eventData.Context);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Note(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            Evict(eventData.Context, result).AsTask().GetAwaiter().GetResult();
-            return result;
-        }
-
-        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            await Evict(eventData.Context, result);
-            return result;
-        }
-
-        // A failed save changed nothing; pooled contexts are reused, so forget what it would have touched.
-        public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Forget(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        private void Forget(DbContext? context)
-        {
-            if (context is not null)
-            {
-                _touchesPublic.Remove(context);
-            }
-        }
-
-        private void Note(DbContext? context)
-        {
-            if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not INotShownPublicly))
-            {
-                _touchesPublic.AddOrUpdate(context, true);
-            }
-        }
-
-        private ValueTask Evict(DbContext? context, int changed)
-        {
-            if (context is null || !_touchesPublic.Remove(context) || changed == 0)
-            {
-                return ValueTask.CompletedTask;
-            }
-            foreach (var changes in scheduled)
-            {
-                changes.Invalidate();
-            }
-            return store.EvictByTagAsync(Tag, CancellationToken.None);
         }
     }
 }

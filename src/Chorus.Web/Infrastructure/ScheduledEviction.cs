@@ -15,6 +15,9 @@ internal abstract class ScheduledEviction(TimeProvider clock, IServiceScopeFacto
     // Ticks of the next instant; Unknown makes the next request look it up.
     private long _next = Unknown;
 
+    /// <summary>The tag (<see cref="Shown"/>) of the pages that change at those instants.</summary>
+    protected abstract string Shows { get; }
+
     /// <summary>The next instant after <paramref name="now"/> at which something changes, if any.</summary>
     protected abstract Task<DateTime?> NextAsync(ChorusDb db, DateTime now, CancellationToken ct);
 
@@ -30,11 +33,20 @@ internal abstract class ScheduledEviction(TimeProvider clock, IServiceScopeFacto
         {
             return; // another request is already on it
         }
-        await store.EvictByTagAsync(PublicPages.Tag, ct);
-        await using var scope = scopes.CreateAsyncScope();
-        var upcoming = await NextAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), now, ct);
-        // A write during the lookup reset the state to Unknown: keep that, so the next request looks again.
-        Interlocked.CompareExchange(ref _next, upcoming?.Ticks ?? long.MaxValue, Looking);
+        var found = Unknown;
+        try
+        {
+            await store.EvictByTagAsync(Shows, ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var upcoming = await NextAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), now, ct);
+            found = upcoming?.Ticks ?? long.MaxValue;
+        }
+        finally
+        {
+            // A failed or abandoned lookup (the database down, the reader gone) leaves Unknown, so the next request looks
+            // again; a write during the lookup reset the state to Unknown already: keep that.
+            Interlocked.CompareExchange(ref _next, found, Looking);
+        }
     }
 
     public void Invalidate() => Interlocked.Exchange(ref _next, Unknown);

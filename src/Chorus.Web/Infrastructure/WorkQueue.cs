@@ -7,7 +7,7 @@ namespace Chorus.Web.Infrastructure;
 internal enum QueueStatus { Pending, Done, Failed }
 
 /// <summary>A row of a durable work queue (outgoing mail, machine translations): retried with backoff.</summary>
-internal interface IQueuedWork : INotShownPublicly
+internal interface IQueuedWork
 {
     int Id { get; }
     QueueStatus Status { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chorus.Web.Features.Accounts;
 
 /// <summary>An emailed, expiring invitation to join the staff in a role. Only a hash of its token is stored.</summary>
-internal sealed class Invitation : INotShownPublicly
+internal sealed class Invitation
 {
     public int Id { get; set; }
     public required string Email { get; set; }

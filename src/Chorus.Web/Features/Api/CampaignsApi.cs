@@ -3,6 +3,7 @@ using Chorus.Web.Data;
 using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 // string.Compare in queries becomes SQL's < and > on the folded names; no .NET culture is involved.
@@ -71,6 +72,7 @@ internal static class CampaignsApi
         var rows = await campaigns.OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).Take(size + 1).ToListAsync(ct);
         var more = ApiResults.Cut(rows, size);
         var ids = rows.Select(c => c.Id).ToList();
+        ids.ForEach(id => http.Show(Shown.Campaign(id)));
         var counts = await db.Signatures.AsNoTracking().Where(s => ids.Contains(s.CampaignId) && s.State == SignatureState.Published)
             .GroupBy(s => s.CampaignId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var statements = await StatementsAsync(db, rows, now, ct);
@@ -90,6 +92,7 @@ internal static class CampaignsApi
         {
             return ApiResults.NotFound("campaign", slug);
         }
+        http.Show(Shown.Campaign(c.Id));
         var count = await db.Signatures.Counted(c.Id).CountAsync(ct);
         return ApiResults.Item(http, ToApi(c, q, count, await StatementsAsync(db, [c], q.Now, ct), withText: true));
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chorus.Web.Features.Audit;
 
 /// <summary>One staff action or sign-in: who, when, what, and a before/after summary. Seen by admins only.</summary>
-internal sealed class AuditEntry : INotShownPublicly
+internal sealed class AuditEntry
 {
     public long Id { get; set; }
     public DateTime At { get; set; }

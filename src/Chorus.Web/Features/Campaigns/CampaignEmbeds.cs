@@ -19,7 +19,7 @@ internal static class CampaignEmbeds
 
         campaign.MapGet("/count.json", async (string culture, string slug, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
-            if (await FindAsync(db, slug, ct) is not { } c)
+            if (await FindAsync(http, db, slug, ct) is not { } c)
             {
                 return Results.NotFound();
             }
@@ -40,9 +40,9 @@ internal static class CampaignEmbeds
             });
         });
 
-        campaign.MapGet("/badge.svg", async (string slug, ChorusDb db, IStringLocalizer<SharedStrings> S, CancellationToken ct) =>
+        campaign.MapGet("/badge.svg", async (string slug, ChorusDb db, HttpContext http, IStringLocalizer<SharedStrings> S, CancellationToken ct) =>
         {
-            if (await FindAsync(db, slug, ct) is not { } c)
+            if (await FindAsync(http, db, slug, ct) is not { } c)
             {
                 return Results.NotFound();
             }
@@ -52,7 +52,7 @@ internal static class CampaignEmbeds
 
         campaign.MapGet("/signatories.json", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
-            if (await FindAsync(db, slug, ct) is not { PublicList: true } c)
+            if (await FindAsync(http, db, slug, ct) is not { PublicList: true } c)
             {
                 return Results.NotFound();
             }
@@ -64,7 +64,7 @@ internal static class CampaignEmbeds
 
         campaign.MapGet("/signatories.csv", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
-            if (await FindAsync(db, slug, ct) is not { PublicList: true } c)
+            if (await FindAsync(http, db, slug, ct) is not { PublicList: true } c)
             {
                 return Results.NotFound();
             }
@@ -78,8 +78,16 @@ internal static class CampaignEmbeds
         });
     }
 
-    private static Task<Campaign?> FindAsync(ChorusDb db, string slug, CancellationToken ct) =>
-        db.Campaigns.AsNoTracking().Include(c => c.Translations).FirstOrDefaultAsync(c => c.Slug == slug && c.DeletedAt == null, ct);
+    /// <summary>The campaign an embed shows; its cached copy is tagged with it, so a new endorsement refreshes it.</summary>
+    private static async Task<Campaign?> FindAsync(HttpContext http, ChorusDb db, string slug, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Translations).FirstOrDefaultAsync(c => c.Slug == slug && c.DeletedAt == null, ct);
+        if (campaign is not null)
+        {
+            http.Show(Shown.Campaign(campaign.Id));
+        }
+        return campaign;
+    }
 
     /// <summary>A two-part badge ("Endorsements | 312"); widths estimated from the character count, as badge services do.</summary>
     private static string BadgeSvg(string label, string value)

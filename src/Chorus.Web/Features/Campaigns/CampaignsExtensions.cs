@@ -19,7 +19,11 @@ internal static class CampaignsExtensions
         builder.Services.AddSingleton(PublicSuffixes.Load);
         builder.Services.AddSingleton<IInterceptor, CampaignSaveInterceptor>();
         builder.Services.AddSingleton<IOrganisationReferences, SignatureReferences>();
-        builder.CachePublicPages("/Campaigns");
+        builder.CachePublicPages("/Campaigns", Shown.Campaigns);
+        builder.Services.EvictOnWrite<Campaign>(Shown.Campaigns);
+        builder.Services.EvictOnWrite<CampaignTranslation>(Shown.Campaigns);
+        builder.Services.EvictOnWrite<CampaignVersion>(Shown.Campaigns);
+        builder.Services.EvictOnWrite<Signature>(SignatureRules.ShownOn);
         builder.Services.AddSingleton<IScheduledChanges, CampaignSchedule>();
         builder.AddAdminMenuItem(new("Campaigns", "/admin/campaigns", [Roles.Admin, Roles.Editor, Roles.Moderator], 15));
         builder.AddDashboardSection(new("Signatures awaiting moderation", ModeratorRoles, 5, async (services, ct) =>

@@ -20,6 +20,7 @@ internal sealed class IndexModel(ChorusDb db, TimeProvider clock, IStringLocaliz
         var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Translations).Where(c => c.DeletedAt == null && c.OpensAt <= now)
             .OrderByDescending(c => c.OpensAt).Take(200).ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
+        ids.ForEach(id => HttpContext.Show(Shown.Campaign(id)));
         var counts = await db.Signatures.AsNoTracking().Where(s => ids.Contains(s.CampaignId) && s.State == SignatureState.Published)
             .GroupBy(s => s.CampaignId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Campaigns = [.. campaigns.Select(c => new CampaignListItem(c.Slug, SignatureRules.Best(c, Chain), counts.GetValueOrDefault(c.Id), c.Goal, c.ClosesAt, c.IsOpen(now)))

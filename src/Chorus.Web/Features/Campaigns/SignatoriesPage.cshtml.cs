@@ -50,6 +50,7 @@ internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringL
         (Campaign, Text) = (c, SignatureRules.Best(c, Chain));
         Title = S["Endorsers: {0}", Text.Title];
         Open = c.IsOpen(clock.GetUtcNow().UtcDateTime);
+        HttpContext.Show(Shown.Campaign(c.Id));
         Total = await db.Signatures.Counted(c.Id).CountAsync(ct);
         Description = S["{0} organisations and people have endorsed “{1}”.", Total, Text.Title];
         if (!c.PublicList)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,22 @@ internal sealed record CampaignText(string Title, string TextMarkdown, string Te
 /// <summary>Who counts, who is the same signer, how sure we are of them, and what confirming does.</summary>
 internal static class SignatureRules
 {
+    /// <summary>
+    /// The cached pages a saved signature changes: its campaign's (count, list, embeds) and its organisation's profile, and
+    /// only when the signature is or was listed. Unconfirmed and pending sign-ons change no public page, so a stranger
+    /// submitting forms cannot empty the cache.
+    /// </summary>
+    public static IEnumerable<string> ShownOn(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        var s = (Signature)entry.Entity;
+        if (entry.Before<SignatureState>(nameof(Signature.State)) != SignatureState.Published && s.State != SignatureState.Published)
+        {
+            return [];
+        }
+        var organisations = new[] { entry.Before<int?>(nameof(Signature.OrganisationId)), s.OrganisationId }.OfType<int>().Distinct();
+        return [Shown.Campaign(s.CampaignId), .. organisations.Select(Shown.Organisation)];
+    }
+
     public static CampaignText Best(Campaign c, IReadOnlyList<string> chain)
     {
         foreach (var culture in chain)

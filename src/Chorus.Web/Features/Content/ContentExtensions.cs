@@ -12,8 +12,12 @@ internal static class ContentExtensions
     public static void AddContent(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IInterceptor, ContentSaveInterceptor>();
-        builder.CachePublicPages("/Content");
-        builder.CachePublicPages("/Statements");
+        builder.CachePublicPages("/Content", Shown.Posts);
+        builder.CachePublicPages("/Statements", Shown.Posts);
+        builder.Services.EvictOnWrite<Post>(Shown.Posts);
+        builder.Services.EvictOnWrite<PostTranslation>(Shown.Posts);
+        builder.Services.EvictOnWrite<PostCategory>(Shown.Posts);
+        builder.Services.EvictOnWrite<Category>(Shown.Posts, Shown.Events);
         builder.AddAdminMenuItem(new("Posts", "/admin/posts", [Roles.Admin, Roles.Editor], 10));
         builder.AddAdminMenuItem(new("Categories", "/admin/categories", [Roles.Admin, Roles.Editor], 15));
         builder.AddContentDashboard();

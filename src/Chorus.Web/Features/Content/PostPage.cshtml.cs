@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Chorus.Web.Features.Content;
 
 /// <summary>/{culture}/news/{slug}: every published post, statements included, in the reader's language when it can be.</summary>
+[Shows(Shown.Events, Shown.Campaigns)] // and the events and campaigns it links to
 internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageModel
 {
     [FromRoute]

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chorus.Web.Features.Content;
 
 /// <summary>A post as it was after one save: kept for every save, compared and restored from the admin.</summary>
-internal sealed class PostRevision : INotShownPublicly
+internal sealed class PostRevision
 {
     public int Id { get; set; }
     public int PostId { get; set; }

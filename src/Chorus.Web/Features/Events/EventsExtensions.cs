@@ -14,7 +14,13 @@ internal static class EventsExtensions
         builder.Services.AddSingleton<IInterceptor, EventSaveInterceptor>();
         builder.Services.AddSingleton<IOrganisationReferences, EventHostReferences>();
         builder.Services.AddSingleton<IOrganisationReferences, SessionHostReferences>();
-        builder.CachePublicPages("/Events");
+        builder.CachePublicPages("/Events", Shown.Events);
+        builder.Services.EvictOnWrite<Event>(Shown.Events);
+        builder.Services.EvictOnWrite<EventTranslation>(Shown.Events);
+        builder.Services.EvictOnWrite<EventSession>(Shown.Events);
+        builder.Services.EvictOnWrite<EventHost>(Shown.Events);
+        builder.Services.EvictOnWrite<EventCategory>(Shown.Events);
+        // Registrations change no public page (no page shows who or how many registered).
         builder.VaryPublicPagesByCookie("/Events", ReaderZone.Cookie);
         builder.AddAdminMenuItem(new("Events", "/admin/events", [Roles.Admin, Roles.Editor], 12));
         builder.Services.AddSingleton<EventReminders>();

@@ -8,7 +8,7 @@ namespace Chorus.Web.Features.Media;
 internal enum MediaKind { Image, Pdf }
 
 /// <summary>An uploaded image (stored re-encoded in a few widths) or PDF, served under content-hashed names.</summary>
-internal sealed class MediaItem : INotShownPublicly
+internal sealed class MediaItem
 {
     public int Id { get; set; }
     public MediaKind Kind { get; set; }

@@ -13,7 +13,11 @@ internal static class OrganisationsExtensions
     {
         builder.Services.AddSingleton<IInterceptor, OrganisationSaveInterceptor>();
         builder.Services.AddSingleton<IOrganisationReferences, PostIssuerReferences>();
-        builder.CachePublicPages("/Organisations");
+        builder.CachePublicPages("/Organisations", Shown.Organisations);
+        // Names and logos appear wherever an organisation issued, hosted or endorsed something.
+        builder.Services.EvictOnWrite<Organisation>(Shown.Everything);
+        builder.Services.EvictOnWrite<OrganisationTranslation>(Shown.Everything);
+        builder.Services.EvictOnWrite<PostIssuer>(Shown.Posts, Shown.Organisations);
         builder.AddAdminMenuItem(new("Organisations", "/admin/organisations", [Roles.Admin, Roles.Editor], 20));
         builder.Services.AddSingleton<IBenchDataset, BenchOrganisations>();
     }

@@ -15,6 +15,7 @@ internal sealed record IssuedRow(int Id, string Title, string Slug, string Cultu
 /// one), its links and what it issued. An archived organisation keeps its page, marked and not indexed,
 /// so old statements still lead somewhere; a merged one leads to the record it was merged into.
 /// </summary>
+[Shows(Shown.Posts, Shown.Events, Shown.Campaigns)] // the statements it issued, the events it hosts, the campaigns it endorsed
 internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public const int ListLength = 50;
@@ -44,6 +45,7 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
         {
             return NotFound();
         }
+        HttpContext.Show(Shown.Organisation(org.Id)); // the campaigns it endorsed
         if (org.MergedIntoId is { } target
             && await db.Organisations.Where(o => o.Id == target).Select(o => o.Slug).FirstOrDefaultAsync(ct) is { } targetSlug)
         {

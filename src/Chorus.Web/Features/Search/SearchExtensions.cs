@@ -14,7 +14,8 @@ internal static class SearchExtensions
         builder.Services.AddSingleton<IInterceptor, SearchIndexer>();
         // Results pages are public and anonymous like the rest: a search many readers make is answered from memory
         // until the next write evicts it (and at the instants scheduled items appear).
-        builder.CachePublicPages("/Search");
+        builder.CachePublicPages("/Search", [.. Shown.Everything, Shown.Search]);
+        builder.Services.EvictOnWrite<SearchDocument>(Shown.Search);
         // Registered after the features' datasets, so it runs once they are written.
         builder.Services.AddSingleton<IBenchDataset, OptimizedIndex>();
         builder.Services.AddCommand("reindex", "(rewrites the full-text search index from the content)", async (services, _) =>

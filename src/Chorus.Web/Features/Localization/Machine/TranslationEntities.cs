@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chorus.Web.Features.Localization.Machine;
 
 /// <summary>A machine translation service's answer for one piece of HTML in one direction.</summary>
-internal sealed class CachedTranslation : INotShownPublicly
+internal sealed class CachedTranslation
 {
     /// <summary>SHA-256 of provider, direction and source HTML.</summary>
     public required string Key { get; set; }
