@@ -36,7 +36,12 @@ internal abstract class ScheduledEviction(TimeProvider clock, IServiceScopeFacto
         var found = Unknown;
         try
         {
-            await store.EvictByTagAsync(Shows, ct);
+            if (next != Unknown)
+            {
+                // The known instant has come. (Unknown means the first request or a write since: that write evicted what
+                // it changed, so only the next instant needs looking up.)
+                await store.EvictByTagAsync(Shows, ct);
+            }
             await using var scope = scopes.CreateAsyncScope();
             var upcoming = await NextAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), now, ct);
             found = upcoming?.Ticks ?? long.MaxValue;

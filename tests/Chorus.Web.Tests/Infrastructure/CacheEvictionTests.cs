@@ -1,0 +1,133 @@
+using System.Net;
+using Chorus.Web.Features.Campaigns;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Events;
+using Chorus.Web.Infrastructure.Email;
+using Chorus.Web.Tests.Features.Accounts;
+using Chorus.Web.Tests.Features.Campaigns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chorus.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A write evicts only the cached pages that show what it changed: what strangers can cause (failed sign-ins, unconfirmed
+/// sign-ons, registrations, mail) leaves every page cached, and a new endorsement refreshes its own campaign only.
+/// </summary>
+public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<CampaignsApp>
+{
+    private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Fetches a page twice so it is cached, or once to see whether it came from the cache.</summary>
+    private async Task<HttpResponseMessage> GetAsync(string url)
+    {
+        var response = await app.CreatePlainClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+
+    private async Task CacheAsync(params string[] urls)
+    {
+        foreach (var url in urls)
+        {
+            await GetAsync(url);
+            Assert.NotNull((await GetAsync(url)).Headers.Age); // only a cached copy carries an Age
+        }
+    }
+
+    private async Task<bool> CachedAsync(string url) => (await GetAsync(url)).Headers.Age is not null;
+
+    private Task<Event> AddEventAsync(string slug) => app.WithDb(async db =>
+    {
+        var e = new Event
+        {
+            Title = $"Webinar {slug}", Slug = slug, Kind = EventKind.Single, Format = EventFormat.Online, TimeZone = "Europe/Paris",
+            LocalStart = DateTime.SpecifyKind(Now.AddDays(7), DateTimeKind.Unspecified),
+            LocalEnd = DateTime.SpecifyKind(Now.AddDays(7).AddHours(1), DateTimeKind.Unspecified), Registration = RegistrationMode.Form,
+        };
+        EventSchedule.Schedule(e);
+        db.Events.Add(e);
+        await db.SaveChangesAsync();
+        return e;
+    });
+
+    [Fact]
+    public async Task What_strangers_can_write_leaves_every_cached_page_in_the_cache()
+    {
+        await app.AddCampaign("untouched");
+        var e = await AddEventAsync("untouched-webinar");
+        string[] pages = ["/en/", "/en/campaigns", "/en/campaigns/untouched/count.json", "/en/events/untouched-webinar", "/en/organizations"];
+        await CacheAsync(pages);
+
+        // A wrong password for a staff address, an endorsement nobody confirmed, a registration, and mail going out.
+        var login = await Staff.PostFormAsync(Staff.Client(app), "/account/login",
+            new Dictionary<string, string> { ["Input.Email"] = "campaigns-editor@crossroads.test", ["Input.Password"] = "not the password" });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var signOn = await app.SubmitAsync(Staff.Client(app), "untouched", CampaignsApp.Fields("Unconfirmed Rights", CampaignsApp.Unique("stranger") + "@example.org"));
+        Assert.Equal(HttpStatusCode.Redirect, signOn.StatusCode);
+        await app.WithDb(async db =>
+        {
+            db.Registrations.Add(new Registration
+            {
+                EventId = e.Id, Name = "A Registrant", Email = "registrant@example.org", Country = "GR", Status = RegistrationStatus.Confirmed,
+                CreatedAt = Now, ConsentAt = Now, TokenHash = new string('7', 64),
+            });
+            db.Outbox.Add(new OutboxMessage { To = "someone@example.org", Subject = "A message", TextBody = "Hello.", CreatedAt = Now, NextAttemptAt = Now });
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var page in pages)
+        {
+            Assert.True(await CachedAsync(page), $"{page} was evicted");
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_confirmed_endorsement_refreshes_its_campaign_and_nothing_else()
+    {
+        await app.AddCampaign("counted");
+        await app.AddCampaign("elsewhere");
+        await CacheAsync("/en/", "/en/campaigns/counted/count.json", "/en/campaigns/elsewhere/count.json", "/en/campaigns/counted/signatories");
+        Assert.Equal(0, await app.CountAsync("counted"));
+
+        var (page, _) = await app.SignAndConfirmAsync("counted", CampaignsApp.Fields("Harbour Rights", CampaignsApp.Unique("harbour") + "@harbour.example"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        Assert.Equal(1, await app.CountAsync("counted"));
+        Assert.False(await CachedAsync("/en/campaigns/counted/signatories"));
+        Assert.True(await CachedAsync("/en/campaigns/elsewhere/count.json"));
+        Assert.True(await CachedAsync("/en/"));
+    }
+
+    [Fact]
+    public async Task A_published_post_refreshes_the_home_page_its_category_and_feeds_but_not_an_event_page()
+    {
+        var category = await app.WithDb(async db =>
+        {
+            var c = new Category { Name = "Detention", Slug = "detention" };
+            db.Categories.Add(c);
+            await db.SaveChangesAsync();
+            return c;
+        });
+        await AddEventAsync("unrelated-webinar");
+        string[] fresh = ["/en/", "/en/category/detention", "/en/feed.xml"];
+        await CacheAsync([.. fresh, "/en/events/unrelated-webinar"]);
+
+        await app.WithDb(async db =>
+        {
+            db.Posts.Add(new Post
+            {
+                Title = "Detention ends", Slug = "detention-ends", Status = PostStatus.Published, PublishedAt = Now.AddMinutes(-1),
+                BodyMarkdown = "A new law.", Categories = [await db.Categories.SingleAsync(c => c.Id == category.Id)],
+            });
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var url in fresh)
+        {
+            var response = await GetAsync(url);
+            Assert.Null(response.Headers.Age);
+            Assert.Contains("Detention ends", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.True(await CachedAsync("/en/events/unrelated-webinar"));
+    }
+}
