@@ -1,11 +1,20 @@
 using System.Net;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Audit;
 using Chorus.Web.Features.Campaigns;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
+using Chorus.Web.Features.Localization.Machine;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Media;
+using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 using Chorus.Web.Tests.Features.Accounts;
 using Chorus.Web.Tests.Features.Campaigns;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chorus.Web.Tests.Infrastructure;
 
@@ -129,5 +138,72 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
             Assert.Contains("Detention ends", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.True(await CachedAsync("/en/events/unrelated-webinar"));
+    }
+
+    /// <summary>Tables no public page shows: writing them must never evict a cached page.</summary>
+    private static readonly Type[] NeverShown =
+    [
+        typeof(ChorusUser), typeof(Invitation), typeof(AuditEntry), typeof(OutboxMessage), typeof(Registration), typeof(MediaItem),
+        typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(DataProtectionKey),
+    ];
+
+    [Fact]
+    [Trait("Database", "none")]
+    public async Task Every_table_says_which_cached_pages_its_writes_change_or_is_known_to_change_none()
+    {
+        var rules = app.Services.GetServices<PublicWrite>().Select(r => r.Entity).ToHashSet();
+
+        var unclassified = await app.WithDb(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && !rules.Contains(t.ClrType) && !NeverShown.Contains(t.ClrType)
+                && t.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true)
+            .Select(t => t.ClrType.Name).ToList()));
+
+        // A new table a public page shows needs an EvictOnWrite rule in its feature; one no page shows belongs in NeverShown.
+        Assert.Empty(unclassified);
+        Assert.DoesNotContain(rules, NeverShown.Contains);
+    }
+
+    /// <summary>A schedule whose first lookup fails (the database was down), then finds an instant an hour ahead.</summary>
+    private sealed class FlakySchedule(TimeProvider clock, IServiceScopeFactory scopes) : ScheduledEviction(clock, scopes)
+    {
+        public int Lookups { get; private set; }
+
+        protected override string Shows => Shown.Posts;
+
+        protected override Task<DateTime?> NextAsync(ChorusDb db, DateTime now, CancellationToken ct) =>
+            ++Lookups == 1 ? throw new TimeoutException("the database did not answer") : Task.FromResult<DateTime?>(now.AddHours(1));
+    }
+
+    /// <summary>Records what is evicted.</summary>
+    private sealed class EvictionLog : IOutputCacheStore
+    {
+        public List<string> Evicted { get; } = [];
+
+        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+        {
+            Evicted.Add(tag);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_failed_lookup_of_the_next_scheduled_change_is_retried_and_the_change_still_evicts_at_its_instant()
+    {
+        var schedule = new FlakySchedule(app.Clock, app.Services.GetRequiredService<IServiceScopeFactory>());
+        var store = new EvictionLog();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => schedule.EnsureFreshAsync(store, default).AsTask());
+        await schedule.EnsureFreshAsync(store, default);
+        Assert.Equal(2, schedule.Lookups);
+        Assert.Empty(store.Evicted);
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await schedule.EnsureFreshAsync(store, default);
+
+        Assert.Equal([Shown.Posts], store.Evicted);
     }
 }
