@@ -133,7 +133,8 @@ internal sealed class EvictOnWrite(IOutputCacheStore store, IEnumerable<ISchedul
         }
         if (tags.Count > 0)
         {
-            _pending.AddOrUpdate(context, tags);
+            // A save made while another is finishing (the audit log's) adds to what is pending, never replaces it.
+            _pending.GetOrCreateValue(context).UnionWith(tags);
         }
     }
 

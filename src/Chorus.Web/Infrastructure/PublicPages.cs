@@ -32,7 +32,6 @@ internal interface IScheduledChanges
 internal static class PublicPages
 {
     public const string Policy = "public-pages";
-    public const string Tag = "public";
 
     /// <summary>
     /// Serves the Razor Pages in a feature folder from the output cache (public, anonymous pages only), tagged with the
@@ -98,7 +97,6 @@ internal static class PublicPages
             {
                 context.CacheVaryByRules.VaryByValues[cookie.Name] = http.Request.Cookies[cookie.Name] ?? "";
             }
-            context.Tags.Add(Tag);
             var shows = http.GetEndpoint()?.Metadata.GetOrderedMetadata<ShowsAttribute>() ?? [];
             context.Tags.UnionWith(shows.Count > 0 ? shows.SelectMany(s => s.Kinds) : Shown.Everything);
             if (anonymousRead)
