@@ -130,6 +130,10 @@ internal sealed class RunningSite : IDisposable
         start.Environment["Database__ConnectionString"] = $"Data Source={_dataDir}/chorus.db";
         start.Environment["Seed__DemoContent"] = "true";
         start.Environment["Site__PublicOrigin"] = BaseUrl;
+        // Every test's browser comes from 127.0.0.1, so the per-address sign-in limit (10 a minute, tested on its own in
+        // SignInRateLimitTests) would count the whole suite's staff sign-ins as one person's. (A staff test signing in again
+        // once timed out on the login page; this limit is the likeliest cause, and the timeout now says what the page said.)
+        start.Environment["Accounts__SignInsPerMinute"] = "1000";
         // People take seconds to fill in a sign-on form and robots do not; tests are robots, so the threshold is off here
         // (the HTTP tests prove a quick form is refused) rather than every test sleeping through it.
         start.Environment["Campaigns__MinimumFillSeconds"] = "0";
@@ -242,7 +246,15 @@ internal sealed class RunningSite : IDisposable
             await fresh.GetByLabel("Email").FillAsync(email);
             await fresh.GetByLabel("Password").FillAsync(LiveSite.EditorPassword);
             await fresh.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await fresh.WaitForURLAsync(BaseUrl + "/admin");
+            try
+            {
+                await fresh.WaitForURLAsync(BaseUrl + "/admin");
+            }
+            catch (TimeoutException e)
+            {
+                var said = await fresh.Locator("main").TextContentAsync();
+                throw new TimeoutException($"{e.Message}\nSigning in as {email} left the tab at {fresh.Url}, saying: {said?.Trim()}", e);
+            }
             _states[email] = await context.StorageStateAsync();
             return (context, fresh, freshWatch);
         }
