@@ -15,6 +15,10 @@ internal abstract class ScheduledEviction(TimeProvider clock, IServiceScopeFacto
     // Ticks of the next instant; Unknown makes the next request look it up.
     private long _next = Unknown;
 
+    // Ticks of the instant the last successful lookup found. A write forgets _next, not this: an instant that comes before
+    // the first request after a write is still evicted by that request.
+    private long _found = long.MaxValue;
+
     /// <summary>The tag (<see cref="Shown"/>) of the pages that change at those instants.</summary>
     protected abstract string Shows { get; }
 
@@ -36,15 +40,15 @@ internal abstract class ScheduledEviction(TimeProvider clock, IServiceScopeFacto
         var found = Unknown;
         try
         {
-            if (next != Unknown)
+            if (now.Ticks >= Interlocked.Read(ref _found))
             {
-                // The known instant has come. (Unknown means the first request or a write since: that write evicted what
-                // it changed, so only the next instant needs looking up.)
+                // The instant found last time has come. (A write alone evicts what it changed; it only makes us look again.)
                 await store.EvictByTagAsync(Shows, ct);
             }
             await using var scope = scopes.CreateAsyncScope();
             var upcoming = await NextAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), now, ct);
             found = upcoming?.Ticks ?? long.MaxValue;
+            Interlocked.Exchange(ref _found, found);
         }
         finally
         {

@@ -164,14 +164,14 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
     }
 
     /// <summary>A schedule whose first lookup fails (the database was down), then finds an instant an hour ahead.</summary>
-    private sealed class FlakySchedule(TimeProvider clock, IServiceScopeFactory scopes) : ScheduledEviction(clock, scopes)
+    private sealed class FlakySchedule(TimeProvider clock, IServiceScopeFactory scopes, bool failFirst = true) : ScheduledEviction(clock, scopes)
     {
         public int Lookups { get; private set; }
 
         protected override string Shows => Shown.Posts;
 
         protected override Task<DateTime?> NextAsync(ChorusDb db, DateTime now, CancellationToken ct) =>
-            ++Lookups == 1 ? throw new TimeoutException("the database did not answer") : Task.FromResult<DateTime?>(now.AddHours(1));
+            ++Lookups == 1 && failFirst ? throw new TimeoutException("the database did not answer") : Task.FromResult<DateTime?>(now.AddHours(1));
     }
 
     /// <summary>Records what is evicted.</summary>
@@ -202,6 +202,21 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         Assert.Empty(store.Evicted);
 
         app.Clock.Advance(TimeSpan.FromHours(1));
+        await schedule.EnsureFreshAsync(store, default);
+
+        Assert.Equal([Shown.Posts], store.Evicted);
+    }
+
+    [Fact]
+    public async Task A_scheduled_change_whose_instant_came_before_a_write_is_still_evicted_by_the_next_request()
+    {
+        var schedule = new FlakySchedule(app.Clock, app.Services.GetRequiredService<IServiceScopeFactory>(), failFirst: false);
+        var store = new EvictionLog();
+        await schedule.EnsureFreshAsync(store, default);
+        Assert.Empty(store.Evicted);
+
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        schedule.Invalidate(); // an editor saved something else before any reader came
         await schedule.EnsureFreshAsync(store, default);
 
         Assert.Equal([Shown.Posts], store.Evicted);
