@@ -53,10 +53,6 @@ internal static class CacheEviction
 
     public static void EvictOnWrite<T>(this IServiceCollection services, params string[] tags) => services.EvictOnWrite<T>(_ => tags);
 
-    /// <summary>True when a property of a written entity changed (always for an added or deleted one).</summary>
-    public static bool Changed(this EntityEntry entry, string property) =>
-        entry.State is EntityState.Added or EntityState.Deleted || entry.Property(property).IsModified;
-
     /// <summary>The value of a property before this save (a deleted row's last value; an added row's new one).</summary>
     public static T? Before<T>(this EntityEntry entry, string property) =>
         entry.State == EntityState.Added ? (T?)entry.Property(property).CurrentValue : (T?)entry.Property(property).OriginalValue;

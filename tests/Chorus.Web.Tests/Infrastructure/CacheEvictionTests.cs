@@ -26,7 +26,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
 {
     private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Fetches a page twice so it is cached, or once to see whether it came from the cache.</summary>
+    /// <summary>An anonymous GET that must succeed.</summary>
     private async Task<HttpResponseMessage> GetAsync(string url)
     {
         var response = await app.CreatePlainClient().GetAsync(new Uri(url, UriKind.Relative));
@@ -34,6 +34,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         return response;
     }
 
+    /// <summary>Fetches each page twice and checks the second answer came from the cache.</summary>
     private async Task CacheAsync(params string[] urls)
     {
         foreach (var url in urls)
