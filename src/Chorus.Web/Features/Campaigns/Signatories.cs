@@ -39,9 +39,12 @@ internal static class Signatories
 
     /// <summary>Signatures in alphabetical order (of folded names), as the public sees them.</summary>
     public static IQueryable<Signatory> Alphabetical(IQueryable<Signature> signatures) =>
-        signatures.OrderBy(s => s.SortKey).ThenBy(s => s.Id)
+        Sorted(signatures)
             .Select(s => new Signatory(s.Id, s.Name, s.SortKey, s.Organisation == null ? null : s.Organisation.Slug, s.Country, s.Type, s.Badge,
                 s.IsIndividual, s.Version, s.ConfirmedAt ?? s.CreatedAt));
+
+    /// <summary>The public order of signatures: alphabetical by folded name.</summary>
+    public static IOrderedQueryable<Signature> Sorted(IQueryable<Signature> signatures) => signatures.OrderBy(s => s.SortKey).ThenBy(s => s.Id);
 
     /// <summary>Every published signature of a campaign, alphabetically (for the CSV and JSON files).</summary>
     public static Task<List<Signatory>> AllAsync(ChorusDb db, int campaignId, CancellationToken ct) =>

@@ -51,14 +51,15 @@ internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringL
         Title = S["Endorsers: {0}", Text.Title];
         Open = c.IsOpen(clock.GetUtcNow().UtcDateTime);
         HttpContext.Show(Shown.Campaign(c.Id));
-        Total = await db.Signatures.Counted(c.Id).CountAsync(ct);
+        // One count per country answers the total, the country choices and, unfiltered, the country groups.
+        var byCountry = await db.Signatures.Counted(c.Id).GroupBy(s => s.Country).Select(g => new GroupCount(g.Key, g.Count())).ToListAsync(ct);
+        Total = byCountry.Sum(g => g.Count);
         Description = S["{0} organisations and people have endorsed “{1}”.", Total, Text.Title];
         if (!c.PublicList)
         {
             return Page();
         }
-        var present = await db.Signatures.Counted(c.Id).Where(s => s.Country != null).Select(s => s.Country!).Distinct().ToListAsync(ct);
-        CountryChoices = [.. Countries.Sorted(present.Select(Countries.Get).OfType<Country>(), Culture)];
+        CountryChoices = [.. Countries.Sorted(byCountry.Select(g => g.Key).OfType<string>().Select(Countries.Get).OfType<Country>(), Culture)];
         var query = Signatories.Matching(db, c.Id, new SignatoryFilter(Country, TypeFilter, BadgeFilter, Q));
         var offset = (PageNumber - 1) * PageSize;
         if (By == GroupBy.Name)
@@ -69,21 +70,24 @@ internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringL
             return Page();
         }
         // Country and type names exist only in the reader's language: the database counts each group, the groups are
-        // ordered here, and only the rows of the groups this page covers are read.
+        // ordered here, and only the slices of the groups this page covers are read, in one statement.
+        var filtered = Country is not null || TypeFilter is not null || BadgeFilter is not null || Q is { Length: > 0 };
         var groups = By == GroupBy.Country
-            ? (await query.GroupBy(s => s.Country).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                .Select(g => (Heading: g.Key is null ? "" : Countries.Name(g.Key, Culture), g.Count,
+            ? (filtered ? await query.GroupBy(s => s.Country).Select(g => new GroupCount(g.Key, g.Count())).ToListAsync(ct) : byCountry)
+                .Select(g => (Heading: g.Key is null ? "" : Countries.Name(g.Key, Culture), g.Count, Key: (object?)g.Key,
                     Members: g.Key is null ? (Expression<Func<Signature, bool>>)(s => s.Country == null) : s => s.Country == g.Key))
             : (await query.GroupBy(s => new { s.IsIndividual, s.Type }).Select(g => new { g.Key.IsIndividual, g.Key.Type, Count = g.Count() }).ToListAsync(ct))
                 .Select(g => (Heading: (string)(g.IsIndividual ? S["Individuals"] : g.Type is { } t ? S[OrganisationLabels.Of(t)] : S["Other"]), g.Count,
-                    Members: (Expression<Func<Signature, bool>>)(s => s.IsIndividual == g.IsIndividual && s.Type == g.Type)));
+                    Key: (object?)(g.IsIndividual, g.Type), Members: (Expression<Func<Signature, bool>>)(s => s.IsIndividual == g.IsIndividual && s.Type == g.Type)));
+        Func<Signatory, object?> keyOf = By == GroupBy.Country ? r => r.Country : r => (r.IsIndividual, r.Type);
         var compare = CultureInfo.GetCultureInfo(Culture).CompareInfo;
-        var ordered = groups.Order(Comparer<(string Heading, int Count, Expression<Func<Signature, bool>> Members)>.Create((a, b) =>
+        var ordered = groups.Order(Comparer<(string Heading, int Count, object? Key, Expression<Func<Signature, bool>> Members)>.Create((a, b) =>
             a.Heading == "" ? (b.Heading == "" ? 0 : 1) : b.Heading == "" ? -1 : compare.Compare(a.Heading, b.Heading, CompareOptions.IgnoreCase))).ToList();
         Matching = ordered.Sum(g => g.Count);
-        var shown = new List<(string, IReadOnlyList<Signatory>)>();
+        var shown = new List<(string Heading, object? Key)>();
+        IQueryable<Signature>? slices = null;
         var room = PageSize;
-        foreach (var (heading, count, members) in ordered)
+        foreach (var (heading, count, key, members) in ordered)
         {
             if (room == 0)
             {
@@ -94,13 +98,19 @@ internal sealed class SignatoriesModel(ChorusDb db, TimeProvider clock, IStringL
                 offset -= count;
                 continue;
             }
-            var rows = await Signatories.Alphabetical(query.Where(members)).Skip(offset).Take(room).ToListAsync(ct);
-            shown.Add((heading == "" ? S["International"] : heading, rows));
-            (offset, room) = (0, room - rows.Count);
+            var take = Math.Min(room, count - offset);
+            var slice = Signatories.Sorted(query.Where(members)).Skip(offset).Take(take);
+            slices = slices is null ? slice : slices.Concat(slice);
+            shown.Add((heading, key));
+            (offset, room) = (0, room - take);
         }
-        Groups = shown;
+        var rows = slices is null ? [] : await Signatories.Alphabetical(slices).ToListAsync(ct);
+        Groups = [.. shown.Select(g => (g.Heading == "" ? (string)S["International"] : g.Heading,
+            (IReadOnlyList<Signatory>)[.. rows.Where(r => Equals(keyOf(r), g.Key))]))];
         return Page();
     }
+
+    private sealed record GroupCount(string? Key, int Count);
 
     private static string Letter(string sortKey) =>
         sortKey.Length > 0 && char.IsLetter(sortKey[0]) ? char.ToUpperInvariant(sortKey[0]).ToString() : "#";

@@ -143,20 +143,15 @@ internal static class SearchQueries
         }
         else
         {
-            // One text at a time: FTS5 finds a match by rowid directly, where a list of rowids would make it walk every match.
-            const string Highlights = """
+            // One statement, one part per text: FTS5 finds a match by rowid directly, where a list of rowids would make it
+            // walk every match. The parts differ only in their parameter's number.
+            var highlights = string.Join(" UNION ALL ", ids.Select((_, i) => $"""
                 SELECT d."Id", d."Kind", d."Culture", d."Path", d."Date",
                     highlight("SearchIndex", 0, char(2), char(3)) AS "Title", snippet("SearchIndex", 1, char(2), char(3), ' … ', 24) AS "Snippet"
                 FROM "SearchIndex" JOIN "SearchDocuments" d ON d."Id" = "SearchIndex".rowid
-                WHERE "SearchIndex" MATCH {0} AND "SearchIndex".rowid = {1}
-                """;
-            foreach (var id in ids)
-            {
-                if (await db.Database.SqlQueryRaw<Shown>(Highlights, terms, id).FirstOrDefaultAsync(ct) is { } text)
-                {
-                    shown[id] = text;
-                }
-            }
+                WHERE "SearchIndex" MATCH {"{0}"} AND "SearchIndex".rowid = {"{" + (i + 1) + "}"}
+                """));
+            shown = (await db.Database.SqlQueryRaw<Shown>(highlights, [terms, .. ids.Cast<object>()]).ToListAsync(ct)).ToDictionary(s => s.Id);
         }
         var hits = ids.Where(shown.ContainsKey).Select(id => shown[id]).Select(s => new SearchHit(Enum.Parse<SearchKind>(s.Kind), s.Culture, s.Path,
             s.Date is { } date ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : null, SearchText.Highlighted(s.Title), SearchText.Highlighted(s.Snippet))).ToList();

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Chorus.Web.Features.Content;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chorus.Web.Tests.Infrastructure;
+
+/// <summary>The demo site with the output cache off, counting the database commands each request sends.</summary>
+public sealed class CountingApp : ChorusFactory
+{
+    internal const string Header = "X-Count-Commands";
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Caching:OutputCache", "false")];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton<IInterceptor>(sp => new CommandCounter(sp.GetRequiredService<IHttpContextAccessor>())));
+    }
+
+    internal CommandCounter Counter => Services.GetServices<IInterceptor>().OfType<CommandCounter>().Single();
+}
+
+/// <summary>Writes down each command's SQL under the request that sent it (named by a header; workers send none).</summary>
+internal sealed class CommandCounter(IHttpContextAccessor http) : DbCommandInterceptor
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byRequest = new();
+
+    internal IReadOnlyCollection<string> Commands(string request) => _byRequest.TryGetValue(request, out var q) ? q : [];
+
+    private void Count(DbCommand command)
+    {
+        if (http.HttpContext?.Request.Headers[CountingApp.Header].ToString() is { Length: > 0 } request)
+        {
+            _byRequest.GetOrAdd(request, _ => new()).Enqueue(command.CommandText);
+        }
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Count(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Count(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Count(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>
+/// An uncached public page costs a few database commands, however many items it lists: no query per item or per group.
+/// Each page is read once first, so what a site reads once and keeps (site-wide data) is not counted against it.
+/// </summary>
+public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<CountingApp>
+{
+    private async Task<IReadOnlyCollection<string>> CommandsFor(string url)
+    {
+        var client = app.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        var request = Guid.NewGuid().ToString("N");
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        message.Headers.Add(CountingApp.Header, request);
+        var response = await client.SendAsync(message);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.Age); // rendered, not served from a cache
+        return app.Counter.Commands(request);
+    }
+
+    private async Task<Dictionary<string, string>> DemoUrls() => await app.WithDb(async db =>
+    {
+        var post = await db.Posts.Where(p => p.Status == PostStatus.Published && p.Kind == PostKind.News).Select(p => p.Slug).FirstAsync();
+        var statement = await db.Posts.Where(p => p.Status == PostStatus.Published && p.Kind == PostKind.Statement).Select(p => p.Slug).FirstAsync();
+        var category = await db.Categories.Select(c => c.Slug).FirstAsync();
+        var evt = await db.Events.OrderByDescending(e => e.Sessions.Count).Select(e => e.Slug).FirstAsync();
+        var campaign = await db.Campaigns.OrderByDescending(c => db.Signatures.Count(s => s.CampaignId == c.Id)).Select(c => c.Slug).FirstAsync();
+        var organisation = await db.Organisations.Select(o => o.Slug).FirstAsync();
+        return new Dictionary<string, string>
+        {
+            ["home"] = "/en/", ["home, French"] = "/fr/", ["post"] = $"/en/news/{post}", ["statement"] = $"/en/news/{statement}",
+            ["statement register"] = "/en/statements", ["category"] = $"/en/category/{category}", ["events list"] = "/en/events",
+            ["event page"] = $"/en/events/{evt}", ["event month"] = "/en/events/month", ["directory"] = "/en/organizations",
+            ["organisation"] = $"/en/organizations/{organisation}", ["campaigns"] = "/en/campaigns", ["campaign"] = $"/en/campaigns/{campaign}",
+            ["endorsers"] = $"/en/campaigns/{campaign}/signatories", ["search"] = "/en/search?q=migrants", ["rss"] = "/en/feed.xml",
+            ["calendar"] = "/en/events.ics", ["event calendar"] = $"/en/events/{evt}.ics",
+        };
+    });
+
+    /// <summary>
+    /// Each page type's budget: what it shows, one statement per kind of thing (the demo campaign's endorsers come from 32
+    /// countries, its search finds a page of texts, and each is still a handful of statements).
+    /// </summary>
+    public static TheoryData<string, int> Budgets => new()
+    {
+        { "home", 3 }, { "home, French", 3 }, { "post", 6 }, { "statement", 6 }, { "statement register", 3 }, { "category", 4 },
+        { "events list", 6 }, { "event page", 5 }, { "event month", 1 }, { "directory", 3 }, { "organisation", 5 }, { "campaigns", 2 },
+        { "campaign", 2 }, { "endorsers", 3 }, { "search", 4 }, { "rss", 4 }, { "calendar", 3 }, { "event calendar", 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Budgets))]
+    public async Task An_uncached_page_sends_no_more_statements_than_its_budget(string page, int budget)
+    {
+        var url = (await DemoUrls())[page];
+        var commands = await CommandsFor(url);
+        Assert.True(commands.Count <= budget,
+            $"{url} sent {commands.Count} statements (budget {budget}):\n{string.Join("\n", commands.Select(c => c.ReplaceLineEndings(" ")))}");
+        Assert.NotEmpty(commands); // the counter sees this page's statements (a page read from elsewhere would count none)
+    }
+}
