@@ -142,4 +142,24 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
             $"{url} sent {commands.Count} statements (budget {budget}):\n{string.Join("\n", commands.Select(c => c.ReplaceLineEndings(" ")))}");
         Assert.NotEmpty(commands); // the counter sees this page's statements (a page read from elsewhere would count none)
     }
+
+    [Fact]
+    public async Task A_page_kept_in_the_cache_is_sent_smaller_than_one_rendered_for_a_single_request()
+    {
+        async Task<(long Size, string? Encoding)> Compressed(ChorusFactory site)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/en/", UriKind.Relative));
+            request.Headers.Add("Accept-Encoding", "br");
+            var response = await site.CreatePlainClient().SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return ((await response.Content.ReadAsByteArrayAsync()).LongLength, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        }
+        await using var cached = new ChorusFactory();
+        await cached.StartAsync();
+        var (keptSize, keptEncoding) = await Compressed(cached);
+        var (onceSize, onceEncoding) = await Compressed(app);
+        Assert.Equal("br", keptEncoding);
+        Assert.Equal("br", onceEncoding);
+        Assert.True(keptSize < onceSize, $"cached home page {keptSize} bytes, uncached {onceSize} bytes");
+    }
 }
