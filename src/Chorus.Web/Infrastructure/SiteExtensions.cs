@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Chorus.Web.Data;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Chorus.Web.Features.Accounts;
@@ -81,6 +82,7 @@ internal static class SiteExtensions
         // A cache hit needs no culture (it is in the path) and no compression: the cache sits outside
         // both and keeps compressed bytes, one entry per Accept-Encoding.
         app.UseOutputCache();
+        app.UseOneConnectionPerRequest();
         app.UseRequestLocalization();
         app.UseResponseCompression();
         app.UseAccounts();

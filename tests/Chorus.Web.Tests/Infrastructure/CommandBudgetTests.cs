@@ -22,10 +22,41 @@ public sealed class CountingApp : ChorusFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.AddSingleton<IInterceptor>(sp => new CommandCounter(sp.GetRequiredService<IHttpContextAccessor>())));
+        {
+            services.AddSingleton<IInterceptor>(sp => new CommandCounter(sp.GetRequiredService<IHttpContextAccessor>()));
+            services.AddSingleton<IInterceptor>(sp => new ConnectionCounter(sp.GetRequiredService<IHttpContextAccessor>()));
+        });
     }
 
     internal CommandCounter Counter => Services.GetServices<IInterceptor>().OfType<CommandCounter>().Single();
+
+    internal ConnectionCounter Connections => Services.GetServices<IInterceptor>().OfType<ConnectionCounter>().Single();
+
+    /// <summary>The request a statement or connection belongs to, named by the test's header.</summary>
+    internal static string? Request(IHttpContextAccessor http) =>
+        http.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } request ? request : null;
+}
+
+/// <summary>Counts the connections each request opens.</summary>
+internal sealed class ConnectionCounter(IHttpContextAccessor http) : DbConnectionInterceptor
+{
+    private readonly ConcurrentDictionary<string, int> _opened = new();
+
+    internal int Opened(string request) => _opened.GetValueOrDefault(request);
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (CountingApp.Request(http) is { } request)
+        {
+            _opened.AddOrUpdate(request, 1, (_, n) => n + 1);
+        }
+    }
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Writes down each command's SQL under the request that sent it (named by a header; workers send none).</summary>
@@ -37,7 +68,7 @@ internal sealed class CommandCounter(IHttpContextAccessor http) : DbCommandInter
 
     private void Count(DbCommand command)
     {
-        if (http.HttpContext?.Request.Headers[CountingApp.Header].ToString() is { Length: > 0 } request)
+        if (CountingApp.Request(http) is { } request)
         {
             _byRequest.GetOrAdd(request, _ => new()).Enqueue(command.CommandText);
         }
@@ -89,7 +120,7 @@ internal sealed class CommandCounter(IHttpContextAccessor http) : DbCommandInter
 /// </summary>
 public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<CountingApp>
 {
-    private async Task<IReadOnlyCollection<string>> CommandsFor(string url)
+    private async Task<(IReadOnlyCollection<string> Commands, int Connections)> CommandsFor(string url)
     {
         var client = app.CreatePlainClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
@@ -99,7 +130,7 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
         var response = await client.SendAsync(message);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Age); // rendered, not served from a cache
-        return app.Counter.Commands(request);
+        return (app.Counter.Commands(request), app.Connections.Opened(request));
     }
 
     private async Task<Dictionary<string, string>> DemoUrls() => await app.WithDb(async db =>
@@ -137,10 +168,21 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
     public async Task An_uncached_page_sends_no_more_statements_than_its_budget(string page, int budget)
     {
         var url = (await DemoUrls())[page];
-        var commands = await CommandsFor(url);
+        var (commands, connections) = await CommandsFor(url);
         Assert.True(commands.Count <= budget,
             $"{url} sent {commands.Count} statements (budget {budget}):\n{string.Join("\n", commands.Select(c => c.ReplaceLineEndings(" ")))}");
         Assert.NotEmpty(commands); // the counter sees this page's statements (a page read from elsewhere would count none)
+        Assert.Equal(1, connections); // all of them over one connection
+    }
+
+    [Fact]
+    public async Task A_stylesheet_opens_no_database_connection()
+    {
+        var request = Guid.NewGuid().ToString("N");
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri("/css/site.css", UriKind.Relative));
+        message.Headers.Add(CountingApp.Header, request);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreatePlainClient().SendAsync(message)).StatusCode);
+        Assert.Equal(0, app.Connections.Opened(request));
     }
 
     [Fact]

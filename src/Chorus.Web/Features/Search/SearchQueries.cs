@@ -59,27 +59,13 @@ internal static class SearchQueries
     /// <summary>Results counted and paged at most: past this a reader should narrow the search.</summary>
     public const int MostResults = 500;
 
+    /// <summary>A search's statements share the request's one connection (<see cref="OneConnectionPerRequest"/>).</summary>
     public static async Task<SearchResults> RunAsync(ChorusDb db, SearchRequest request, DateTime now, int skip, int take, CancellationToken ct)
     {
         if (request.Terms.Count == 0)
         {
             return new SearchResults([], 0);
         }
-        // A search is a dozen small statements; one connection for all of them, rather than one opened (and, on SQLite,
-        // set up with its pragmas) for each.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await SearchAsync(db, request, now, skip, take, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<SearchResults> SearchAsync(ChorusDb db, SearchRequest request, DateTime now, int skip, int take, CancellationToken ct)
-    {
         var postgres = db.Database.IsNpgsql();
         var dated = request.From is not null || request.Until is not null;
         var (all, inTitle) = postgres ? PostgresQuery(request) : Fts5Query(request);
