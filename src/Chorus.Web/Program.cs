@@ -35,6 +35,7 @@ builder.AddApi();
 builder.AddMachineTranslation();
 builder.AddSearch();
 builder.AddBenchData();
+builder.AddServerTiming();
 
 var app = builder.Build();
 app.ValidateSettings();

@@ -68,6 +68,7 @@ internal static class SiteExtensions
     public static void UseSite(this WebApplication app)
     {
         app.UseProxies();
+        app.UseServerTiming();
         app.UseAsciiLocations();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -16,7 +16,8 @@ public sealed class CountingApp : ChorusFactory
 {
     internal const string Header = "X-Count-Commands";
 
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Caching:OutputCache", "false")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Caching:OutputCache", "false"), new("Diagnostics:ServerTiming", "true")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -120,7 +121,7 @@ internal sealed class CommandCounter(IHttpContextAccessor http) : DbCommandInter
 /// </summary>
 public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<CountingApp>
 {
-    private async Task<(IReadOnlyCollection<string> Commands, int Connections)> CommandsFor(string url)
+    private async Task<(IReadOnlyCollection<string> Commands, int Connections, string? ServerTiming)> CommandsFor(string url)
     {
         var client = app.CreatePlainClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
@@ -130,7 +131,8 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
         var response = await client.SendAsync(message);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Age); // rendered, not served from a cache
-        return (app.Counter.Commands(request), app.Connections.Opened(request));
+        return (app.Counter.Commands(request), app.Connections.Opened(request),
+            response.Headers.TryGetValues("Server-Timing", out var timing) ? string.Join(", ", timing) : null);
     }
 
     private async Task<Dictionary<string, string>> DemoUrls() => await app.WithDb(async db =>
@@ -168,11 +170,13 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
     public async Task An_uncached_page_sends_no_more_statements_than_its_budget(string page, int budget)
     {
         var url = (await DemoUrls())[page];
-        var (commands, connections) = await CommandsFor(url);
+        var (commands, connections, timing) = await CommandsFor(url);
         Assert.True(commands.Count <= budget,
             $"{url} sent {commands.Count} statements (budget {budget}):\n{string.Join("\n", commands.Select(c => c.ReplaceLineEndings(" ")))}");
         Assert.NotEmpty(commands); // the counter sees this page's statements (a page read from elsewhere would count none)
         Assert.Equal(1, connections); // all of them over one connection
+        // What the site reports to an operator measuring it (Diagnostics:ServerTiming) is the same count.
+        Assert.Matches($"db;desc=\"statements {commands.Count}\", alloc;desc=\"bytes [1-9][0-9]*\"", timing);
     }
 
     [Fact]
