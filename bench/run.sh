@@ -16,7 +16,8 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 echo "== Building Release"
-dotnet publish src/Chorus.Web -c Release -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
+# Published as production should be (README, "Publishing for production"): code compiled ahead of time.
+dotnet publish src/Chorus.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v quiet -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Production
@@ -36,6 +37,23 @@ letter_url=$(value directory_letter_url)
 event_url=$(value event_url)
 signatories_url=$(value signatories_url)
 signon_url=$(value signon_url)
+
+# A staff account for the write storm's failed sign-ins (a wrong password for a staff address once emptied the cache).
+printf 'a bench password that nobody types\n' | (cd "$work/app" && dotnet Chorus.Web.dll users add --email storm-admin@bench.example --role Admin) >/dev/null
+
+# Start: from launching the published app to a healthy /healthz, on the bench database (migrated, 100,000 posts).
+echo "== Start time"
+starts=()
+for _ in 1 2 3; do
+  t0=$(date +%s%N)
+  (cd "$work/app" && exec dotnet Chorus.Web.dll --urls "http://127.0.0.1:5109") >"$work/start.log" 2>&1 &
+  start_pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:5109/healthz"; do sleep 0.02; done
+  starts+=("$(( ($(date +%s%N) - t0) / 1000000 ))")
+  kill "$start_pid"; wait "$start_pid" 2>/dev/null || true
+done
+start_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+echo "start to healthy: ${starts[*]} ms (median $start_ms)"
 
 start_server() { # dir dll port [env...]
   local dir=$1 dll=$2 port=$3; shift 3
@@ -103,6 +121,8 @@ measure deep_on "Category page $deep_page (output cache on)" "http://127.0.0.1:5
 measure dir_on "Directory, Africa NGO members (output cache on)" "http://127.0.0.1:5102$directory_url"
 measure events_on "Upcoming events (output cache on)" "http://127.0.0.1:5102/en/events"
 measure ics_on "Calendar feed events.ics (output cache on)" "http://127.0.0.1:5102/en/events.ics"
+measure statements_on "Statement register (output cache on)" "http://127.0.0.1:5102/en/statements"
+measure event_on "Event page (output cache on)" "http://127.0.0.1:5102$event_url"
 measure endorsers_on "Endorsers, 4,000 of a campaign (output cache on)" "http://127.0.0.1:5102$signatories_url"
 measure search_on "Search, 1,139 queries at random (output cache on)" "http://127.0.0.1:5102/" "$work/search.lua"
 cached_rss=$(rss_mb "$cached_pid")
@@ -112,6 +132,7 @@ start_server "$work/app" Chorus.Web.dll 5103 Caching__OutputCache=false
 uncached_pid=${pids[-1]}
 measure home_off "Home page (output cache off)" "http://127.0.0.1:5103/en/"
 measure post_off "Post page (output cache off)" "http://127.0.0.1:5103$post_url"
+measure statements_off "Statement register (output cache off)" "http://127.0.0.1:5103/en/statements"
 measure cat1_off "Category page 1 (output cache off)" "http://127.0.0.1:5103/en/category/archive"
 measure deep_off "Category page $deep_page (output cache off)" "http://127.0.0.1:5103$deep_url"
 measure dir_all_off "Directory, all 20,000 (output cache off)" "http://127.0.0.1:5103/en/organizations"
@@ -126,6 +147,52 @@ measure search_off "Search, 1,139 queries at random (output cache off)" "http://
 measure search_all "Search for a word all 100,000 posts contain (cache off)" "http://127.0.0.1:5103/en/search?q=governance"
 uncached_rss=$(rss_mb "$uncached_pid")
 kill "$uncached_pid"; wait "$uncached_pid" 2>/dev/null || true
+
+# What one uncached request costs: statements sent and bytes allocated (the Server-Timing header, requests one at a time).
+echo "== Cost of one uncached request"
+start_server "$work/app" Chorus.Web.dll 5105 Caching__OutputCache=false Diagnostics__ServerTiming=true
+costs=()
+cost() { # label path
+  local statements=() bytes=() header
+  for _ in $(seq 12); do
+    header=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br' "http://127.0.0.1:5105$2" | tr -d '\r' | grep -i '^server-timing:')
+    statements+=("$(sed 's/.*statements \([0-9]*\).*/\1/' <<<"$header")")
+    bytes+=("$(sed 's/.*bytes \([0-9]*\).*/\1/' <<<"$header")")
+  done
+  # The median of the last ten (the first two warm the page up).
+  local s b
+  s=$(printf '%s\n' "${statements[@]:2}" | sort -n | sed -n 5p)
+  b=$(printf '%s\n' "${bytes[@]:2}" | sort -n | sed -n 5p)
+  costs+=("| $1 | $s | $(awk -v b="$b" 'BEGIN { printf "%.0f", b / 1024 }') |")
+  printf '%-48s %3s statements %8s KB allocated\n' "$1" "$s" "$(awk -v b="$b" 'BEGIN { printf "%.0f", b / 1024 }')"
+}
+cost "Home page" /en/
+cost "Post page" "$post_url"
+cost "Statement register" /en/statements
+cost "Category page $deep_page" "$deep_url"
+cost "Directory, Africa NGO members" "$directory_url"
+cost "Upcoming events" /en/events
+cost "Event page" "$event_url"
+cost "Calendar feed events.ics" /en/events.ics
+cost "Endorsers, page 1 by country" "$signatories_url"
+cost "Search (one place and theme)" "/en/search?q=kenya+remittances"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+# Write storm: readers on the home page (wrk) while organisations sign on (20/s, each then confirmed from its email) and
+# someone fails to sign in to a staff account (5/s). None of those writes changes the home page, so it stays cached.
+echo "== Write storm"
+start_server "$work/app" Chorus.Web.dll 5106 PublicForms__PostsPerMinute=100000000 Campaigns__MinimumFillSeconds=0 \
+  Accounts__SignInsPerMinute=100000 Email__DropFolder="$work/storm-mail"
+mkdir -p "$work/storm-mail"
+storm_seconds=$(( ${duration%s} + 5 ))
+python3 bench/write-storm.py http://127.0.0.1:5106 "$signon_url" "$work/storm-mail" storm-admin@bench.example "$storm_seconds" 20 5 >"$work/storm.txt" &
+storm_pid=$!
+sleep 2
+measure storm "Home page during the write storm (output cache on)" "http://127.0.0.1:5106/en/"
+wait "$storm_pid"
+storm_done=$(cat "$work/storm.txt")
+echo "$storm_done"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 # Sign-on load: organisations submit the form (each a new organisation and address), then follow the emailed links.
 # The form's robot checks (rate limit, fill time) are lifted for this server only; mail is written as .eml files.
@@ -195,15 +262,22 @@ combined=$(awk -v s="$submit_rps" -v c="$confirm_rps" 'BEGIN { printf "%.0f", 1 
 # Each target: "met" or "missed", with the figures it was judged on.
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
 pct() { awk -v a="${rps_of[$1]}" -v b="$baseline_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+at_least() { # fraction key...: every page at least this share of the baseline
+  local f=$1; shift
+  local k cond="1"
+  for k in "$@"; do cond="$cond && ${rps_of[$k]} >= $f * $baseline_rps"; done
+  verdict "$cond"
+}
+pcts() { local k out=(); for k in "$@"; do out+=("$(pct "$k")"); done; local IFS=,; echo "${out[*]}" | sed 's/,/, /g'; }
+uncached=(home_off post_off statements_off event_off events_off dir_off endorsers_off)
+cached=(home_on post_on cat1_on deep_on statements_on dir_on events_on event_on ics_on endorsers_on search_on)
 targets=(
-  "| Home and post page, output cache on: at least 50% of baseline | $(pct home_on), $(pct post_on) | $(verdict "${rps_of[home_on]} >= 0.5 * $baseline_rps && ${rps_of[post_on]} >= 0.5 * $baseline_rps") |"
-  "| Home and post page, output cache off: at least 20% of baseline | $(pct home_off), $(pct post_off) | $(verdict "${rps_of[home_off]} >= 0.2 * $baseline_rps && ${rps_of[post_off]} >= 0.2 * $baseline_rps") |"
-  "| Category page $deep_page as fast as page 1 (within 20%), cache off | ${rps_of[deep_off]} vs ${rps_of[cat1_off]} req/s | $(verdict "${rps_of[deep_off]} >= 0.8 * ${rps_of[cat1_off]}") |"
-  "| Directory pages (20,000 organisations), output cache off: at least 150 req/s each | ${rps_of[dir_all_off]}, ${rps_of[dir_off]}, ${rps_of[letter_off]} req/s | $(verdict "${rps_of[dir_all_off]} >= 150 && ${rps_of[dir_off]} >= 150 && ${rps_of[letter_off]} >= 150") |"
-  "| Events (5,000, 500 of them weekly series), output cache off: upcoming list and event page at least 150 req/s | ${rps_of[events_off]}, ${rps_of[event_off]} req/s | $(verdict "${rps_of[events_off]} >= 150 && ${rps_of[event_off]} >= 150") |"
-  "| Endorsers list (4,000 signatures), output cache off: at least 150 req/s | ${rps_of[endorsers_off]}, ${rps_of[endorsers_p2_off]} req/s | $(verdict "${rps_of[endorsers_off]} >= 150 && ${rps_of[endorsers_p2_off]} >= 150") |"
-  "| Search over 100,000 posts, 32 connections: p99 under 50 ms | cache on: p99 ${p99_of[search_on]} (${rps_of[search_on]} req/s); every search run: p99 ${p99_of[search_off]} (${rps_of[search_off]} req/s); a word in every post: p99 ${p99_of[search_all]} | $(verdict "$(ms "${p99_of[search_on]}") < 50"), cache on; $(verdict "$(ms "${p99_of[search_off]}") < 50"), every search run |"
+  "| Uncached, at least 5% of baseline: home, post, statement register, event page, events list, directory, endorsers | $(pcts "${uncached[@]}") | $(at_least 0.05 "${uncached[@]}") |"
+  "| Cached: every public page type at least 60% of baseline (home, post, category 1 and $deep_page, statements, directory, events, event, events.ics, endorsers, search) | $(pcts "${cached[@]}") | $(at_least 0.6 "${cached[@]}") |"
+  "| Write storm (20 sign-ons/s submitted and confirmed, 5 failed staff sign-ins/s): home page at least 50% of baseline | $(pct storm) ($storm_done) | $(at_least 0.5 storm) |"
+  "| Search over 100,000 posts, uncached, 32 connections: p99 under 50 ms | every search run: p99 ${p99_of[search_off]} (${rps_of[search_off]} req/s); cached: p99 ${p99_of[search_on]}; a word in every post: p99 ${p99_of[search_all]} | $(verdict "$(ms "${p99_of[search_off]}") < 50") |"
   "| Server memory under 300 MB after the run | ${cached_rss} MB, ${uncached_rss} MB | $(verdict "$cached_rss < 300 && $uncached_rss < 300") |"
+  "| Start: launch to a healthy /healthz under 2 s (ReadyToRun build, bench database) | ${starts[*]} ms, median $start_ms ms | $(verdict "$start_ms < 2000") |"
 )
 
 {
@@ -216,6 +290,15 @@ targets=(
   echo "| Page | Requests/s | p50 | p99 | Of baseline |"
   echo "|---|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "## Cost of one uncached request"
+  echo
+  echo "Database statements sent and bytes allocated while rendering (\`Diagnostics__ServerTiming=true\`, output cache off, one request at"
+  echo "a time, median of ten after two to warm up; compressing the response is not counted)."
+  echo
+  echo "| Page | Statements | Allocated KB |"
+  echo "|---|---:|---:|"
+  printf '%s\n' "${costs[@]}"
   echo
   echo "Server memory (RSS) after its run: ${cached_rss} MB with output caching, ${uncached_rss} MB without, ${signon_rss} MB after the sign-on load."
   echo
