@@ -24,6 +24,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=sqlite
 export Database__ConnectionString="Data Source=$work/bench.db"
 export Seed__DemoContent=false
+export Site__PublicOrigin=http://localhost
 export Logging__LogLevel__Default=Warning
 
 echo "== Generating $posts posts"
@@ -182,7 +183,7 @@ kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 # someone fails to sign in to a staff account (5/s). None of those writes changes the home page, so it stays cached.
 echo "== Write storm"
 start_server "$work/app" Chorus.Web.dll 5106 PublicForms__PostsPerMinute=100000000 Campaigns__MinimumFillSeconds=0 \
-  Accounts__SignInsPerMinute=100000 Email__DropFolder="$work/storm-mail"
+  Accounts__SignInsPerMinute=1000 Email__DropFolder="$work/storm-mail"
 mkdir -p "$work/storm-mail"
 storm_seconds=$(( ${duration%s} + 5 ))
 python3 bench/write-storm.py http://127.0.0.1:5106 "$signon_url" "$work/storm-mail" storm-admin@bench.example "$storm_seconds" 20 5 >"$work/storm.txt" &

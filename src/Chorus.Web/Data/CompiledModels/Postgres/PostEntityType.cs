@@ -24,7 +24,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 propertyCount: 18,
                 navigationCount: 2,
                 skipNavigationCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -190,6 +190,9 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { kind, publishedAt });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { publishedAt, id });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5d27a0ef-d974-4e18-ac6a-405aa4d0c02a"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("3d47eefc-59fb-46a5-977f-1c5d1c334ef3"), entityTypeCount: 37)
         {
         }
 

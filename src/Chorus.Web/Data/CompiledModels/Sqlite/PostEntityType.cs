@@ -23,7 +23,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 propertyCount: 18,
                 navigationCount: 2,
                 skipNavigationCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -171,6 +171,9 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { kind, publishedAt });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { publishedAt, id });
 
             return runtimeEntityType;

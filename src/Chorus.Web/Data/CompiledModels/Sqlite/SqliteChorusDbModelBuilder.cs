@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc3d6027-02f6-4688-a93b-7033cdc71546"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("0f554333-85e2-4eef-a155-a10b4688bdb9"), entityTypeCount: 37)
         {
         }
 

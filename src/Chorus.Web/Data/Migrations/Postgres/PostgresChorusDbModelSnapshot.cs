@@ -624,6 +624,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "PublishedAt");
+
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Posts");

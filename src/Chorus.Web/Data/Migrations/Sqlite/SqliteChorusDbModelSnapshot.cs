@@ -602,6 +602,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "PublishedAt");
+
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Posts");
