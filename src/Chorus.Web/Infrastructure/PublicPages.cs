@@ -76,8 +76,8 @@ internal static class PublicPages
     /// <summary>
     /// How hard to compress this response: a page going into the output cache is compressed once for every reader who
     /// gets it from there, so it gets more effort (Optimal rather than SmallestSize, whose CPU cost is many times
-    /// higher, because every new search is a new cached page); every other response (staff pages, search, a page rendered
-    /// with the cache off) is compressed for each request, where Brotli at its best level cost 10% of the CPU.
+    /// higher, because every new search is a new cached page); every other response (staff pages, a page rendered with
+    /// the cache off) is compressed for each request, where Brotli at Optimal was 10% of an uncached page's CPU.
     /// </summary>
     private static CompressionLevel Level(IHttpContextAccessor http) =>
         http.HttpContext?.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheStorage == true
