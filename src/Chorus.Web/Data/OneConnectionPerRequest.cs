@@ -7,38 +7,43 @@ namespace Chorus.Web.Data;
 /// <summary>
 /// Opens a request's database connection once for all its statements. EF opens and closes one around every query, and
 /// on SQLite every open also sets the connection up again (its functions and pragmas): a page of four statements paid
-/// it four times. Runs after the output cache, so a cached page opens nothing (nor does a stylesheet or script). A connection that cannot be opened is
-/// left to the request's first query, which fails as it always did (503), so what needs no database still answers
-/// during an outage.
+/// it four times. Runs after the output cache, so a cached page opens nothing (nor does a stylesheet or script). A
+/// connection that cannot be opened is left to the request's first query, which fails as it always did (503), so what
+/// needs no database still answers during an outage.
 /// </summary>
 internal static class OneConnectionPerRequest
 {
     public static void UseOneConnectionPerRequest(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
-        {
-            await next(http);
-            return;
-        }
-        var db = http.RequestServices.GetRequiredService<ChorusDb>();
-        try
-        {
-            await db.Database.OpenConnectionAsync(http.RequestAborted);
-        }
-        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
-        {
-            await next(http);
-            return;
-        }
+        var db = http.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is null
+            ? http.RequestServices.GetRequiredService<ChorusDb>()
+            : null;
+        var opened = db is not null && await TryOpenAsync(db, http.RequestAborted);
         try
         {
             await next(http);
         }
         finally
         {
-            await CloseAsync(db);
+            if (opened)
+            {
+                await CloseAsync(db!);
+            }
         }
     });
+
+    private static async Task<bool> TryOpenAsync(ChorusDb db, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Gives the connection back. One the server cut mid-request (a restart, a failover) cannot be closed cleanly: the
