@@ -60,6 +60,7 @@ internal static class PublicPages
     {
         builder.Services.AddSettings<CachingOptions>("Caching");
         builder.Services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPagePolicy()));
+        EvictingStore.Register(builder.Services);
         builder.Services.AddSingleton<IInterceptor, EvictOnWrite>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddResponseCompression(o =>

@@ -14,7 +14,7 @@ internal sealed record EventRow(Event Event, EventText Text, DateTime Start, Dat
 /// /{culture}/events: upcoming events (a series by its next session), or ?when=past with recordings; filters by
 /// category, host, format and language; keyset paging on (start, id).
 /// </summary>
-internal sealed class EventsIndexModel(ChorusDb db, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class EventsIndexModel(ChorusDb db, ShownData data, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public const int PageSize = 20;
 
@@ -69,11 +69,14 @@ internal sealed class EventsIndexModel(ChorusDb db, TimeProvider clock, IStringL
         {
             query = query.Where(e => e.Culture == Language || e.InterpretationLanguages.Contains(Language) || e.Sessions.Any(s => s.Language == Language));
         }
-        // Upcoming: a series is placed by its next session, so a weekly webinar shows next Tuesday, not its first.
+        // Upcoming: a series is placed by its next session, so a weekly webinar shows next Tuesday, not its first. An event
+        // that has not begun is placed by its start (its first scheduled session), so only events under way, a few, look
+        // their sessions up (for every upcoming event that lookup was most of this query's time).
         var placed = query.Select(e => new
         {
             e.Id,
-            Start = Past ? e.StartsAt : e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt >= now).Min(s => (DateTime?)s.StartsAt) ?? e.StartsAt,
+            Start = Past || e.StartsAt >= now ? e.StartsAt
+                : e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt >= now).Min(s => (DateTime?)s.StartsAt) ?? e.StartsAt,
             e.EndsAt,
         }).Where(x => Past ? x.EndsAt < now : x.EndsAt >= now);
         if (ParseCursor(after) is { } cursor)
@@ -105,10 +108,13 @@ internal sealed class EventsIndexModel(ChorusDb db, TimeProvider clock, IStringL
             var (local, reader) = EventTimes.ForReader(p.Start, end, zone, ReaderZoneId);
             return new EventRow(e, EventTexts.Best(e, Chain), p.Start, end, local, reader);
         })];
-        Categories = [.. (await db.Categories.AsNoTracking().Where(c => db.Set<EventCategory>().Any(ec => ec.CategoryId == c.Id))
-            .OrderBy(c => c.Name).Select(c => new { c.Slug, c.Name }).ToListAsync(ct)).Select(c => (c.Slug, c.Name))];
-        Hosts = [.. (await db.EventHosts.AsNoTracking().Select(h => new { h.Organisation.Slug, h.Organisation.Name }).Distinct()
-            .OrderBy(h => h.Name).Take(200).ToListAsync(ct)).Select(h => (h.Slug, h.Name))];
+        // The filters' choices are the same for every reader: read once, kept until an event (or a category, a host) is written.
+        Categories = await data.GetAsync("events:categories", [Shown.Events], async token =>
+            (await db.Categories.AsNoTracking().Where(c => db.Set<EventCategory>().Any(ec => ec.CategoryId == c.Id))
+                .OrderBy(c => c.Name).Select(c => new { c.Slug, c.Name }).ToListAsync(token)).ConvertAll(c => (c.Slug, c.Name)), ct);
+        Hosts = await data.GetAsync("events:hosts", [Shown.Events], async token =>
+            (await db.EventHosts.AsNoTracking().Select(h => new { h.Organisation.Slug, h.Organisation.Name }).Distinct()
+                .OrderBy(h => h.Name).Take(200).ToListAsync(token)).ConvertAll(h => (h.Slug, h.Name)), ct);
         return Page();
     }
 
