@@ -120,7 +120,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         });
         await AddEventAsync("unrelated-webinar");
         string[] fresh = ["/en/", "/en/category/detention", "/en/feed.xml"];
-        await CacheAsync([.. fresh, "/en/events/unrelated-webinar"]);
+        await CacheAsync([.. fresh, "/en/events/unrelated-webinar", "/en/events.ics"]);
 
         await app.WithDb(async db =>
         {
@@ -139,6 +139,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
             Assert.Contains("Detention ends", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.True(await CachedAsync("/en/events/unrelated-webinar"));
+        Assert.True(await CachedAsync("/en/events.ics")); // calendars show events only
     }
 
     /// <summary>Tables no public page shows: writing them must never evict a cached page.</summary>

@@ -24,7 +24,7 @@ internal static class Calendars
         {
             var e = await Load(db).FirstOrDefaultAsync(x => x.Slug == slug, ct);
             return e is null ? Results.NotFound() : Ics(Write([e], http.Request.Origin(), culture, http.RequestServices), $"{slug}.ics");
-        }).CacheOutput(PublicPages.Policy);
+        }).CacheOutput(PublicPages.Policy).WithMetadata(new ShowsAttribute(Shown.Events));
 
         app.MapGet("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
@@ -34,7 +34,7 @@ internal static class Calendars
             var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-7) && e.StartsAt <= now.AddYears(1))
                 .OrderBy(e => e.StartsAt).Take(FeedSize).ToListAsync(ct);
             return Ics(Write(events, http.Request.Origin(), culture, http.RequestServices), "events.ics");
-        }).CacheOutput(PublicPages.Policy);
+        }).CacheOutput(PublicPages.Policy).WithMetadata(new ShowsAttribute(Shown.Events)); // a post's write leaves calendars cached
     }
 
     private static IQueryable<Event> Load(ChorusDb db) => db.Events.AsNoTracking().AsSplitQuery()

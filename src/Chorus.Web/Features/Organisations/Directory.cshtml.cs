@@ -15,9 +15,6 @@ internal sealed record DirectoryRow(int Id, string Name, string? Acronym, string
 /// <summary>One cell of the table of counts: organisations of one status in one country (null: international).</summary>
 internal sealed record CountCell(string? Country, Membership Membership, int Count);
 
-/// <summary>Listed organisations of one country, status, type and initial.</summary>
-internal sealed record DirectoryCount(string? Country, Membership Membership, OrganisationType Type, string Initial, int Count);
-
 /// <summary>
 /// /{culture}/organizations: the directory, alphabetical with a letter index, filtered by region (any M49
 /// area), country, type, membership status and a search; counts by region and status and by type are links,
@@ -81,13 +78,12 @@ internal sealed class DirectoryModel(ChorusDb db, ShownData data, IStringLocaliz
         Description = S["The coalition's members, observers, co-conveners and partners around the world."];
 
         var counts = await CountsAsync(ct);
-        Grid = [.. counts.Where(c => (TypeFilter is null || c.Type == TypeFilter) && (Letter is null || c.Initial == Letter))
-            .GroupBy(c => (c.Country, c.Membership)).Select(g => new CountCell(g.Key.Country, g.Key.Membership, g.Sum(c => c.Count)))];
+        Grid = counts.Grid(TypeFilter, Letter);
         _byRegion = Grid.GroupBy(c => (Region: c.Country is null ? OrganisationLabels.InternationalCode : Countries.Get(c.Country)?.Region ?? "", c.Membership))
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         Total = Grid.Where(c => InRegion(c.Country) && (StatusFilter is null || c.Membership == StatusFilter)).Sum(c => c.Count);
         // The same counts give the type links (within the chosen letter) and the letter index (within the chosen type).
-        var typeLetter = counts.Where(c => (StatusFilter is null || c.Membership == StatusFilter) && InRegion(c.Country)).ToList();
+        var typeLetter = counts.TypesAndLetters(Region, Country, StatusFilter);
         TypeCounts = typeLetter.Where(c => Letter is null || c.Initial == Letter).GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         LetterCounts = typeLetter.Where(c => TypeFilter is null || c.Type == TypeFilter).GroupBy(c => c.Initial).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         CountryChoices = [.. Countries.Sorted(Grid.Select(c => c.Country).Union(Country is null ? [] : [Country]).Distinct()
@@ -100,14 +96,14 @@ internal sealed class DirectoryModel(ChorusDb db, ShownData data, IStringLocaliz
     /// a search they are the same for every request, so they are read once and kept until an organisation is written
     /// (two GROUP BYs over every organisation on every request were most of this page's cost at 20,000 organisations).
     /// </summary>
-    private Task<List<DirectoryCount>> CountsAsync(CancellationToken ct)
+    private async Task<DirectoryCounts> CountsAsync(CancellationToken ct)
     {
         var counts = Filter(region: false, status: false, type: false, letter: false)
             .GroupBy(o => new { o.Country, o.Membership, o.Type, o.Initial })
             .Select(g => new DirectoryCount(g.Key.Country, g.Key.Membership, g.Key.Type, g.Key.Initial, g.Count()));
         return Q is null
-            ? data.GetAsync("directory:counts", [Shown.Organisations], counts.ToListAsync, ct)
-            : counts.ToListAsync(ct);
+            ? await data.GetAsync("directory:counts", [Shown.Organisations], async token => new DirectoryCounts(await counts.ToListAsync(token)), ct)
+            : new DirectoryCounts(await counts.ToListAsync(ct));
     }
 
     private bool ParseFilters()
@@ -131,12 +127,7 @@ internal sealed class DirectoryModel(ChorusDb db, ShownData data, IStringLocaliz
     }
 
     /// <summary>Whether a country (null: international) passes the region and country filters.</summary>
-    public bool InRegion(string? country) => (Country is null || country == Country) && Region switch
-    {
-        null => true,
-        OrganisationLabels.InternationalCode => country is null,
-        _ => Countries.Get(country)?.IsIn(Region) == true,
-    };
+    public bool InRegion(string? country) => DirectoryCounts.InRegion(country, Region, Country);
 
     private IQueryable<Organisation> Filter(bool region = true, bool status = true, bool type = true, bool letter = true)
     {
