@@ -161,7 +161,7 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_sqliteFile is not null && !keep)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", _sqliteFile + ".start-lock" })
             {
                 File.Delete(file);
             }

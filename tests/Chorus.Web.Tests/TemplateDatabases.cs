@@ -107,7 +107,7 @@ internal static class TemplateDatabases
                 else
                 {
                     SqliteConnection.ClearAllPools();
-                    foreach (var file in new[] { name, name + "-wal", name + "-shm" })
+                    foreach (var file in new[] { name, name + "-wal", name + "-shm", name + ".start-lock" })
                     {
                         File.Delete(file);
                     }

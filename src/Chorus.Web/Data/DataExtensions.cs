@@ -20,7 +20,8 @@ internal static class DataExtensions
         if (options.IsPostgres)
         {
             builder.Services.AddDbContextPool<ChorusDb, PostgresChorusDb>((sp, o) =>
-                o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                o.UseNpgsql(options.ConnectionString, npgsql => npgsql.ExecutionStrategy(d => new ConflictRetries(d)))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
@@ -37,7 +38,8 @@ internal static class DataExtensions
         });
         builder.Services.AddCommand("migrate", "applies pending migrations", async (services, _) =>
         {
-            await MigrateAsync(services.GetRequiredService<ChorusDb>());
+            var db = services.GetRequiredService<ChorusDb>();
+            await StartLock.HoldingAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger("Chorus.Migrate"), create: true, () => MigrateAsync(db));
             await Console.Out.WriteLineAsync("Database migrated.");
             return 0;
         }, needsDatabase: false);
@@ -64,16 +66,21 @@ internal static class DataExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        // Under the start-up lock, so nodes starting together migrate once and seed once (the second finds the posts).
+        var migrate = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup;
+        await StartLock.HoldingAsync(db, app.Logger, create: migrate, async () =>
         {
-            await MigrateAsync(db);
-        }
-        if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoContent
-            && !await db.Posts.AnyAsync())
-        {
-            await DemoContent.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<Features.Campaigns.PublicSuffixes>());
-            app.Logger.LogInformation("Seeded the demo content into an empty database.");
-        }
+            if (migrate)
+            {
+                await MigrateAsync(db);
+            }
+            if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoContent
+                && !await db.Posts.AnyAsync())
+            {
+                await DemoContent.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<Features.Campaigns.PublicSuffixes>());
+                app.Logger.LogInformation("Seeded the demo content into an empty database.");
+            }
+        });
     }
 
     public static async Task MigrateAsync(ChorusDb db)

@@ -122,52 +122,61 @@ internal static class SignatureRules
     /// moderator (<see cref="Signature.ClaimsSignatureId"/>) and changes nothing by itself; <paramref name="tellEntry"/> then
     /// queues word to the entry's signatory (claim, entry) in the same save. The link works once.
     /// </summary>
-    public static async Task<(ConfirmResult Result, Signature? Signature)> ConfirmAsync(ChorusDb db, string token, DateTime now,
+    public static Task<(ConfirmResult Result, Signature? Signature)> ConfirmAsync(ChorusDb db, string token, DateTime now,
         TimeSpan validFor, PublicSuffixes suffixes, Action<Signature, Signature> tellEntry, CancellationToken ct)
     {
         var hash = Infrastructure.PublicForms.HashToken(token);
-        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        var s = await db.Signatures.Include(x => x.Campaign).ThenInclude(c => c.Translations).Include(x => x.Organisation)
-            .SingleOrDefaultAsync(x => x.ConfirmTokenHash == hash && x.State == SignatureState.Unconfirmed, ct);
-        if (s is null)
+        return db.InTransactionAsync<(ConfirmResult, Signature?)>(System.Data.IsolationLevel.ReadCommitted, async ct =>
         {
-            return (ConfirmResult.NotFound, null);
-        }
-        if (s.CreatedAt + validFor < now)
-        {
-            return (ConfirmResult.Expired, s);
-        }
-        if (!s.Campaign.IsOpen(now))
-        {
-            return (ConfirmResult.Closed, s);
-        }
-        var text = Best(s.Campaign, [s.Culture]);
-        s.ConfirmTokenHash = null;
-        s.ConfirmedAt = now;
-        s.Version = s.Campaign.Version;
-        s.TextHash = text.Hash;
-        s.Badge = BadgeFor(s.Organisation, s.Website, s.Email!, suffixes);
-        var earlier = await EntryOf(db, s, ct);
-        var result = ConfirmResult.Confirmed;
-        if (earlier is not null && earlier.Email is { } email && string.Equals(email.Trim(), s.Email!.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            await ReplaceAsync(db, earlier, s, ct);
-            s = earlier;
-            result = ConfirmResult.Updated;
-        }
-        else if (earlier is not null)
-        {
-            (s.State, s.ClaimsSignatureId) = (SignatureState.Pending, earlier.Id);
-            tellEntry(s, earlier);
-            result = ConfirmResult.Claimed;
-        }
-        else
-        {
-            s.State = s.Campaign.Moderation == Moderation.BeforePublication ? SignatureState.Pending : SignatureState.Published;
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (result, s);
+            var s = await db.Signatures.Include(x => x.Campaign).ThenInclude(c => c.Translations).Include(x => x.Organisation)
+                .SingleOrDefaultAsync(x => x.ConfirmTokenHash == hash && x.State == SignatureState.Unconfirmed, ct);
+            if (s is null)
+            {
+                return (ConfirmResult.NotFound, null);
+            }
+            // Confirmations for one organisation take turns, so two cannot both become its entry (and one link pressed
+            // twice confirms once): the second reads again after the first has committed.
+            await db.LockAsync($"signer:{s.CampaignId}:{s.SignerKey}", ct);
+            await db.Entry(s).ReloadAsync(ct);
+            if (s.State != SignatureState.Unconfirmed || s.ConfirmTokenHash != hash)
+            {
+                return (ConfirmResult.NotFound, null);
+            }
+            if (s.CreatedAt + validFor < now)
+            {
+                return (ConfirmResult.Expired, s);
+            }
+            if (!s.Campaign.IsOpen(now))
+            {
+                return (ConfirmResult.Closed, s);
+            }
+            var text = Best(s.Campaign, [s.Culture]);
+            s.ConfirmTokenHash = null;
+            s.ConfirmedAt = now;
+            s.Version = s.Campaign.Version;
+            s.TextHash = text.Hash;
+            s.Badge = BadgeFor(s.Organisation, s.Website, s.Email!, suffixes);
+            var earlier = await EntryOf(db, s, ct);
+            var result = ConfirmResult.Confirmed;
+            if (earlier is not null && earlier.Email is { } email && string.Equals(email.Trim(), s.Email!.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                await ReplaceAsync(db, earlier, s, ct);
+                s = earlier;
+                result = ConfirmResult.Updated;
+            }
+            else if (earlier is not null)
+            {
+                (s.State, s.ClaimsSignatureId) = (SignatureState.Pending, earlier.Id);
+                tellEntry(s, earlier);
+                result = ConfirmResult.Claimed;
+            }
+            else
+            {
+                s.State = s.Campaign.Moderation == Moderation.BeforePublication ? SignatureState.Pending : SignatureState.Published;
+            }
+            await db.SaveChangesAsync(ct);
+            return (result, s);
+        }, ct);
     }
 
     /// <summary>The signer's listed (or pending) signature on the campaign, other than <paramref name="s"/> itself.</summary>

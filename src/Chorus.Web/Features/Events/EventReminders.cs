@@ -62,28 +62,33 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
             }
             // Claim the reminder with a conditional update in the same transaction as the email, so two workers
             // (or a restart mid-way) never send it twice and a failed save never marks it sent.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = inAnHour
-                ? await db.Registrations.Where(x => x.Id == r.Id && (x.Reminded1For == null || x.Reminded1For != start))
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reminded1For, start).SetProperty(x => x.Reminded24For, start), ct)
-                : await db.Registrations.Where(x => x.Id == r.Id && (x.Reminded24For == null || x.Reminded24For != start))
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reminded24For, start), ct);
-            if (claimed == 0)
+            var queued = await db.InTransactionAsync(System.Data.IsolationLevel.Unspecified, async ct =>
             {
-                continue;
+                var claimed = inAnHour
+                    ? await db.Registrations.Where(x => x.Id == r.Id && (x.Reminded1For == null || x.Reminded1For != start))
+                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reminded1For, start).SetProperty(x => x.Reminded24For, start), ct)
+                    : await db.Registrations.Where(x => x.Id == r.Id && (x.Reminded24For == null || x.Reminded24For != start))
+                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reminded24For, start), ct);
+                if (claimed == 0)
+                {
+                    return false;
+                }
+                var text = EventTexts.Best(e, [r.Culture, e.Culture]);
+                var lines = new List<string>
+                {
+                    S["Hello {0},", r.Name], "",
+                    inAnHour ? S["“{0}” starts in about an hour.", text.Title] : S["“{0}” starts in about 24 hours.", text.Title],
+                };
+                lines.AddRange(RegistrationRules.WhenAndHow(S, r, e, start, end, withJoin: true));
+                lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
+                outbox.Enqueue(db, r.Email, S["Reminder: {0}", text.Title], string.Join('\n', lines));
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
+            if (queued)
+            {
+                sent++;
             }
-            var text = EventTexts.Best(e, [r.Culture, e.Culture]);
-            var lines = new List<string>
-            {
-                S["Hello {0},", r.Name], "",
-                inAnHour ? S["“{0}” starts in about an hour.", text.Title] : S["“{0}” starts in about 24 hours.", text.Title],
-            };
-            lines.AddRange(RegistrationRules.WhenAndHow(S, r, e, start, end, withJoin: true));
-            lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
-            outbox.Enqueue(db, r.Email, S["Reminder: {0}", text.Title], string.Join('\n', lines));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            sent++;
         }
         if (sent > 0)
         {

@@ -31,19 +31,23 @@ internal static class RegistrationRules
         db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed, ct);
 
     /// <summary>
-    /// Adds the registration as confirmed while places remain, else to the waiting list, in a transaction that
-    /// serialises concurrent registrations so the capacity is never exceeded.
+    /// Adds the registration as confirmed while places remain, else to the waiting list; registrations for one event take
+    /// turns (<see cref="Transactions.LockAsync"/>) so the capacity is never exceeded.
     /// </summary>
     public static async Task<RegistrationStatus> PlaceAsync(ChorusDb db, Registration registration, Event e, Action<Registration> tell, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        var confirmed = await ConfirmedAsync(db, e.Id, ct);
-        registration.Status = e.Capacity is { } capacity && confirmed >= capacity ? RegistrationStatus.Waiting : RegistrationStatus.Confirmed;
-        db.Registrations.Add(registration);
-        tell(registration);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return registration.Status;
+        return await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
+        {
+            await db.LockAsync($"places:{e.Id}", ct);
+            var confirmed = await ConfirmedAsync(db, e.Id, ct);
+            registration.Status = e.Capacity is { } capacity && confirmed >= capacity ? RegistrationStatus.Waiting : RegistrationStatus.Confirmed;
+            // A retry (PostgreSQL refused a racing registration's commit) adds it afresh, without the key the failed insert gave it.
+            registration.Id = 0;
+            db.Registrations.Add(registration);
+            tell(registration);
+            await db.SaveChangesAsync(ct);
+            return registration.Status;
+        }, ct);
     }
 
     /// <summary>Cancels a registration; the first person waiting takes the freed place. Returns who moved up.</summary>

@@ -87,34 +87,35 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             return Page();
         }
         // The post and its issuers land together: a new post's id exists only after the first save.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-
-        var post = PostId is { } id
-            ? await db.Posts.Include(p => p.Categories).SingleAsync(p => p.Id == id)
-            : db.Posts.Add(new Post { Title = "", Slug = "", BodyMarkdown = "", AuthorName = await AuthorAsync() }).Entity;
-        post.Title = Input.Title.Trim();
-        post.Slug = slug;
-        post.Kind = Input.Kind;
-        post.Culture = Input.Culture;
-        post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
-        post.BodyMarkdown = Input.Body;
-        post.Tags = [.. PostInput.SplitList(Input.Tags)];
-        post.FeaturedImageUrl = string.IsNullOrWhiteSpace(Input.FeaturedImageUrl) ? null : Input.FeaturedImageUrl;
-        post.Status = Input.Status;
-        post.PublishedAt = publishAt ?? (Input.Status == PostStatus.Published ? post.PublishedAt ?? clock.GetUtcNow().UtcDateTime : null);
-        post.Statement = Input.Kind != PostKind.Statement ? null : new StatementDetails
+        var saved = await db.InTransactionAsync(System.Data.IsolationLevel.Unspecified, async ct =>
         {
-            Type = Input.StatementType, DeliveredOn = Input.DeliveredOn!.Value, SpeakerName = Blank(Input.SpeakerName),
-            SpeakerRole = Blank(Input.SpeakerRole), SpeakerOrganisation = Blank(Input.SpeakerOrganisation),
-            Venue = Blank(Input.Venue), Addressee = Blank(Input.Addressee), Versions = versions,
-        };
-        post.Categories.Clear();
-        post.Categories.AddRange(await CategoryLookup.FindOrAddAsync(db, PostInput.SplitList(Input.Categories), HttpContext.RequestAborted));
-        await db.SaveChangesAsync();
-        await SetIssuersAsync(post.Id, issuers);
-        await transaction.CommitAsync();
+            var post = PostId is { } id
+                ? await db.Posts.Include(p => p.Categories).SingleAsync(p => p.Id == id, ct)
+                : db.Posts.Add(new Post { Title = "", Slug = "", BodyMarkdown = "", AuthorName = await AuthorAsync() }).Entity;
+            post.Title = Input.Title.Trim();
+            post.Slug = slug;
+            post.Kind = Input.Kind;
+            post.Culture = Input.Culture;
+            post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+            post.BodyMarkdown = Input.Body;
+            post.Tags = [.. PostInput.SplitList(Input.Tags)];
+            post.FeaturedImageUrl = string.IsNullOrWhiteSpace(Input.FeaturedImageUrl) ? null : Input.FeaturedImageUrl;
+            post.Status = Input.Status;
+            post.PublishedAt = publishAt ?? (Input.Status == PostStatus.Published ? post.PublishedAt ?? clock.GetUtcNow().UtcDateTime : null);
+            post.Statement = Input.Kind != PostKind.Statement ? null : new StatementDetails
+            {
+                Type = Input.StatementType, DeliveredOn = Input.DeliveredOn!.Value, SpeakerName = Blank(Input.SpeakerName),
+                SpeakerRole = Blank(Input.SpeakerRole), SpeakerOrganisation = Blank(Input.SpeakerOrganisation),
+                Venue = Blank(Input.Venue), Addressee = Blank(Input.Addressee), Versions = versions,
+            };
+            post.Categories.Clear();
+            post.Categories.AddRange(await CategoryLookup.FindOrAddAsync(db, PostInput.SplitList(Input.Categories), ct));
+            await db.SaveChangesAsync(ct);
+            await SetIssuersAsync(post.Id, issuers);
+            return post;
+        }, HttpContext.RequestAborted);
         TempData["Status"] = S["Saved."].Value;
-        return Redirect($"/admin/posts/{post.Id}");
+        return Redirect($"/admin/posts/{saved.Id}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync() => await MoveAsync(clock.GetUtcNow().UtcDateTime, S["Moved to the bin. You can restore it from there."]);
