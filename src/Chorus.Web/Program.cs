@@ -47,12 +47,11 @@ if (await app.RunCommandAsync(args))
 }
 
 // The database is made ready while the pipeline is built: on two cores each is about half a second of a start.
-var prepared = Task.Run(async () =>
+var prepared = Task.Run(() => app.PrepareDatabaseAsync(then: async () =>
 {
-    await app.PrepareDatabaseAsync();
     await app.PrepareAccountsAsync();
     await app.PrepareSearchAsync();
-});
+}));
 
 app.UseSite();
 app.MapSite();

@@ -61,12 +61,15 @@ internal static class DataExtensions
         return csb.ToString();
     }
 
-    /// <summary>Migrates (when configured) and seeds the demo content into an empty database.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrates (when configured), seeds the demo content into an empty database, then runs the features' own preparation
+    /// (<paramref name="then"/>: roles, the search index), all under the start-up lock.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, Func<Task> then)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
-        // Under the start-up lock, so nodes starting together migrate once and seed once (the second finds the posts).
+        // Under the start-up lock, so nodes starting together migrate, seed and create roles once (the second finds them).
         var migrate = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup;
         await StartLock.HoldingAsync(db, app.Logger, create: migrate, async () =>
         {
@@ -80,6 +83,7 @@ internal static class DataExtensions
                 await DemoContent.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<Features.Campaigns.PublicSuffixes>());
                 app.Logger.LogInformation("Seeded the demo content into an empty database.");
             }
+            await then();
         });
     }
 

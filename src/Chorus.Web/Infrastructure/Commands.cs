@@ -34,8 +34,7 @@ internal static class Commands
         }
         if (command.NeedsDatabase)
         {
-            await app.PrepareDatabaseAsync();
-            await app.PrepareAccountsAsync(announceSetup: false);
+            await app.PrepareDatabaseAsync(then: () => app.PrepareAccountsAsync(announceSetup: false));
         }
         await using var scope = app.Services.CreateAsyncScope();
         Environment.ExitCode = await command.Run(scope.ServiceProvider, args[1..]);
