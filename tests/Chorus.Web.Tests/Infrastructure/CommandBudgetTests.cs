@@ -110,14 +110,16 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
         var post = await db.Posts.Where(p => p.Status == PostStatus.Published && p.Kind == PostKind.News).Select(p => p.Slug).FirstAsync();
         var statement = await db.Posts.Where(p => p.Status == PostStatus.Published && p.Kind == PostKind.Statement).Select(p => p.Slug).FirstAsync();
         var category = await db.Categories.Select(c => c.Slug).FirstAsync();
-        var evt = await db.Events.OrderByDescending(e => e.Sessions.Count).Select(e => e.Slug).FirstAsync();
+        // The event with most sessions, and its month (a month with events in it, whatever the clock says).
+        var main = await db.Events.OrderByDescending(e => e.Sessions.Count).Select(e => new { e.Slug, e.StartsAt }).FirstAsync();
+        var (evt, month) = (main.Slug, main.StartsAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         var campaign = await db.Campaigns.OrderByDescending(c => db.Signatures.Count(s => s.CampaignId == c.Id)).Select(c => c.Slug).FirstAsync();
         var organisation = await db.Organisations.Select(o => o.Slug).FirstAsync();
         return new Dictionary<string, string>
         {
             ["home"] = "/en/", ["home, French"] = "/fr/", ["post"] = $"/en/news/{post}", ["statement"] = $"/en/news/{statement}",
             ["statement register"] = "/en/statements", ["category"] = $"/en/category/{category}", ["events list"] = "/en/events",
-            ["event page"] = $"/en/events/{evt}", ["event month"] = "/en/events/month", ["directory"] = "/en/organizations",
+            ["event page"] = $"/en/events/{evt}", ["event month"] = $"/en/events/month/{month}", ["directory"] = "/en/organizations",
             ["organisation"] = $"/en/organizations/{organisation}", ["campaigns"] = "/en/campaigns", ["campaign"] = $"/en/campaigns/{campaign}",
             ["endorsers"] = $"/en/campaigns/{campaign}/signatories", ["search"] = "/en/search?q=migrants", ["rss"] = "/en/feed.xml",
             ["calendar"] = "/en/events.ics", ["event calendar"] = $"/en/events/{evt}.ics",
@@ -131,7 +133,7 @@ public sealed class CommandBudgetTests(CountingApp app) : IClassFixture<Counting
     public static TheoryData<string, int> Budgets => new()
     {
         { "home", 3 }, { "home, French", 3 }, { "post", 6 }, { "statement", 6 }, { "statement register", 3 }, { "category", 4 },
-        { "events list", 4 }, { "event page", 5 }, { "event month", 1 }, { "directory", 1 }, { "organisation", 5 }, { "campaigns", 2 },
+        { "events list", 4 }, { "event page", 5 }, { "event month", 3 }, { "directory", 1 }, { "organisation", 5 }, { "campaigns", 2 },
         { "campaign", 2 }, { "endorsers", 3 }, { "search", 4 }, { "rss", 4 }, { "calendar", 3 }, { "event calendar", 3 },
     };
 
