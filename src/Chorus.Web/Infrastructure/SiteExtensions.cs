@@ -91,8 +91,8 @@ internal static class SiteExtensions
     }
 
     /// <summary>
-    /// Builds the endpoint table now, beside the database's preparation, rather than in the first request (finding and
-    /// loading every Razor page took 0.4 s there, and a node is not healthy until that request is answered).
+    /// Builds the endpoint table (every Razor page found and loaded: 0.2-0.25 s of a start measured on two cores) beside the
+    /// database's preparation, rather than inside the first request, which a node needs answered to be healthy.
     /// </summary>
     public static void BuildEndpoints(this WebApplication app) =>
         _ = ((IEndpointRouteBuilder)app).DataSources.Sum(source => source.Endpoints.Count);
