@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Chorus test command: installs what the tests need, starts a throwaway PostgreSQL, Apertium APy and
-# an SMTP server (aiosmtpd) on 127.0.0.1, runs the whole suite on SQLite and on PostgreSQL side by side, then the browser tests
+# an SMTP server (aiosmtpd) and Redis on 127.0.0.1, runs the whole suite on SQLite and on PostgreSQL side by side, then the browser tests
 # (Debian's Chromium, axe, html-validate) against the published app, stops what it started, and
-# exits non-zero on any failure. A missing PostgreSQL, Apertium, SMTP server or Chromium is a failure, never a skip.
+# exits non-zero on any failure. A missing PostgreSQL, Apertium, SMTP server, Redis or Chromium is a failure, never a skip.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -25,7 +25,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-apt_install postgresql chromium apertium-apy apertium-eng-spa apertium-fr-es python3-aiosmtpd publicsuffix
+apt_install postgresql redis-server chromium apertium-apy apertium-eng-spa apertium-fr-es python3-aiosmtpd publicsuffix
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 
 # --- PostgreSQL on a free loopback port --------------------------------------------------------
@@ -47,9 +47,11 @@ free_port() {
 }
 
 apy_pid=""
+redis_pid=""
 smtp_pids=()
 cleanup() {
   [ -n "$apy_pid" ] && kill "$apy_pid" 2>/dev/null || true
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null || true
   for pid in "${smtp_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -79,6 +81,14 @@ log "Starting Apertium APy on 127.0.0.1:$apyport"
 apy_pid=$!
 wait_for_port "Apertium APy" "$apyport" "$apy_pid" "$work/apy.log"
 apy="http://127.0.0.1:$apyport"
+
+# --- Redis (several app nodes share evictions and rate limits through it), bound to loopback, nothing saved to disk ---
+redisport=$(free_port)
+log "Starting Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$redisport"
+redis-server --bind 127.0.0.1 --port "$redisport" --save "" --appendonly no --protected-mode yes >"$work/redis.log" 2>&1 &
+redis_pid=$!
+wait_for_port "Redis" "$redisport" "$redis_pid" "$work/redis.log"
+redis="CHORUS_TEST_REDIS=127.0.0.1:$redisport"
 
 # --- SMTP server (aiosmtpd, Debian) writing what it receives to a Maildir the tests read ----------
 # One server and Maildir per database pass: the two passes run side by side and send mail to the same addresses.
@@ -157,9 +167,9 @@ record() {
 # and mail server): neither keeps both cores busy alone, and each test host spends seconds starting and discovering.
 year_ahead=$(date -u -d '+1 year' +%Y-%m-%dT12:00:00Z)
 log "Tests on SQLite and on PostgreSQL (clock at $year_ahead), side by side"
-run_tests sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "CHORUS_TEST_APY=$apy" "${sqlite_mail[@]}" &
+run_tests sqlite Chorus.Web.Tests CHORUS_TEST_DB=sqlite "CHORUS_TEST_APY=$apy" "$redis" "${sqlite_mail[@]}" &
 sqlite_pid=$!
-run_tests postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "CHORUS_TEST_START=$year_ahead" "CHORUS_TEST_APY=$apy" \
+run_tests postgres Chorus.Web.Tests CHORUS_TEST_DB=postgres "CHORUS_TEST_PG=$pg" "CHORUS_TEST_START=$year_ahead" "CHORUS_TEST_APY=$apy" "$redis" \
   "${postgres_mail[@]}" -- --filter "Database!=none"
 wait "$sqlite_pid" || true
 record sqlite sqlite

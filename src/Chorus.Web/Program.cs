@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Site-wide plumbing: database, culture-prefixed Razor Pages, output cache and compression.
 builder.AddData();
+builder.AddNodes();
 builder.AddSite();
 builder.AddPublicPages();
 builder.AddPublicForms();

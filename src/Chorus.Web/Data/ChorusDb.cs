@@ -32,6 +32,7 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationTranslation> OrganisationTranslations => Set<OrganisationTranslation>();
     public DbSet<PostIssuer> PostIssuers => Set<PostIssuer>();

@@ -25,7 +25,8 @@ internal static class DatabaseFaults
             {
                 return true;
             }
-            if (inner is DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+            // Redis (several nodes) out of reach: shared rate limits cannot be counted.
+            if (inner is DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException or StackExchange.Redis.RedisConnectionException
                 or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
             {
                 return true;

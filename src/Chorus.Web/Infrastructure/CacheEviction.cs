@@ -19,6 +19,9 @@ internal static class Shown
     /// <summary>The search index, which results pages show (rewritten with every content write, and by `reindex`).</summary>
     public const string Search = "search";
 
+    /// <summary>Every cached page, whatever it shows: a node that may have missed evictions drops them all.</summary>
+    public const string Page = "page";
+
     /// <summary>What a page shows when it does not say: everything, so a page nobody tagged is never stale.</summary>
     public static readonly string[] Everything = [Posts, Events, Campaigns, Organisations];
 

@@ -14,12 +14,7 @@ internal static class PublicForms
     {
         builder.Services.AddSingleton<ExpiringTokens>();
         builder.Services.AddRateLimiter(o => o.AddPolicy(RateLimit, http => HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = builder.Configuration.GetValue("PublicForms:PostsPerMinute", 10), Window = TimeSpan.FromMinutes(1),
-                })
+            ? http.PerClient(RateLimit, builder.Configuration.GetValue("PublicForms:PostsPerMinute", 10), TimeSpan.FromMinutes(1))
             : RateLimitPartition.GetNoLimiter("read")));
     }
 

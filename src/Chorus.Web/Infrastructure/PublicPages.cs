@@ -123,6 +123,7 @@ internal static class PublicPages
             }
             var shows = http.GetEndpoint()?.Metadata.GetOrderedMetadata<ShowsAttribute>() ?? [];
             context.Tags.UnionWith(shows.Count > 0 ? shows.SelectMany(s => s.Kinds) : Shown.Everything);
+            context.Tags.Add(Shown.Page);
             if (anonymousRead)
             {
                 var store = http.RequestServices.GetRequiredService<IOutputCacheStore>();

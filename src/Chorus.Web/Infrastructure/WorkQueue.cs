@@ -18,8 +18,11 @@ internal interface IQueuedWork
 
 internal static class WorkQueue
 {
-    /// <summary>How long a claimed item stays with its worker; one whose worker died comes due again after it.</summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a claim lasts unless renewed (<see cref="HeldClaims{T}"/> renews it while its worker lives): a node that
+    /// dies, or is killed, in the middle of a batch gives its items back within this time.
+    /// </summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Claims up to <paramref name="batch"/> due items by pushing their next attempt out, so two workers
@@ -43,6 +46,12 @@ internal static class WorkQueue
         return claimed;
     }
 
+    /// <summary>Claims due items (<see cref="ClaimDueAsync"/>) and keeps the claims alive until each is released.</summary>
+    public static async Task<HeldClaims<T>> HoldDueAsync<T>(IServiceScopeFactory scopes, Func<ChorusDb, DbSet<T>> set, ChorusDb db,
+        TimeProvider clock, int batch, CancellationToken ct)
+        where T : class, IQueuedWork =>
+        new(scopes, set, await ClaimDueAsync(set(db), clock.GetUtcNow().UtcDateTime, batch, ct), clock);
+
     public static void Succeeded(IQueuedWork work)
     {
         work.Status = QueueStatus.Done;
@@ -55,6 +64,67 @@ internal static class WorkQueue
         work.LastError = error.Length > 1000 ? error[..1000] : error;
         work.Status = final || work.Attempts >= maxAttempts ? QueueStatus.Failed : QueueStatus.Pending;
         work.NextAttemptAt = now.AddMinutes(Math.Min(1440, Math.Pow(2, Math.Max(0, work.Attempts - 1))));
+    }
+}
+
+/// <summary>
+/// Items a worker claimed, whose claims are renewed every third of <see cref="WorkQueue.ClaimFor"/> on a connection of their
+/// own until the worker releases them: however long one item takes (a slow SMTP server, a long translation), no other
+/// node takes the rest, and if this process dies they come due again within <see cref="WorkQueue.ClaimFor"/>.
+/// </summary>
+internal sealed class HeldClaims<T> : IAsyncDisposable where T : class, IQueuedWork
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _held;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _renewing;
+
+    public HeldClaims(IServiceScopeFactory scopes, Func<ChorusDb, DbSet<T>> set, List<T> items, TimeProvider clock)
+    {
+        Items = items;
+        _held = new(items.Select(i => KeyValuePair.Create(i.Id, (byte)0)));
+        _renewing = items.Count == 0 ? Task.CompletedTask : RenewAsync(scopes, set, clock);
+    }
+
+    /// <summary>The claimed items, tracked by the worker's context.</summary>
+    public List<T> Items { get; }
+
+    /// <summary>The worker is done with this item (its outcome saved): its claim is no longer renewed.</summary>
+    public void Release(T item) => _held.TryRemove(item.Id, out _);
+
+    private async Task RenewAsync(IServiceScopeFactory scopes, Func<ChorusDb, DbSet<T>> set, TimeProvider clock)
+    {
+        using var timer = new PeriodicTimer(WorkQueue.ClaimFor / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                var ids = _held.Keys.ToList();
+                var until = clock.GetUtcNow().UtcDateTime + WorkQueue.ClaimFor;
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    // Only ever later: an item whose retry the worker has just put off for longer keeps that.
+                    await set(scope.ServiceProvider.GetRequiredService<ChorusDb>())
+                        .Where(w => ids.Contains(w.Id) && w.Status == QueueStatus.Pending && w.NextAttemptAt < until)
+                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextAttemptAt, until), _stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && DatabaseFaults.IsUnavailable(e))
+                {
+                    // The database is away: the worker's own saves fail too; the claims lapse and come due again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // released
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _renewing;
+        _stop.Dispose();
     }
 }
 

@@ -60,9 +60,7 @@ internal static class AccountsExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Attempts (POSTs) are limited per address; showing the form is not.
             o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("Accounts:SignInsPerMinute", 10), Window = TimeSpan.FromMinutes(1) })
+                ? http.PerClient(LoginRateLimit, builder.Configuration.GetValue("Accounts:SignInsPerMinute", 10), TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("read"));
         });
         builder.AddAdminMenuItem(new("Users", "/admin/users", [Roles.Admin], 90));

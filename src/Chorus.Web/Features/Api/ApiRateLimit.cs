@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Chorus.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Features.Api;
@@ -16,8 +17,7 @@ internal sealed class ApiRateLimit(IOptions<ApiOptions> options) : IStartupFilte
         app.UseRateLimiter(new RateLimiterOptions
         {
             GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => http.Request.Path.StartsWithSegments("/api")
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.RequestsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                ? http.PerClient("api", options.Value.RequestsPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("")),
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
             OnRejected = RejectAsync,

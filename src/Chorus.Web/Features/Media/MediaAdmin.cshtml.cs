@@ -4,6 +4,7 @@ using Chorus.Web.Features.Accounts;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -12,7 +13,8 @@ namespace Chorus.Web.Features.Media;
 /// <summary>/admin/media: upload images and PDFs, copy their Markdown, delete.</summary>
 [Authorize(Roles = Roles.Editors)]
 [RequestSizeLimit(100 * 1024 * 1024)]
-internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, IOutputCacheStore evictions, TimeProvider clock, IStringLocalizer<SharedStrings> S)
+    : SitePageModel
 {
     [BindProperty, Required(ErrorMessage = "Choose a file to upload.")]
     public IFormFile? Upload { get; set; }
@@ -29,7 +31,7 @@ internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, TimeProvide
         if (ModelState.IsValid)
         {
             await using var stream = Upload!.OpenReadStream();
-            var (media, problem) = await store.SaveAsync(stream, ct);
+            var (media, problem) = await store.SaveAsync(stream, db, ct);
             if (media is null)
             {
                 ModelState.AddModelError(nameof(Upload), problem!);
@@ -55,18 +57,19 @@ internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, TimeProvide
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        var item = await db.Media.SingleOrDefaultAsync(m => m.Id == id);
+        var item = await db.Media.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (item is null)
         {
             return NotFound();
         }
         db.Media.Remove(item);
-        await db.SaveChangesAsync();
-        if (!await db.Media.AnyAsync(m => m.Hash == item.Hash))
+        await db.SaveChangesAsync(ct);
+        if (!await db.Media.AnyAsync(m => m.Hash == item.Hash, ct))
         {
-            store.Delete(item);
+            await store.DeleteAsync(db, item.Hash, ct);
+            await evictions.EvictByTagAsync(MediaStore.Tag(item.Hash), ct);
         }
         TempData["Status"] = S["Deleted."].Value;
         return RedirectToPage();

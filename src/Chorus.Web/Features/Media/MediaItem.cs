@@ -43,8 +43,41 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
     }
 }
 
+/// <summary>
+/// One stored file of a media item (an image in one width, a PDF) kept in the database, when the nodes share their media
+/// there (<c>Media:Store=Database</c>); each node keeps a copy in its media folder once it has served it.
+/// </summary>
+internal sealed class MediaFile
+{
+    /// <summary>The file's name under /media/, e.g. "0123456789abcdef-960.jpg".</summary>
+    public required string Name { get; set; }
+    public required byte[] Content { get; set; }
+}
+
+internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>
+{
+    public void Configure(EntityTypeBuilder<MediaFile> file)
+    {
+        file.HasKey(f => f.Name);
+        file.Property(f => f.Name).HasMaxLength(40);
+    }
+}
+
+/// <summary>Where uploads are kept.</summary>
+internal enum MediaStoreKind
+{
+    /// <summary>The media folder of this machine: one node, or a folder every node mounts.</summary>
+    Folder,
+
+    /// <summary>The database every node uses, each node keeping copies of what it served in its media folder.</summary>
+    Database,
+}
+
 internal sealed class MediaOptions
 {
+    /// <summary>Where uploads are kept: Folder (one node) or Database (several nodes).</summary>
+    public MediaStoreKind Store { get; set; } = MediaStoreKind.Folder;
+
     /// <summary>Where uploads are stored (relative to the content root).</summary>
     public string Folder { get; set; } = "data/media";
 

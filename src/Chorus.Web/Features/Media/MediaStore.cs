@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,13 +15,24 @@ internal sealed record StoredMedia(MediaKind Kind, string Hash, IReadOnlyList<in
 /// <summary>
 /// Decides an upload's type by its content, never its name; re-encodes images with SkiaSharp into a
 /// few widths (which drops EXIF, GPS included, after applying the orientation); stores PDFs as they are.
+/// Files go to the media folder, and with <c>Media:Store=Database</c> to the database as well, from which every node
+/// copies into its own folder what it is asked for (names carry a content hash, so a copy never goes stale; a deleted
+/// item's copies go with the eviction of its tag, on every node).
 /// </summary>
-internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment, IStringLocalizer<SharedStrings> S)
+internal sealed partial class MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment, IStringLocalizer<SharedStrings> S) : ILocalCopies
 {
     public string Folder { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
 
-    /// <summary>Stores an upload, or says why it was refused, in words for the person uploading.</summary>
-    public async Task<(StoredMedia? Media, string? Problem)> SaveAsync(Stream upload, CancellationToken ct)
+    private bool InDatabase => options.Value.Store == MediaStoreKind.Database;
+
+    /// <summary>The tag whose eviction drops every node's copies of one item's files.</summary>
+    public static string Tag(string hash) => $"media:{hash}";
+
+    /// <summary>
+    /// Stores an upload, or says why it was refused, in words for the person uploading. With the database store its files
+    /// are added to <paramref name="db"/>, saved with the caller's change.
+    /// </summary>
+    public async Task<(StoredMedia? Media, string? Problem)> SaveAsync(Stream upload, ChorusDb db, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
@@ -32,7 +45,7 @@ internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironmen
         Directory.CreateDirectory(Folder);
         if (IsPdf(bytes))
         {
-            await File.WriteAllBytesAsync(Path.Combine(Folder, $"{hash}.pdf"), bytes, ct);
+            await KeepAsync(db, $"{hash}.pdf", bytes, ct);
             return (new StoredMedia(MediaKind.Pdf, hash, [], bytes.Length), null);
         }
         if (!LooksLikeImage(bytes))
@@ -63,17 +76,108 @@ internal sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironmen
             using var resized = width == upright.Width ? upright.Copy() : upright.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
             using var image = SKImage.FromBitmap(resized);
             using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 82);
-            await using var file = File.Create(Path.Combine(Folder, $"{hash}-{width}.jpg"));
-            jpeg.SaveTo(file);
+            await KeepAsync(db, $"{hash}-{width}.jpg", jpeg.ToArray(), ct);
         }
         return (new StoredMedia(MediaKind.Image, hash, widths, bytes.Length), null);
     }
 
-    public void Delete(MediaItem item)
+    private async Task KeepAsync(ChorusDb db, string name, byte[] content, CancellationToken ct)
     {
-        foreach (var file in Directory.EnumerateFiles(Folder, item.Hash + "*"))
+        await File.WriteAllBytesAsync(Path.Combine(Folder, name), content, ct);
+        if (InDatabase && !await db.MediaFiles.AnyAsync(f => f.Name == name, ct))
+        {
+            db.MediaFiles.Add(new MediaFile { Name = name, Content = content });
+        }
+    }
+
+    /// <summary>
+    /// Deletes the files of an item no other item shares. With the database store the rows go here and each node's copies
+    /// go when the caller evicts <see cref="Tag"/>.
+    /// </summary>
+    public async Task DeleteAsync(ChorusDb db, string hash, CancellationToken ct)
+    {
+        if (InDatabase)
+        {
+            await db.MediaFiles.Where(f => f.Name.StartsWith(hash)).ExecuteDeleteAsync(ct);
+        }
+        else
+        {
+            DeleteHere(hash);
+        }
+    }
+
+    private void DeleteHere(string prefix)
+    {
+        foreach (var file in Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, prefix + "*") : [])
         {
             File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// Copies a file from the database into this node's folder and returns its path, or null when there is no such file.
+    /// Written under a temporary name and moved, so a reader never sees half a file.
+    /// </summary>
+    public async Task<string?> CopyHereAsync(ChorusDb db, string name, CancellationToken ct)
+    {
+        var path = Path.Combine(Folder, name);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        var content = await db.MediaFiles.Where(f => f.Name == name).Select(f => f.Content).SingleOrDefaultAsync(ct);
+        if (content is null)
+        {
+            return null;
+        }
+        Directory.CreateDirectory(Folder);
+        var part = $"{path}.{Guid.NewGuid():N}.part";
+        await File.WriteAllBytesAsync(part, content, ct);
+        File.Move(part, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>
+    /// Stores in the database every file of the folder that is not there yet (the `media copy-to-database` command, run once
+    /// before switching to <c>Media:Store=Database</c>); returns how many.
+    /// </summary>
+    public async Task<int> CopyToDatabaseAsync(ChorusDb db, CancellationToken ct)
+    {
+        var copied = 0;
+        foreach (var path in Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder) : [])
+        {
+            var name = Path.GetFileName(path);
+            if (IsMediaName(name) && !await db.MediaFiles.AnyAsync(f => f.Name == name, ct))
+            {
+                db.MediaFiles.Add(new MediaFile { Name = name, Content = await File.ReadAllBytesAsync(path, ct) });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                copied++;
+            }
+        }
+        return copied;
+    }
+
+    /// <summary>Whether a name is one this store writes (hash, then a width and .jpg, or .pdf): nothing else is looked up.</summary>
+    public static bool IsMediaName(string name) => MediaName().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{16}(-[0-9]{1,5}\\.jpg|\\.pdf)$")]
+    private static partial System.Text.RegularExpressions.Regex MediaName();
+
+    void ILocalCopies.Evict(string tag)
+    {
+        if (InDatabase && tag.StartsWith("media:", StringComparison.Ordinal))
+        {
+            DeleteHere(tag["media:".Length..]);
+        }
+    }
+
+    // Copies of items deleted while this node was not hearing evictions would be served on: drop every copy.
+    void ILocalCopies.Away(bool away)
+    {
+        if (InDatabase && !away)
+        {
+            DeleteHere("");
         }
     }
 

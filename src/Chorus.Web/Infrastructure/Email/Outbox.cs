@@ -40,14 +40,15 @@ internal static class OutboxExtensions
 /// Queues mail in the database (saved with the caller's change, so nothing acknowledged is lost) and
 /// sends it over SMTP with MailKit, or writes .eml files when no SMTP server is configured.
 /// </summary>
-internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<Outbox> log)
+internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, IServiceScopeFactory scopes,
+    ILogger<Outbox> log)
 {
     private readonly QueueSignal _signal = new(clock);
     private bool _toldAboutDropFolder;
     private DateTime _nextPurge = DateTime.MinValue;
 
-    // Messages the SMTP server accepted whose "sent" mark has not been saved yet. If saving it fails (the database went
-    // away), the message comes due again after its claim and is then marked sent without a second delivery.
+    // Messages the SMTP server accepted whose "sent" mark has not been saved yet (the database went away). The next round
+    // records them first, before its claims can lapse for another node to take them, so none is delivered twice.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _accepted = new();
 
     /// <summary>Adds a message (with an optional text attachment, such as a calendar file) to the caller's unit of work; it is sent after the caller saves.</summary>
@@ -74,19 +75,18 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
             await PurgeAsync(db, now, ct);
             _nextPurge = now.AddHours(1);
         }
+        await RecordAcceptedAsync(db, ct);
         var sent = 0;
-        while (await WorkQueue.ClaimDueAsync(db.Outbox, clock.GetUtcNow().UtcDateTime, 20, ct) is { Count: > 0 } claimed)
+        while (true)
         {
-            using var smtp = new SmtpClient();
-            foreach (var message in claimed)
+            await using var claims = await WorkQueue.HoldDueAsync(scopes, d => d.Outbox, db, clock, 20, ct);
+            if (claims.Items.Count == 0)
             {
-                if (_accepted.ContainsKey(message.Id))
-                {
-                    MarkSent(message);
-                    await db.SaveChangesAsync(ct);
-                    _accepted.TryRemove(message.Id, out _);
-                    continue;
-                }
+                return sent;
+            }
+            using var smtp = new SmtpClient { Timeout = (int)(WorkQueue.ClaimFor / 2).TotalMilliseconds };
+            foreach (var message in claims.Items)
+            {
                 message.Attempts++;
                 try
                 {
@@ -109,15 +109,33 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
                         await smtp.DisconnectAsync(quit: false, CancellationToken.None);
                     }
                 }
+                // Recorded before anything else can fail: the next message, the disconnection.
                 await db.SaveChangesAsync(ct);
                 _accepted.TryRemove(message.Id, out _);
+                claims.Release(message);
             }
             if (smtp.IsConnected)
             {
                 await smtp.DisconnectAsync(quit: true, ct);
             }
         }
-        return sent;
+    }
+
+    private async Task RecordAcceptedAsync(ChorusDb db, CancellationToken ct)
+    {
+        if (_accepted.IsEmpty)
+        {
+            return;
+        }
+        var ids = _accepted.Keys.ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Outbox.Where(m => ids.Contains(m.Id) && m.Status == QueueStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, QueueStatus.Done).SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.TextBody, "").SetProperty(m => m.AttachmentText, (string?)null), ct);
+        foreach (var id in ids)
+        {
+            _accepted.TryRemove(id, out _);
+        }
     }
 
     private void MarkSent(OutboxMessage message)

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3d47eefc-59fb-46a5-977f-1c5d1c334ef3"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("a5ee66e6-78e7-445e-8d3f-c65f6eb066d5"), entityTypeCount: 38)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var registration = RegistrationEntityType.Create(this);
             var cachedTranslation = CachedTranslationEntityType.Create(this);
             var translationJob = TranslationJobEntityType.Create(this);
+            var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var organisation = OrganisationEntityType.Create(this);
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
@@ -123,6 +124,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             RegistrationEntityType.CreateAnnotations(registration);
             CachedTranslationEntityType.CreateAnnotations(cachedTranslation);
             TranslationJobEntityType.CreateAnnotations(translationJob);
+            MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             OrganisationEntityType.CreateAnnotations(organisation);
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);

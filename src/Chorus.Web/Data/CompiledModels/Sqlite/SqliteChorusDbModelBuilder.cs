@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f554333-85e2-4eef-a155-a10b4688bdb9"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("1c1ac215-1413-4237-9f17-6b00a30dfdd2"), entityTypeCount: 38)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var registration = RegistrationEntityType.Create(this);
             var cachedTranslation = CachedTranslationEntityType.Create(this);
             var translationJob = TranslationJobEntityType.Create(this);
+            var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var organisation = OrganisationEntityType.Create(this);
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
@@ -122,6 +123,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             RegistrationEntityType.CreateAnnotations(registration);
             CachedTranslationEntityType.CreateAnnotations(cachedTranslation);
             TranslationJobEntityType.CreateAnnotations(translationJob);
+            MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             OrganisationEntityType.CreateAnnotations(organisation);
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);

@@ -1205,6 +1205,21 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.ToTable("TranslationJobs");
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Media.MediaFile", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MediaFiles");
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

@@ -1171,6 +1171,21 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("TranslationJobs");
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Media.MediaFile", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MediaFiles");
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

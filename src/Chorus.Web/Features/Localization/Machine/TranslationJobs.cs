@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Chorus.Web.Features.Localization.Machine;
 
 /// <summary>Queues machine translations and works through them; never called inside a reader's request.</summary>
-internal sealed class TranslationJobs(MachineTranslator translator, IOptions<MachineTranslationOptions> options, TimeProvider clock, ILogger<TranslationJobs> log)
+internal sealed class TranslationJobs(MachineTranslator translator, IOptions<MachineTranslationOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, ILogger<TranslationJobs> log)
 {
     private readonly QueueSignal _signal = new(clock);
 
@@ -49,16 +50,21 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
     public async Task<(int Done, int Failed)> RunDueAsync(ChorusDb db, CancellationToken ct)
     {
         var (done, failed) = (0, 0);
-        while (await WorkQueue.ClaimDueAsync(db.TranslationJobs, clock.GetUtcNow().UtcDateTime, 20, ct) is { Count: > 0 } claimed)
+        while (true)
         {
-            foreach (var job in claimed)
+            await using var claims = await WorkQueue.HoldDueAsync(scopes, d => d.TranslationJobs, db, clock, 20, ct);
+            if (claims.Items.Count == 0)
+            {
+                return (done, failed);
+            }
+            foreach (var job in claims.Items)
             {
                 await RunAsync(db, job, ct);
+                claims.Release(job);
                 done += job.Status == QueueStatus.Done ? 1 : 0;
                 failed += job.Status == QueueStatus.Failed ? 1 : 0;
             }
         }
-        return (done, failed);
     }
 
     private async Task RunAsync(ChorusDb db, TranslationJob job, CancellationToken ct)

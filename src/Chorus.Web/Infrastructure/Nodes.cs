@@ -1,0 +1,154 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RedisRateLimiting;
+using StackExchange.Redis;
+
+namespace Chorus.Web.Infrastructure;
+
+internal sealed class RedisOptions
+{
+    /// <summary>
+    /// A StackExchange.Redis configuration ("127.0.0.1:6379,password=…"). Set, the site runs as one of several nodes: cache
+    /// evictions and rate limits go through this Redis. Empty (the default): one node, everything kept in the process.
+    /// </summary>
+    public string Configuration { get; set; } = "";
+
+    /// <summary>The start of every key and channel name, so several sites (or test runs) can share one Redis.</summary>
+    public string Prefix { get; set; } = "chorus";
+}
+
+/// <summary>The Redis the nodes of one site share; registered only when <c>Redis:Configuration</c> is set.</summary>
+internal sealed class SharedRedis(IConnectionMultiplexer connection, string prefix)
+{
+    public IConnectionMultiplexer Connection => connection;
+
+    /// <summary>A key or channel name of this site's.</summary>
+    public string Name(string name) => $"{prefix}:{name}";
+}
+
+/// <summary>Something a node keeps a copy of (data read for pages, media files) that a tag's eviction drops.</summary>
+internal interface ILocalCopies
+{
+    void Evict(string tag);
+
+    /// <summary>
+    /// Other nodes' evictions may be missed from now on (true: keep nothing new), or no longer (false): either way drop
+    /// everything kept so far.
+    /// </summary>
+    void Away(bool away);
+}
+
+/// <summary>
+/// Several nodes behind one balancer. Cached pages stay in each node's memory (a cached page costs a memory lookup, not a
+/// round trip to Redis: measured in bench/results.md) and every eviction a node makes is published on a Redis channel, on
+/// which every other node evicts the same tag from its own copies; rate limits count in Redis, per client, for all nodes.
+/// </summary>
+internal static class Nodes
+{
+    public static void AddNodes(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSettings<RedisOptions>("Redis");
+        var options = builder.Configuration.GetSection("Redis").Get<RedisOptions>() ?? new();
+        if (string.IsNullOrWhiteSpace(options.Configuration))
+        {
+            return;
+        }
+        builder.Services.AddSingleton(_ =>
+        {
+            var configuration = ConfigurationOptions.Parse(options.Configuration);
+            // A node starts (and serves, uncached) while Redis is away, and reconnects by itself.
+            configuration.AbortOnConnectFail = false;
+            configuration.ClientName = $"chorus-{Environment.MachineName}-{Environment.ProcessId}";
+            return new SharedRedis(ConnectionMultiplexer.Connect(configuration), options.Prefix);
+        });
+        builder.Services.AddHostedService<EvictionsFromOtherNodes>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealth>("redis");
+    }
+
+    /// <summary>
+    /// A fixed window of <paramref name="permits"/> per <paramref name="window"/> for the client sending the request (its
+    /// address as the forwarded headers give it), counted in Redis when there are several nodes, so spreading requests over
+    /// them gains nothing.
+    /// </summary>
+    public static RateLimitPartition<string> PerClient(this HttpContext http, string limit, int permits, TimeSpan window)
+    {
+        var client = $"{limit}:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+        return http.RequestServices.GetService<SharedRedis>() is { } redis
+            ? RedisRateLimitPartition.GetFixedWindowRateLimiter(redis.Name("limit:" + client), _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis.Connection, PermitLimit = permits, Window = window,
+            })
+            : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });
+    }
+
+    internal const string EvictionsChannel = "evictions";
+}
+
+/// <summary>
+/// Listens for the evictions other nodes publish and makes them here. While the subscription is down this node can miss
+/// some, so it serves nothing from its copies until the subscription is back, and then drops them all.
+/// </summary>
+internal sealed class EvictionsFromOtherNodes(SharedRedis redis, IOutputCacheStore store, IEnumerable<IScheduledChanges> scheduled,
+    ILogger<EvictionsFromOtherNodes> log) : IHostedService
+{
+    private ChannelMessageQueue? _queue;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var here = (EvictingStore)store;
+        redis.Connection.ConnectionFailed += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                log.LogWarning("Lost Redis ({Failure}): this node serves pages uncached until it is back.", e.FailureType);
+                here.Away(true);
+            }
+        };
+        redis.Connection.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                log.LogInformation("Redis is back: this node drops what it kept and caches again.");
+                here.Away(false);
+            }
+        };
+        here.Away(!redis.Connection.IsConnected);
+        _queue = await redis.Connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(redis.Name(Nodes.EvictionsChannel)));
+        _queue.OnMessage(async message =>
+        {
+            if (here.FromOtherNode(message.Message) is { } tag)
+            {
+                foreach (var changes in scheduled)
+                {
+                    changes.Invalidate(); // the write there may have scheduled something here too
+                }
+                await here.EvictHereAsync(tag);
+            }
+        });
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_queue is not null)
+        {
+            await _queue.UnsubscribeAsync();
+        }
+    }
+}
+
+internal sealed class RedisHealth(SharedRedis redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await redis.Connection.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy();
+        }
+        catch (RedisException e)
+        {
+            return HealthCheckResult.Unhealthy("Redis does not answer.", e);
+        }
+    }
+}
