@@ -64,15 +64,20 @@ internal static class CacheEviction
 /// <summary>
 /// Evicts, after a save commits, the cached pages showing what it changed: the tags come from each written entity's
 /// <see cref="PublicWrite"/> rule (an owned part counts as its owner), gathered before the save while the entries still
-/// say what changed. Scheduled changes are told to look up their next instant again.
+/// say what changed. Scheduled changes are told to look up their next instant again. A save inside a transaction the caller
+/// began evicts when that transaction commits: evicted earlier, a reader in between would render the rows as they were
+/// (the change is not visible yet) and cache that page until it expires, on this node or any other.
 /// </summary>
 internal sealed class EvictOnWrite(IOutputCacheStore store, IEnumerable<IScheduledChanges> scheduled, IEnumerable<PublicWrite> rules)
-    : SaveChangesInterceptor
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly Dictionary<Type, Func<EntityEntry, IEnumerable<string>>> _rules = rules.ToDictionary(r => r.Entity, r => r.Tags);
 
     // Tags each context's pending save will evict; decided before the save, acted on after it.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
+
+    // Tags of saves made inside a transaction still open, evicted when it commits.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<string>> _uncommitted = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -151,6 +156,48 @@ internal sealed class EvictOnWrite(IOutputCacheStore store, IEnumerable<ISchedul
         return null;
     }
 
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        Committed(eventData.Context).AsTask().GetAwaiter().GetResult();
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default) => Committed(eventData.Context).AsTask();
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Abandon(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A commit that failed wrote nothing.
+    public void TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData) => Abandon(eventData.Context);
+
+    public Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Abandon(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
+    }
+
+    private async ValueTask Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.TryGetValue(context, out var tags))
+        {
+            _uncommitted.Remove(context);
+            await EvictAsync(tags);
+        }
+    }
+
     private async ValueTask Evict(DbContext? context, int changed)
     {
         if (context is null || !_pending.TryGetValue(context, out var tags))
@@ -162,6 +209,16 @@ internal sealed class EvictOnWrite(IOutputCacheStore store, IEnumerable<ISchedul
         {
             return;
         }
+        if (context.Database.CurrentTransaction is not null)
+        {
+            _uncommitted.GetOrCreateValue(context).UnionWith(tags);
+            return;
+        }
+        await EvictAsync(tags);
+    }
+
+    private async ValueTask EvictAsync(HashSet<string> tags)
+    {
         foreach (var changes in scheduled)
         {
             changes.Invalidate();

@@ -109,6 +109,27 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
     }
 
     [Fact]
+    public async Task A_write_in_a_transaction_evicts_when_it_commits_so_a_reader_in_between_cannot_cache_the_old_page()
+    {
+        await AddEventAsync("renamed-in-a-transaction");
+        await CacheAsync("/en/events/renamed-in-a-transaction");
+
+        await app.WithDb(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var e = await db.Events.SingleAsync(x => x.Slug == "renamed-in-a-transaction");
+            e.Title = "Webinar moved to Thursday";
+            await db.SaveChangesAsync();
+            // A reader before the commit gets the page as it was (the change is not visible yet) and may put it in the cache.
+            Assert.DoesNotContain("Webinar moved to Thursday", await (await GetAsync("/en/events/renamed-in-a-transaction")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await GetAsync("/en/events/renamed-in-a-transaction");
+            await transaction.CommitAsync();
+        });
+
+        Assert.Contains("Webinar moved to Thursday", await (await GetAsync("/en/events/renamed-in-a-transaction")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_published_post_refreshes_the_home_page_its_category_and_feeds_but_not_an_event_page()
     {
         var category = await app.WithDb(async db =>

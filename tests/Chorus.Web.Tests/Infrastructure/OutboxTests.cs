@@ -36,6 +36,50 @@ public sealed class OutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
     }
 
     [SkippableFact]
+    public async Task Mail_a_dead_node_had_claimed_goes_out_within_half_a_minute_and_a_live_node_keeps_its_claims()
+    {
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        var (dead, held) = ($"dead-node-{Guid.NewGuid():N}@example.org", $"live-node-{Guid.NewGuid():N}@example.org");
+        await app.WithDb(async db =>
+        {
+            outbox.Enqueue(db, dead, "Claimed by a node that died", "Body");
+            await db.SaveChangesAsync();
+            // A node claims it and is killed before sending: nobody renews its claim.
+            Assert.Contains(await WorkQueue.ClaimDueAsync(db.Outbox, app.Clock.GetUtcNow().UtcDateTime, 20, default), m => m.To == dead);
+        });
+        await app.WithDb(db => outbox.SendDueAsync(db, default));
+        Assert.Equal(QueueStatus.Pending, (await app.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == dead))).Status);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        await app.WithDb(db => outbox.SendDueAsync(db, default));
+        await TestMail.ReceivedAsync(dead);
+
+        // A live worker busy for a minute and a half (a slow server) keeps what it claimed: no other node takes it.
+        await app.WithDb(async db =>
+        {
+            outbox.Enqueue(db, held, "Held by a slow node", "Body");
+            await db.SaveChangesAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Chorus.Web.Data.ChorusDb>();
+            await using var claims = await WorkQueue.HoldDueAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), d => d.Outbox, db, app.Clock, 20, default);
+            Assert.Contains(claims.Items, m => m.To == held);
+            for (var i = 0; i < 9; i++)
+            {
+                app.Clock.Advance(TimeSpan.FromSeconds(10));
+                var until = app.Clock.GetUtcNow().UtcDateTime.AddSeconds(20);
+                for (var wait = 0; wait < 100 && (await app.WithDb(d => d.Outbox.AsNoTracking().SingleAsync(m => m.To == held))).NextAttemptAt < until; wait++)
+                {
+                    await Task.Delay(20);
+                }
+            }
+            Assert.DoesNotContain(await app.WithDb(d => WorkQueue.ClaimDueAsync(d.Outbox, app.Clock.GetUtcNow().UtcDateTime, 20, default)), m => m.To == held);
+        }
+        Assert.Equal(0, await TestMail.CountAsync(held));
+    }
+
+    [SkippableFact]
     public async Task A_message_the_server_cannot_take_is_kept_and_retried_later()
     {
         // An address the SMTP server rejects at RCPT would be final; a dead server is temporary. Point the
