@@ -69,12 +69,13 @@ internal static class Nodes
     /// <summary>
     /// A fixed window of <paramref name="permits"/> per <paramref name="window"/> for the client sending the request (its
     /// address as the forwarded headers give it), counted in Redis when there are several nodes, so spreading requests over
-    /// them gains nothing.
+    /// them gains nothing. While Redis is out of reach each node counts for itself: limits still hold (per node) and no
+    /// form or sign-in fails because a counter is away.
     /// </summary>
     public static RateLimitPartition<string> PerClient(this HttpContext http, string limit, int permits, TimeSpan window)
     {
         var client = $"{limit}:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
-        return http.RequestServices.GetService<SharedRedis>() is { } redis
+        return http.RequestServices.GetService<SharedRedis>() is { Connection.IsConnected: true } redis
             ? RedisRateLimitPartition.GetFixedWindowRateLimiter(redis.Name("limit:" + client), _ => new RedisFixedWindowRateLimiterOptions
             {
                 ConnectionMultiplexerFactory = () => redis.Connection, PermitLimit = permits, Window = window,
@@ -86,20 +87,21 @@ internal static class Nodes
 }
 
 /// <summary>
-/// Listens for the evictions other nodes publish and makes them here. While the subscription is down this node can miss
-/// some, so it serves nothing from its copies until the subscription is back, and then drops them all.
+/// Listens for the evictions other nodes publish and makes them here. Until it is subscribed, and whenever the subscription
+/// is down, this node can miss some, so it serves nothing from its copies meanwhile and drops them all when it hears again.
 /// </summary>
 internal sealed class EvictionsFromOtherNodes(SharedRedis redis, IOutputCacheStore store, IEnumerable<IScheduledChanges> scheduled,
-    ILogger<EvictionsFromOtherNodes> log) : IHostedService
+    ILogger<EvictionsFromOtherNodes> log) : BackgroundService
 {
     private ChannelMessageQueue? _queue;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var here = (EvictingStore)store;
+        here.Away(true);
         redis.Connection.ConnectionFailed += (_, e) =>
         {
-            if (e.ConnectionType == ConnectionType.Subscription)
+            if (e.ConnectionType == ConnectionType.Subscription && _queue is not null)
             {
                 log.LogWarning("Lost Redis ({Failure}): this node serves pages uncached until it is back.", e.FailureType);
                 here.Away(true);
@@ -107,29 +109,46 @@ internal sealed class EvictionsFromOtherNodes(SharedRedis redis, IOutputCacheSto
         };
         redis.Connection.ConnectionRestored += (_, e) =>
         {
-            if (e.ConnectionType == ConnectionType.Subscription)
+            if (e.ConnectionType == ConnectionType.Subscription && _queue is not null)
             {
                 log.LogInformation("Redis is back: this node drops what it kept and caches again.");
                 here.Away(false);
             }
         };
-        here.Away(!redis.Connection.IsConnected);
-        _queue = await redis.Connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(redis.Name(Nodes.EvictionsChannel)));
-        _queue.OnMessage(async message =>
+        // The first subscription is retried until Redis answers (later ones the client restores by itself).
+        for (var attempt = 0; _queue is null; attempt++)
         {
-            if (here.FromOtherNode(message.Message) is { } tag)
+            try
             {
-                foreach (var changes in scheduled)
+                var queue = await redis.Connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(redis.Name(Nodes.EvictionsChannel)));
+                queue.OnMessage(async message =>
                 {
-                    changes.Invalidate(); // the write there may have scheduled something here too
-                }
-                await here.EvictHereAsync(tag);
+                    if (here.FromOtherNode(message.Message) is { } tag)
+                    {
+                        foreach (var changes in scheduled)
+                        {
+                            changes.Invalidate(); // the write there may have scheduled something here too
+                        }
+                        await here.EvictHereAsync(tag);
+                    }
+                });
+                _queue = queue;
             }
-        });
+            catch (RedisException e)
+            {
+                if (attempt == 0)
+                {
+                    log.LogWarning("Redis does not answer ({Error}): this node serves pages uncached until it does.", e.Message);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+        here.Away(false);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await base.StopAsync(cancellationToken);
         if (_queue is not null)
         {
             await _queue.UnsubscribeAsync();
