@@ -40,9 +40,10 @@ internal interface ILocalCopies
 }
 
 /// <summary>
-/// Several nodes behind one balancer. Cached pages stay in each node's memory (a cached page costs a memory lookup, not a
-/// round trip to Redis: measured in bench/results.md) and every eviction a node makes is published on a Redis channel, on
-/// which every other node evicts the same tag from its own copies; rate limits count in Redis, per client, for all nodes.
+/// Several nodes behind one balancer. Cached pages stay in each node's memory and every eviction a node makes is published
+/// on a Redis channel, on which every other node evicts the same tag from its own copies; rate limits count in Redis, per
+/// client, for all nodes. (Redis as the output-cache store measured no faster on loopback, would cost a round trip per
+/// cached page across machines, and could not serve the data kept beside the pages: README, "Several nodes".)
 /// </summary>
 internal static class Nodes
 {
