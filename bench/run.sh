@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Chorus against the machine's own limit (a minimal Kestrel "Hello, World!") in one run:
 # builds Release, generates the large dataset with the app's bench-data command, then runs wrk
-# (2 threads, 32 connections, 5 s warm-up, 15 s measured) on loopback only. Writes bench/results.md.
+# (2 threads, 32 connections, 5 s warm-up, 15 s measured) on loopback only; then two nodes behind nginx (bench/nodes.sh).
+# Writes bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -314,5 +315,8 @@ targets=(
   echo "|---|---|---|"
   printf '%s\n' "${targets[@]}"
 } >bench/results.md
+
+# Two nodes behind nginx on PostgreSQL and Redis (issue 18): appends its own section.
+bash bench/nodes.sh "$work/app" "$work/baseline"
 echo
 cat bench/results.md
