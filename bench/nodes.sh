@@ -123,7 +123,7 @@ delay_p99=$(tail -n 1 <<<"$delays")  # the largest of 40 is their 99th percentil
 echo "delay: p50 ${delay_p50} ms, max ${delay_p99} ms over $(wc -l <<<"$delays") writes"
 
 echo "== Write storm through nginx while reading the home page"
-mkdir -p "$work/probe-mail" && find "$work/mail" -name '*.eml' -exec mv {} "$work/probe-mail/" +  # the storm confirms only its own
+mkdir -p "$work/probe-mail" && find "$work/mail" -name '*.eml' -exec mv -t "$work/probe-mail/" {} +  # the storm confirms only its own
 storm_seconds=$(( ${duration%s} + 5 ))
 python3 "$root/bench/write-storm.py" http://127.0.0.1:5200 "$signon_url" "$work/mail" storm-admin@bench.example "$storm_seconds" 20 5 >"$work/storm.txt" &
 storm_pid=$!
