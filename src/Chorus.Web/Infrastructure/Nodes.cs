@@ -19,12 +19,15 @@ internal sealed class RedisOptions
 }
 
 /// <summary>The Redis the nodes of one site share; registered only when <c>Redis:Configuration</c> is set.</summary>
-internal sealed class SharedRedis(IConnectionMultiplexer connection, string prefix)
+internal sealed class SharedRedis(IConnectionMultiplexer connection, string prefix) : IDisposable
 {
     public IConnectionMultiplexer Connection => connection;
 
     /// <summary>A key or channel name of this site's.</summary>
     public string Name(string name) => $"{prefix}:{name}";
+
+    // Closed with the app (it would otherwise keep reconnecting in the background).
+    public void Dispose() => connection.Dispose();
 }
 
 /// <summary>Something a node keeps a copy of (data read for pages, media files) that a tag's eviction drops.</summary>

@@ -23,6 +23,8 @@ public sealed class StartLockTests
             var (posts, distinct) = await nodes[0].WithDb(async db => (await db.Posts.CountAsync(), await db.Posts.Select(p => p.Slug).Distinct().CountAsync()));
             Assert.True(posts > 0);
             Assert.Equal(distinct, posts); // the demo content once, not twice
+            // One key protects cookies and form tokens for both (each would otherwise make its own at its first request).
+            Assert.Equal(1, await nodes[0].WithDb(db => db.DataProtectionKeys.CountAsync()));
         }
         finally
         {

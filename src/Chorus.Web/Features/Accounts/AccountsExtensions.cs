@@ -89,6 +89,10 @@ internal static class AccountsExtensions
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+        // The key that protects sign-in cookies and form tokens is made here, under the start-up lock, rather than by each
+        // node's first request: nodes starting together would each make one, and a node may not know the other's key yet.
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("Chorus.Start").Protect("key ring");
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
         if (announceSetup && !await db.Users.AnyAsync())
         {

@@ -177,4 +177,42 @@ public sealed class MediaTests(MediaApp app) : IClassFixture<MediaApp>
         Assert.Equal("application/pdf", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await served.Content.ReadAsByteArrayAsync());
     }
+
+    [Fact]
+    public async Task A_site_moving_to_several_nodes_copies_its_media_folder_into_the_database_with_one_command()
+    {
+        var pdf = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n%%EOF\n");
+        await UploadAsync(pdf, "moving.pdf", "");
+        var item = await app.WithDb(db => db.Media.AsNoTracking().SingleAsync(m => m.OriginalName == "moving.pdf"));
+
+        var copied = await app.WithDb(db => app.Services.GetRequiredService<MediaStore>().CopyToDatabaseAsync(db, default));
+        Assert.True(copied >= 1);
+        Assert.Equal(0, await app.WithDb(db => app.Services.GetRequiredService<MediaStore>().CopyToDatabaseAsync(db, default))); // once
+
+        // Another node on the same database, Media:Store=Database, with an empty media folder of its own.
+        await using var node = new DatabaseMediaNode(app.ConnectionString);
+        var served = await node.CreatePlainClient().GetAsync(new Uri(item.Url(), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(pdf, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await node.CreatePlainClient().GetAsync(new Uri("/media/0123456789abcdef.pdf", UriKind.Relative))).StatusCode);
+    }
+
+    private sealed class DatabaseMediaNode(string database) : EmptyChorusFactory
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), $"chorus-node-media-{Guid.NewGuid():N}");
+
+        protected override bool NeedsDatabase => false;
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            [new("Database:ConnectionString", database), new("Media:Store", "Database"), new("Media:Folder", _folder)];
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
+    }
 }
