@@ -72,16 +72,23 @@ internal static class PostVersions
         Versions = original.Versions,
     };
 
+    // Compiled, as PostQueries.CategoriesOf is (and why).
+    private static readonly Func<ChorusDb, int[], string[], IAsyncEnumerable<HumanText>> HumanTexts =
+        EF.CompileAsyncQuery((ChorusDb db, int[] ids, string[] cultures) => db.PostTranslations.AsNoTracking()
+            .Where(t => ids.Contains(t.PostId) && cultures.Contains(t.Culture) && t.State == TranslationState.Human)
+            .Select(t => new HumanText(t.PostId, t.Culture, t.Title, t.Excerpt)));
+
+    private sealed record HumanText(int PostId, string Culture, string Title, string Excerpt);
+
     /// <summary>For listings: each post's title and excerpt in the best language of the chain a person wrote.</summary>
     public static async Task<Dictionary<int, (string Culture, string Title, string Excerpt)>> BestTextsAsync(
         ChorusDb db, IReadOnlyList<(int Id, string Culture)> posts, IReadOnlyList<string> chain, CancellationToken ct)
     {
-        var ids = posts.Select(p => p.Id).ToArray();
-        var cultures = chain.ToArray();
-        var human = await db.PostTranslations.AsNoTracking()
-            .Where(t => ids.Contains(t.PostId) && cultures.Contains(t.Culture) && t.State == TranslationState.Human)
-            .Select(t => new { t.PostId, t.Culture, t.Title, t.Excerpt })
-            .ToListAsync(ct);
+        var human = new List<HumanText>();
+        await foreach (var text in HumanTexts(db, [.. posts.Select(p => p.Id)], [.. chain]).WithCancellation(ct))
+        {
+            human.Add(text);
+        }
         var best = new Dictionary<int, (string, string, string)>();
         foreach (var (id, original) in posts)
         {
