@@ -78,9 +78,21 @@ internal sealed class EvictingStore(IOutputCacheStore pages, IEnumerable<ILocalC
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         await EvictHereAsync(tag);
-        // Not awaited: the write that evicts does not wait on Redis; while Redis is away the client keeps the message and
-        // sends it on reconnecting (and the other nodes, away too, serve nothing cached meanwhile).
-        redis?.Connection.GetSubscriber().Publish(RedisChannel.Literal(redis.Name(Nodes.EvictionsChannel)), $"{_node}\n{tag}", CommandFlags.FireAndForget);
+        if (redis is null)
+        {
+            return;
+        }
+        try
+        {
+            // Not awaited: the write that evicts does not wait on Redis; while Redis is away the client keeps the message
+            // and sends it on reconnecting (and the other nodes, away too, serve nothing cached meanwhile).
+            redis.Connection.GetSubscriber().Publish(RedisChannel.Literal(redis.Name(Nodes.EvictionsChannel)), $"{_node}\n{tag}", CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException)
+        {
+            // The write has committed and must not fail now: the others drop everything when they next hear from Redis, or
+            // the page expires (Caching:Duration).
+        }
     }
 
     /// <summary>Evicts a tag from this node's copies only (what another node's eviction does here).</summary>
