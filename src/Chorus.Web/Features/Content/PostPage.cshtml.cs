@@ -2,6 +2,7 @@ using Chorus.Web.Data;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Content;
 
@@ -42,17 +43,30 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         }
         Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], Culture, ct))[View.Post.Id]];
         Issuers = await IssuerLink.OfAsync(db, View.Post.Id, ct);
-        var postId = View.Post.Id;
-        Events = [.. (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new { e.Slug, e.Title }), ct))
-            .Select(e => (e.Slug, e.Title))];
-        Campaigns = [.. (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new { c.Slug, c.PublicList }), ct))
-            .Select(c => (c.Slug, c.PublicList))];
+        var events = new List<(string, string)>();
+        await foreach (var e in EventsOf(db, View.Post.Id).WithCancellation(ct))
+        {
+            events.Add((e.Slug, e.Title));
+        }
+        var campaigns = new List<(string, bool)>();
+        await foreach (var c in CampaignsOf(db, View.Post.Id).WithCancellation(ct))
+        {
+            campaigns.Add((c.Slug, c.PublicList));
+        }
+        (Events, Campaigns) = (events, campaigns);
         (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
         JsonLd = SchemaOrgData();
         return Page();
     }
+
+    // Compiled, as the listings' queries are (PostQueries.CategoriesOf says why and what it saved).
+    private static readonly Func<ChorusDb, int, IAsyncEnumerable<Linked>> EventsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
+        db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new Linked(e.Slug, e.Title, false)));
+
+    private static readonly Func<ChorusDb, int, IAsyncEnumerable<Linked>> CampaignsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
+        db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new Linked(c.Slug, c.Title, c.PublicList)));
+
+    private sealed record Linked(string Slug, string Title, bool PublicList);
 
     private string SchemaOrgData()
     {
