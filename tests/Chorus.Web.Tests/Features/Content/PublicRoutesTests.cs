@@ -89,3 +89,30 @@ public sealed class PublicRoutesTests(ChorusFactory app) : IClassFixture<ChorusF
         }
     }
 }
+
+/// <summary>A post leads its reader to what it announces and to the campaign gathering endorsements for it.</summary>
+public sealed class PostLinksTests(ChorusFactory app) : IClassFixture<ChorusFactory>
+{
+    [Fact]
+    public async Task A_post_links_to_the_events_it_announces_and_to_its_sign_on_campaign()
+    {
+        var (campaign, campaignPost) = await app.WithDb(async db =>
+        {
+            var c = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Campaigns.Where(x => x.PostId != null && x.DeletedAt == null).OrderBy(x => x.Id));
+            return (c, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Posts.Where(p => p.Id == c.PostId)));
+        });
+        var page = (await app.GetHtml($"/en/news/{campaignPost.Slug}")).Html;
+        Assert.NotNull(page.QuerySelector($".campaign-links a[href='/en/campaigns/{campaign.Slug}']"));
+        Assert.Equal(campaign.PublicList, page.QuerySelector($".campaign-links a[href='/en/campaigns/{campaign.Slug}/signatories']") is not null);
+
+        var (announced, eventPost) = await app.WithDb(async db =>
+        {
+            var e = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Events.Where(x => x.PostId != null && x.DeletedAt == null).OrderBy(x => x.Id));
+            return (e, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Posts.Where(p => p.Id == e.PostId)));
+        });
+        var link = (await app.GetHtml($"/en/news/{eventPost.Slug}")).Html.QuerySelector($"aside.notice a[href='/en/events/{announced.Slug}']");
+        Assert.Equal(announced.Title, link?.TextContent);
+    }
+}
