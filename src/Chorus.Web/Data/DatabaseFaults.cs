@@ -25,7 +25,7 @@ internal static class DatabaseFaults
             {
                 return true;
             }
-            // Redis (several nodes) out of reach: shared rate limits cannot be counted.
+            // Redis (several nodes) lost in the middle of counting a shared rate limit.
             if (inner is DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException or StackExchange.Redis.RedisConnectionException
                 or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
             {

@@ -164,16 +164,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await Staff.CreateAsync(nodes.A, "two-nodes-media@crossroads.test", Roles.Editor);
         var editor = await Staff.SignInAsync(nodes.A, "two-nodes-media@crossroads.test");
         var pdf = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        var page = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync(new Uri("/admin/media", UriKind.Relative)));
-        using var upload = new MultipartFormDataContent
-        {
-            { new StringContent(page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new StringContent(""), "AltText" },
-        };
-        var file = new ByteArrayContent(pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        upload.Add(file, "Upload", "two-nodes.pdf");
-        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync(new Uri("/admin/media?handler=Upload", UriKind.Relative), upload)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Features.Media.MediaTests.UploadAsync(editor, pdf, "two-nodes.pdf", "")).StatusCode);
         var item = await nodes.A.WithDb(db => db.Media.AsNoTracking().SingleAsync(m => m.OriginalName == "two-nodes.pdf"));
 
         var whole = await nodes.B.CreatePlainClient().GetAsync(new Uri(item.Url(), UriKind.Relative));

@@ -60,13 +60,15 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
     }
 
     // Compiled, as the listings' queries are (PostQueries.CategoriesOf says why and what it saved).
-    private static readonly Func<ChorusDb, int, IAsyncEnumerable<Linked>> EventsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
-        db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new Linked(e.Slug, e.Title, false)));
+    private static readonly Func<ChorusDb, int, IAsyncEnumerable<LinkedEvent>> EventsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
+        db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new LinkedEvent(e.Slug, e.Title)));
 
-    private static readonly Func<ChorusDb, int, IAsyncEnumerable<Linked>> CampaignsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
-        db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new Linked(c.Slug, c.Title, c.PublicList)));
+    private static readonly Func<ChorusDb, int, IAsyncEnumerable<LinkedCampaign>> CampaignsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
+        db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new LinkedCampaign(c.Slug, c.PublicList)));
 
-    private sealed record Linked(string Slug, string Title, bool PublicList);
+    private sealed record LinkedEvent(string Slug, string Title);
+
+    private sealed record LinkedCampaign(string Slug, bool PublicList);
 
     private string SchemaOrgData()
     {

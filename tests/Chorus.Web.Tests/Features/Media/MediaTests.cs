@@ -37,10 +37,13 @@ public sealed class MediaApp : EmptyChorusFactory
 
 public sealed class MediaTests(MediaApp app) : IClassFixture<MediaApp>
 {
-    /// <summary>Posts the upload form as a browser does: multipart, with the antiforgery token.</summary>
-    private async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, string altText)
+    private Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, string altText) =>
+        UploadAsync(app.Editor, content, fileName, altText);
+
+    /// <summary>Posts the media library's upload form as a browser does (multipart, with the antiforgery token) as <paramref name="editor"/>.</summary>
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient editor, byte[] content, string fileName, string altText)
     {
-        var page = await new HtmlParser().ParseDocumentAsync(await (await app.Editor.GetAsync(new Uri("/admin/media", UriKind.Relative))).Content.ReadAsStringAsync());
+        var page = await new HtmlParser().ParseDocumentAsync(await (await editor.GetAsync(new Uri("/admin/media", UriKind.Relative))).Content.ReadAsStringAsync());
         var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent
         {
@@ -48,9 +51,9 @@ public sealed class MediaTests(MediaApp app) : IClassFixture<MediaApp>
             { new StringContent(altText), "AltText" },
         };
         var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg"); // the library goes by the content, never this
         form.Add(file, "Upload", fileName);
-        return await app.Editor.PostAsync(new Uri("/admin/media?handler=Upload", UriKind.Relative), form);
+        return await editor.PostAsync(new Uri("/admin/media?handler=Upload", UriKind.Relative), form);
     }
 
     /// <summary>A real JPEG photo with an EXIF block carrying a GPS position, as phones write them.</summary>
