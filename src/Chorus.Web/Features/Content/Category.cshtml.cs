@@ -29,9 +29,8 @@ internal sealed class CategoryModel(ChorusDb db, TimeProvider clock, IStringLoca
         Title = category.Name;
         Feed = PostQueries.CategoryPath(Culture, Slug) + "/feed";
         Description = S["Posts in the category {0}", category.Name];
-        var posts = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Listed()
-            .Where(p => db.Set<PostCategory>().Any(pc => pc.PostId == p.Id && pc.CategoryId == category.Id));
-        List = new PostListView(await PostQueries.PageAsync(db, posts, Chain, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
+        List = new PostListView(
+            await PostQueries.PageAsync(db, clock.GetUtcNow().UtcDateTime, category.Id, Chain, older, newer, ct), Culture, PostQueries.CategoryPath(Culture, Slug));
         return Page();
     }
 }

@@ -16,8 +16,7 @@ internal sealed class HomeModel(ChorusDb db, TimeProvider clock, IOptions<SiteOp
             return BadRequest();
         }
         Description = site.Value.Tagline;
-        var posts = db.Posts.Published(clock.GetUtcNow().UtcDateTime).Listed();
-        List = new PostListView(await PostQueries.PageAsync(db, posts, Chain, older, newer, ct), Culture, $"/{Culture}/");
+        List = new PostListView(await PostQueries.PageAsync(db, clock.GetUtcNow().UtcDateTime, null, Chain, older, newer, ct), Culture, $"/{Culture}/");
         return Page();
     }
 }

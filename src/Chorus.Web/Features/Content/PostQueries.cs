@@ -57,29 +57,17 @@ internal static class PostQueries
     public static string CategoryPath(string culture, string slug) => $"/{culture}/category/{Uri.EscapeDataString(slug)}";
 
     /// <summary>
-    /// One page of <paramref name="posts"/>, newest first, older than <paramref name="before"/> or newer
-    /// than <paramref name="after"/>. Keyset paging: page 5,000 costs what page 1 costs.
+    /// One page of the listed posts public at <paramref name="now"/> (all of them, or those of one
+    /// <paramref name="category"/>), newest first, older than <paramref name="before"/> or newer than
+    /// <paramref name="after"/>. Keyset paging: page 5,000 costs what page 1 costs.
     /// </summary>
     public static async Task<PostListing> PageAsync(
-        ChorusDb db, IQueryable<Post> posts, IReadOnlyList<string> chain, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
+        ChorusDb db, DateTime now, int? category, IReadOnlyList<string> chain, PostCursor? before, PostCursor? after, CancellationToken ct, int size = PageSize)
     {
-        IQueryable<Post> query;
-        if (after is { } a)
-        {
-            query = posts.Where(p => p.PublishedAt > a.At || (p.PublishedAt == a.At && p.Id > a.Id))
-                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id);
-        }
-        else
-        {
-            query = before is { } b
-                ? posts.Where(p => p.PublishedAt < b.At || (p.PublishedAt == b.At && p.Id < b.Id))
-                : posts;
-            query = query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
-        }
-
-        var rows = await query.Take(size + 1)
-            .Select(p => new { p.Id, p.Title, p.Slug, p.Kind, PublishedAt = p.PublishedAt!.Value, p.Excerpt, p.Culture })
-            .ToListAsync(ct);
+        var scope = category ?? 0;
+        var rows = after is { } a
+            ? await ToListAsync(Newer(db, now, scope, a.At, a.Id, size + 1), ct)
+            : await ToListAsync(Older(db, now, scope, before?.At ?? Top.At, before?.Id ?? Top.Id, size + 1), ct);
         var more = rows.Count > size;
         if (more)
         {
@@ -101,11 +89,48 @@ internal static class PostQueries
             : new PostSummary(r.Id, r.Title, r.Slug, r.Kind, r.PublishedAt, r.Excerpt, r.Culture, [.. categories[r.Id]])).ToList();
         var first = new PostCursor(rows[0].PublishedAt, rows[0].Id);
         var last = new PostCursor(rows[^1].PublishedAt, rows[^1].Id);
-        var hasOlder = after is null ? more : await posts.AnyAsync(p => p.PublishedAt < last.At || (p.PublishedAt == last.At && p.Id < last.Id), ct);
+        var hasOlder = after is null ? more : (await ToListAsync(Older(db, now, scope, last.At, last.Id, 1), ct)).Count > 0;
         var hasNewer = after is not null ? more
-            : before is not null && await posts.AnyAsync(p => p.PublishedAt > first.At || (p.PublishedAt == first.At && p.Id > first.Id), ct);
+            : before is not null && (await ToListAsync(Newer(db, now, scope, first.At, first.Id, 1), ct)).Count > 0;
         return new PostListing(items, hasOlder ? last.ToString() : null, hasNewer ? first.ToString() : null);
     }
+
+    private static async Task<List<ListedRow>> ToListAsync(IAsyncEnumerable<ListedRow> rows, CancellationToken ct)
+    {
+        var list = new List<ListedRow>(PageSize + 1);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
+
+    // The first page starts above every real position ("older than the end of time"), so one query shape serves it and
+    // every later page.
+    private static readonly PostCursor Top = new(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), int.MaxValue);
+
+    // The listing's own query, compiled as CategoriesOf below is (and why): measured on the 100,000-post database, compiling
+    // it took a home page's data from 525 to 405 µs. Category 0 is every listed post. The public rule is Published()'s and
+    // Listed()'s, written out because a compiled query cannot call them (PostListingTests hold both to the same behaviour).
+    private static readonly Func<ChorusDb, DateTime, int, DateTime, int, int, IAsyncEnumerable<ListedRow>> Older =
+        EF.CompileAsyncQuery((ChorusDb db, DateTime now, int category, DateTime at, int id, int take) => db.Posts.AsNoTracking()
+            .Where(p => p.Status != PostStatus.Draft && p.PublishedAt != null && p.PublishedAt <= now && p.DeletedAt == null && p.Kind != PostKind.Page)
+            .Where(p => category == 0 || db.Set<PostCategory>().Any(pc => pc.PostId == p.Id && pc.CategoryId == category))
+            .Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < id))
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Take(take)
+            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture)));
+
+    private static readonly Func<ChorusDb, DateTime, int, DateTime, int, int, IAsyncEnumerable<ListedRow>> Newer =
+        EF.CompileAsyncQuery((ChorusDb db, DateTime now, int category, DateTime at, int id, int take) => db.Posts.AsNoTracking()
+            .Where(p => p.Status != PostStatus.Draft && p.PublishedAt != null && p.PublishedAt <= now && p.DeletedAt == null && p.Kind != PostKind.Page)
+            .Where(p => category == 0 || db.Set<PostCategory>().Any(pc => pc.PostId == p.Id && pc.CategoryId == category))
+            .Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > id))
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Take(take)
+            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture)));
+
+    private sealed record ListedRow(int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, string Culture);
 
     /// <summary>
     /// The categories of the given posts, named in <paramref name="culture"/> where a name exists, in one

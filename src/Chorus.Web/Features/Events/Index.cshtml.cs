@@ -40,6 +40,9 @@ internal sealed class EventsIndexModel(ChorusDb db, ShownData data, TimeProvider
 
     public string? ReaderZoneId { get; private set; }
 
+    /// <summary>Where an event stands in the listing: its start, or for a series under way its next session's.</summary>
+    private sealed record Placed(int Id, DateTime Start);
+
     public async Task<IActionResult> OnGetAsync(string? after, CancellationToken ct)
     {
         if (When is not (null or "" or "past" or "upcoming") || (Language is { Length: > 16 }))
@@ -69,28 +72,38 @@ internal sealed class EventsIndexModel(ChorusDb db, ShownData data, TimeProvider
         {
             query = query.Where(e => e.Culture == Language || e.InterpretationLanguages.Contains(Language) || e.Sessions.Any(s => s.Language == Language));
         }
-        // Upcoming: a series is placed by its next session, so a weekly webinar shows next Tuesday, not its first. An event
-        // that has not begun is placed by its start (its first scheduled session), so only events under way, a few, look
-        // their sessions up (for every upcoming event that lookup was most of this query's time).
-        var placed = query.Select(e => new
-        {
-            e.Id,
-            Start = Past || e.StartsAt >= now ? e.StartsAt
-                : e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt >= now).Min(s => (DateTime?)s.StartsAt) ?? e.StartsAt,
-            e.EndsAt,
-        }).Where(x => Past ? x.EndsAt < now : x.EndsAt >= now);
-        if (ParseCursor(after) is { } cursor)
-        {
-            placed = Past
-                ? placed.Where(x => x.Start < cursor.Start || (x.Start == cursor.Start && x.Id < cursor.Id))
-                : placed.Where(x => x.Start > cursor.Start || (x.Start == cursor.Start && x.Id > cursor.Id));
-        }
-        else if (!string.IsNullOrEmpty(after))
+        var cursor = ParseCursor(after);
+        if (cursor is null && !string.IsNullOrEmpty(after))
         {
             return BadRequest();
         }
-        var page = await (Past ? placed.OrderByDescending(x => x.Start).ThenByDescending(x => x.Id) : placed.OrderBy(x => x.Start).ThenBy(x => x.Id))
-            .Take(PageSize + 1).ToListAsync(ct);
+        // Without a cursor, paging starts beyond every real start, so one query shape serves every page.
+        var (at, id) = cursor ?? (DateTime.SpecifyKind(Past ? DateTime.MaxValue : DateTime.MinValue, DateTimeKind.Utc), Past ? int.MaxValue : 0);
+        List<Placed> page;
+        if (Past)
+        {
+            page = (await query.Where(e => e.EndsAt < now).Select(e => new { e.Id, Start = e.StartsAt })
+                .Where(x => x.Start < at || (x.Start == at && x.Id < id))
+                .OrderByDescending(x => x.Start).ThenByDescending(x => x.Id).Take(PageSize + 1).ToListAsync(ct))
+                .ConvertAll(x => new Placed(x.Id, x.Start));
+        }
+        else
+        {
+            // Upcoming: a series is placed by its next session, so a weekly webinar shows next Tuesday, not its first. Read as
+            // two parts in one statement, each walking an index in order: events not begun, placed by their start (on
+            // (StartsAt, Id)), and events under way, a few, placed by their next session (on (EndsAt, StartsAt, DeletedAt, Id)).
+            // One ordering over a start computed for every upcoming event sorted them all on each request (4 ms of 5,000).
+            var notBegun = query.Where(e => e.StartsAt >= now).Select(e => new { e.Id, Start = e.StartsAt });
+            var underWay = query.Where(e => e.StartsAt < now && e.EndsAt >= now).Select(e => new
+            {
+                e.Id,
+                Start = e.Sessions.Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt >= now).Min(s => (DateTime?)s.StartsAt) ?? e.StartsAt,
+            });
+            page = [.. (await notBegun.Where(x => x.Start > at || (x.Start == at && x.Id > id)).OrderBy(x => x.Start).ThenBy(x => x.Id).Take(PageSize + 1)
+                    .Concat(underWay.Where(x => x.Start > at || (x.Start == at && x.Id > id)).OrderBy(x => x.Start).ThenBy(x => x.Id).Take(PageSize + 1))
+                    .ToListAsync(ct))
+                .Select(x => new Placed(x.Id, x.Start)).OrderBy(x => x.Start).ThenBy(x => x.Id).Take(PageSize + 1)];
+        }
         if (page.Count > PageSize)
         {
             page.RemoveAt(PageSize);

@@ -73,3 +73,41 @@ public sealed class CategoryPagingTests(EmptyChorusFactory app) : IClassFixture<
         Assert.Null(second.QuerySelector("a[rel=next]"));
     }
 }
+
+/// <summary>The listings' own queries (compiled, with the public rule written out) list exactly what the feeds list.</summary>
+public sealed class ListingRuleTests(EmptyChorusFactory app) : IClassFixture<EmptyChorusFactory>
+{
+    [Fact]
+    public async Task Home_and_category_pages_list_what_the_feed_lists_and_nothing_hidden()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.WithDb(async db =>
+        {
+            var category = new Category { Name = "Returns", Slug = "returns" };
+            var binned = Posts.Make("Binned post", now.AddDays(-3));
+            binned.DeletedAt = now.AddDays(-1);
+            Post[] posts =
+            [
+                Posts.Make("Public news", now.AddDays(-2)),
+                Posts.Make("Public statement", now.AddDays(-1), kind: PostKind.Statement),
+                Posts.Make("About page", now.AddDays(-4), kind: PostKind.Page),
+                Posts.Make("Draft post", now.AddDays(-5), PostStatus.Draft),
+                Posts.Make("Tomorrow's post", now.AddDays(1), PostStatus.Scheduled),
+                binned,
+            ];
+            foreach (var post in posts)
+            {
+                post.Categories.Add(category);
+            }
+            db.Posts.AddRange(posts);
+            await db.SaveChangesAsync();
+        });
+
+        string[] expected = ["Public statement", "Public news"];
+        Assert.Equal(expected, PagingTests.Titles((await app.GetHtml("/en/")).Html));
+        Assert.Equal(expected, PagingTests.Titles((await app.GetHtml("/en/category/returns")).Html));
+        var feed = System.Xml.Linq.XDocument.Parse(await app.CreateClient().GetStringAsync("/en/category/returns/feed.xml"));
+        Assert.Equal(expected, feed.Descendants().Where(e => e.Name.LocalName == "item")
+            .Select(i => i.Elements().First(e => e.Name.LocalName == "title").Value).ToArray());
+    }
+}

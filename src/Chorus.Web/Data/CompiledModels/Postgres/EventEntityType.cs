@@ -324,7 +324,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 new[] { startsAt, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { endsAt, startsAt, id });
+                new[] { endsAt, startsAt, deletedAt, id });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a5ee66e6-78e7-445e-8d3f-c65f6eb066d5"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("cbae718e-17b6-4828-a823-c96982bc211e"), entityTypeCount: 38)
         {
         }
 

@@ -292,7 +292,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 new[] { startsAt, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { endsAt, startsAt, id });
+                new[] { endsAt, startsAt, deletedAt, id });
 
             return runtimeEntityType;
         }

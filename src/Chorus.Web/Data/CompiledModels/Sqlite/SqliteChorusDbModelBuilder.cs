@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1c1ac215-1413-4237-9f17-6b00a30dfdd2"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("2a667aaf-a947-4a8a-aba1-f9bd824fed67"), entityTypeCount: 38)
         {
         }
 

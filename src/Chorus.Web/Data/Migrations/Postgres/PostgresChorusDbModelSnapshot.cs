@@ -911,7 +911,7 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StartsAt", "Id");
 
-                    b.HasIndex("EndsAt", "StartsAt", "Id");
+                    b.HasIndex("EndsAt", "StartsAt", "DeletedAt", "Id");
 
                     b.ToTable("Events");
                 });

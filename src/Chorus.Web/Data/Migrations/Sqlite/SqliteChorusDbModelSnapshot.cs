@@ -883,7 +883,7 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StartsAt", "Id");
 
-                    b.HasIndex("EndsAt", "StartsAt", "Id");
+                    b.HasIndex("EndsAt", "StartsAt", "DeletedAt", "Id");
 
                     b.ToTable("Events");
                 });
