@@ -110,8 +110,17 @@ internal sealed class EventsIndexModel(ChorusDb db, ShownData data, TimeProvider
             Next = string.Create(CultureInfo.InvariantCulture, $"{page[^1].Start.Ticks}.{page[^1].Id}");
         }
         var ids = page.Select(p => p.Id).ToList();
-        var events = await db.Events.AsNoTracking().AsSplitQuery().Where(e => ids.Contains(e.Id))
-            .Include(e => e.Translations).Include(e => e.Sessions).ToDictionaryAsync(e => e.Id, ct);
+        // Only what a line of the list shows (the whole events with every session and body came to 700 KB a page): the
+        // events' heading fields, their translations' titles and summaries, and the session each is placed by.
+        var starts = page.Select(p => p.Start).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().AsSplitQuery().Where(e => ids.Contains(e.Id)).Select(e => new Event
+        {
+            Id = e.Id, Title = e.Title, Slug = e.Slug, Summary = e.Summary, Culture = e.Culture, Kind = e.Kind, Format = e.Format,
+            Status = e.Status, TimeZone = e.TimeZone, EndsAt = e.EndsAt, IsExternal = e.IsExternal, RecordingUrl = e.RecordingUrl,
+            Translations = e.Translations.Select(t => new EventTranslation { Culture = t.Culture, Title = t.Title, Summary = t.Summary }).ToList(),
+            Sessions = e.Sessions.Where(s => starts.Contains(s.StartsAt))
+                .Select(s => new EventSession { StartsAt = s.StartsAt, EndsAt = s.EndsAt, TimeZone = s.TimeZone }).ToList(),
+        }).ToDictionaryAsync(e => e.Id, ct);
         Rows = [.. page.Select(p =>
         {
             var e = events[p.Id];
