@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes at fixed rates while wrk reads: organisations sign on (submit, then the emailed link is confirmed) and
 someone keeps failing to sign in to a staff account. Usage:
-  write-storm.py BASE SIGNON_PATH MAIL_DIR STAFF_EMAIL SECONDS [SIGNONS_PER_S] [FAILED_SIGNINS_PER_S]
+  write-storm.py BASE SIGNON_PATH MAIL_DIR STAFF_EMAIL SECONDS [SIGNONS_PER_S] [FAILED_SIGNINS_PER_S] [RUN_NAME]
+RUN_NAME keeps the organisations and addresses of two runs on one server apart (each run confirms only its own mail).
 Prints what it did: submissions, confirmations and failed sign-ins, with how many were answered as expected."""
 import email, http.cookiejar, pathlib, re, sys, threading, time, urllib.parse, urllib.request
 
 base, signon_path, mail_dir, staff, seconds = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3]), sys.argv[4], float(sys.argv[5])
 signons_per_s = float(sys.argv[6]) if len(sys.argv) > 6 else 20
 failures_per_s = float(sys.argv[7]) if len(sys.argv) > 7 else 5
+run = sys.argv[8] if len(sys.argv) > 8 else ""
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -55,8 +57,8 @@ def sign_on():
 
     def one(i):
         status = post(opener, signon_path, {
-            "Input.Organisation": f"Storm Association {i}", "Input.Country": "KE", "Input.Type": "Ngo", "Input.Name": "Storm Tester",
-            "Input.Role": "Director", "Input.Email": f"storm{i}@loadtest.invalid", "Input.Authorised": "true", "Input.Started": started,
+            "Input.Organisation": f"Storm Association {run}{i}", "Input.Country": "KE", "Input.Type": "Ngo", "Input.Name": "Storm Tester",
+            "Input.Role": "Director", "Input.Email": f"storm{run}{i}@loadtest.invalid", "Input.Authorised": "true", "Input.Started": started,
             "__RequestVerificationToken": token})
         counts["submitted"] += 1
         counts["submit_redirects"] += status in (302, 303)
@@ -72,7 +74,10 @@ def confirm():
             if f in seen:
                 continue
             seen.add(f)
-            body = email.message_from_bytes(f.read_bytes()).get_payload(decode=True).decode()
+            message = email.message_from_bytes(f.read_bytes())
+            if not re.search(rf"storm{run}\d+@", message["To"] or ""):
+                continue
+            body = message.get_payload(decode=True).decode()
             for m in re.finditer(r"https?://[^/\s]+(/\S+/confirm/[0-9a-f]+)", body):
                 status = post(opener, m.group(1), {"__RequestVerificationToken": token})
                 counts["confirmed"] += 1
