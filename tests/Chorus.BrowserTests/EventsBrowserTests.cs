@@ -6,17 +6,32 @@ namespace Chorus.BrowserTests;
 public sealed class EventsBrowserTests(LiveSite site) : IClassFixture<LiveSite>
 {
     [BrowserFact]
-    public async Task A_reader_in_Manila_sees_the_programme_in_local_time_once_the_script_has_run()
+    public async Task A_reader_in_Manila_sees_the_programme_in_local_time_on_a_first_visit_read_once()
     {
         var (context, page, watch) = await PageWatch.Open(site, new BrowserNewContextOptions { TimezoneId = "Asia/Manila" });
         await using var _ = context;
+        var documents = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "document")
+            {
+                Interlocked.Increment(ref documents);
+            }
+        };
 
         await page.GotoAsync(site.BaseUrl + "/en/events/international-migrants-day-2021");
         var reader = page.Locator(".sessions > li").First.Locator(".when.reader");
         await reader.WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Contains("17:00–17:45", await reader.TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("Manila", await reader.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Your time:", await reader.TextContentAsync(), StringComparison.Ordinal);
+        // Shown without loading the page a second time; the zone is remembered for the next pages, which the server renders.
+        Assert.Equal(1, documents);
+        Assert.Contains(await context.CookiesAsync(), c => c.Name == "tz" && Uri.UnescapeDataString(c.Value) == "Asia/Manila");
+        await page.GotoAsync(site.BaseUrl + "/en/events/international-migrants-day-2021");
+        Assert.Contains("17:00–17:45", await page.Locator(".sessions > li").First.Locator(".when.reader").TextContentAsync(), StringComparison.Ordinal);
         Assert.Empty(watch.ConsoleErrors);
         Assert.Empty(watch.ForeignRequests);
     }

@@ -24,3 +24,15 @@ internal sealed class PageMethods : IPageApplicationModelConvention
 /// <summary>A page that answers whatever the method: the error page, re-executed under the failed request's own method.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class AnswersEveryMethodAttribute : Attribute;
+
+internal static class ReadEndpoints
+{
+    private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>
+    /// A read endpoint: GET, and HEAD with the same headers for clients that check before they fetch (feed readers,
+    /// calendar apps, link checkers); MapGet alone answers HEAD with 405. Pages take HEAD already (<see cref="PageMethods"/>).
+    /// </summary>
+    public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+        endpoints.MapMethods(pattern, Methods, handler);
+}

@@ -69,4 +69,13 @@ internal interface IPageMeta
 
     /// <summary>The feeds this page is a view of, without the extension ("/en/statements/feed"); null for the site's.</summary>
     string? Feed => null;
+
+    /// <summary>
+    /// Where the original of a copy is ("/en/news/…" for an English post shown under /ar/ for want of an Arabic text): the
+    /// canonical address search engines are given instead of the page's own, which is then kept out of their index.
+    /// </summary>
+    string? OriginalPath => null;
+
+    /// <summary>What a link preview is of: "website", or "article" for a post.</summary>
+    string OpenGraphType => "website";
 }

@@ -23,6 +23,10 @@ internal abstract class SitePageModel : PageModel, IPageMeta
     public bool NoIndex { get; protected set; }
 
     public string? Feed { get; protected set; }
+
+    public string? OriginalPath { get; protected set; }
+
+    public string OpenGraphType { get; protected set; } = "website";
 }
 
 internal static class Dates

@@ -19,8 +19,6 @@ internal static class ApiExtensions
 {
     public const string Prefix = "/api/v1";
 
-    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
-
     public static void AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSettings<ApiOptions>("Api");
@@ -50,10 +48,6 @@ internal static class ApiExtensions
         }).ExcludeFromDescription();
         app.MapApiDocument();
     }
-
-    /// <summary>A read endpoint: GET, and HEAD for clients that check before they fetch.</summary>
-    public static RouteHandlerBuilder MapRead(this RouteGroupBuilder group, string pattern, Delegate handler) =>
-        group.MapMethods(pattern, ReadMethods, handler);
 
     /// <summary>What the OpenAPI document and the reference page say about an endpoint.</summary>
     public static RouteHandlerBuilder Describe<T>(this RouteHandlerBuilder endpoint, string summary, string description, bool found = false)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Events;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 

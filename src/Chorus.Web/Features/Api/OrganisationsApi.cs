@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 // string.Compare in queries becomes SQL's < and > on the folded names; no .NET culture is involved.

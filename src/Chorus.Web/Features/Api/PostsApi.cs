@@ -2,6 +2,7 @@ using Chorus.Web.Data;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Api;

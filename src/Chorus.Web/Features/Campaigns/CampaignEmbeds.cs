@@ -17,7 +17,7 @@ internal static class CampaignEmbeds
     {
         var campaign = app.MapGroup("/{culture:culture}/campaigns/{slug}").CacheOutput(PublicPages.Policy);
 
-        campaign.MapGet("/count.json", async (string culture, string slug, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        campaign.MapRead("/count.json", async (string culture, string slug, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (await FindAsync(http, db, slug, ct) is not { } c)
             {
@@ -40,7 +40,7 @@ internal static class CampaignEmbeds
             });
         });
 
-        campaign.MapGet("/badge.svg", async (string slug, ChorusDb db, HttpContext http, IStringLocalizer<SharedStrings> S, CancellationToken ct) =>
+        campaign.MapRead("/badge.svg", async (string slug, ChorusDb db, HttpContext http, IStringLocalizer<SharedStrings> S, CancellationToken ct) =>
         {
             if (await FindAsync(http, db, slug, ct) is not { } c)
             {
@@ -50,7 +50,7 @@ internal static class CampaignEmbeds
             return Results.Text(BadgeSvg(S["Endorsements"], count.ToString("N0", CultureInfo.CurrentCulture)), "image/svg+xml", Encoding.UTF8);
         });
 
-        campaign.MapGet("/signatories.json", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
+        campaign.MapRead("/signatories.json", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
             if (await FindAsync(http, db, slug, ct) is not { PublicList: true } c)
             {
@@ -62,7 +62,7 @@ internal static class CampaignEmbeds
             return Results.Json(new { campaign = c.Slug, count = rows.Count, signatories = rows.Select(s => Signatories.Public(s, origin, culture)) });
         });
 
-        campaign.MapGet("/signatories.csv", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
+        campaign.MapRead("/signatories.csv", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
             if (await FindAsync(http, db, slug, ct) is not { PublicList: true } c)
             {

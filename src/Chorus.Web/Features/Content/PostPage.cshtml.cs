@@ -54,7 +54,14 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             campaigns.Add((c.Slug, c.PublicList));
         }
         (Events, Campaigns) = (events, campaigns);
-        (Title, Description, TranslatedCultures, NoIndex) = (View.Title, View.Excerpt, View.TranslatedCultures, View.IsMachine);
+        (Title, Description, TranslatedCultures, OpenGraphType) = (View.Title, View.Excerpt, View.TranslatedCultures, "article");
+        // A machine draft, or another language's text shown for want of one in this language, is a copy: search engines
+        // are sent to the text a person wrote in its own language's page and kept away from this one.
+        if (View.IsMachine || View.Culture != Culture)
+        {
+            NoIndex = true;
+            OriginalPath = PostQueries.NewsPath(View.IsMachine ? View.Post.Culture : View.Culture, View.Post.Slug);
+        }
         JsonLd = SchemaOrgData();
         return Page();
     }

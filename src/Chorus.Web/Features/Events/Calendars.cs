@@ -20,20 +20,20 @@ internal static class Calendars
 
     public static void MapCalendars(this WebApplication app)
     {
-        app.MapGet("/{culture:culture}/events/{slug}.ics", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
+        app.MapRead("/{culture:culture}/events/{slug}.ics", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
             var e = await Load(db).FirstOrDefaultAsync(x => x.Slug == slug, ct);
-            return e is null ? Results.NotFound() : Ics(Write([e], http.Request.Origin(), culture, http.RequestServices), $"{slug}.ics");
+            return e is null ? Results.NotFound() : Ics(http, [e], culture, $"{slug}.ics");
         }).CacheOutput(PublicPages.Policy).WithMetadata(new ShowsAttribute(Shown.Events));
 
-        app.MapGet("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        app.MapRead("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             // What a subscribed calendar needs: the last week and the coming year, at most FeedSize events
             // (calendar apps poll this; an unbounded file would cost seconds and hundreds of MB to write).
             var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-7) && e.StartsAt <= now.AddYears(1))
                 .OrderBy(e => e.StartsAt).Take(FeedSize).ToListAsync(ct);
-            return Ics(Write(events, http.Request.Origin(), culture, http.RequestServices), "events.ics");
+            return Ics(http, events, culture, "events.ics");
         }).CacheOutput(PublicPages.Policy).WithMetadata(new ShowsAttribute(Shown.Events)); // a post's write leaves calendars cached
     }
 
@@ -41,8 +41,15 @@ internal static class Calendars
         .Where(e => e.DeletedAt == null).Include(e => e.Sessions).Include(e => e.Translations);
 
 
-    private static FileName Ics(string text, string name) =>
-        new FileName(Results.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8), name);
+    /// <summary>The file with an ETag and Last-Modified (the latest change of its events), so a subscribed calendar app
+    /// polling an unchanged calendar gets a 304.</summary>
+    private static FileName Ics(HttpContext http, List<Event> events, string culture, string name) => new(ConditionalGet.Respond(http,
+        System.Text.Encoding.UTF8.GetBytes(Write(events, http.Request.Origin(), culture, http.RequestServices)), "text/calendar; charset=utf-8",
+        events.Count == 0 ? null : events.Max(e => e.UpdatedAt)), name);
+
+    // SEQUENCE must grow with every change a calendar app should take (RFC 5545 3.8.7.4): the event's last change in
+    // seconds since 2020 grows with each, with no counter to keep (a 32-bit integer until 2088).
+    private static int Sequence(Event e) => (int)Math.Max(0, (e.UpdatedAt - new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds);
 
     public static string Write(IReadOnlyList<Event> events, string origin, string culture, IServiceProvider services)
     {
@@ -64,7 +71,7 @@ internal static class Calendars
             {
                 Uid = uid, Summary = summary, Description = description, Url = new Uri(url),
                 Start = new CalDateTime(localStart, zone, true), End = new CalDateTime(localEnd, zone, true),
-                DtStamp = new CalDateTime(e.UpdatedAt, "UTC", true),
+                DtStamp = new CalDateTime(e.UpdatedAt, "UTC", true), Sequence = Sequence(e),
                 Location = e.Venue ?? (e.JoinUrlPublic ? e.JoinUrl : null),
                 Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
             };

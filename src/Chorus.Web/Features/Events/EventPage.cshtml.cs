@@ -69,35 +69,55 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
 
     public string Path => $"/{Culture}/events/{Event.Slug}";
 
+    /// <summary>
+    /// What the web-calendar links add: a series' next session (its last, once all are over), saying so on the page, since
+    /// those forms take one occurrence and a rule of their own cannot carry moved or cancelled sessions (the .ics does);
+    /// any other event whole.
+    /// </summary>
+    public (DateTime Start, DateTime End) WebCalendarSpan
+    {
+        get
+        {
+            if (!IsSeries)
+            {
+                return (Event.StartsAt, Event.EndsAt);
+            }
+            var scheduled = Event.Sessions.Where(s => s.Status == SessionStatus.Scheduled).OrderBy(s => s.StartsAt).ToList();
+            return (scheduled.FirstOrDefault(s => s.EndsAt > Now) ?? scheduled.LastOrDefault()) is { } session
+                ? (session.StartsAt, session.EndsAt) : (Event.StartsAt, Event.EndsAt);
+        }
+    }
+
+    public bool IsSeries => Event.Kind == EventKind.Series;
+
+    /// <summary>The event's calendar file as a subscription a calendar app keeps up to date.</summary>
+    public string SubscribeLink => "webcal://" + new Uri(Request.Origin()).Authority + $"{Path}.ics";
+
     /// <summary>A link that opens Google Calendar's "new event" form filled in; the page itself loads nothing from Google.</summary>
     public string GoogleLink()
     {
-        var dates = $"{Event.StartsAt:yyyyMMdd'T'HHmmss'Z'}/{Event.EndsAt:yyyyMMdd'T'HHmmss'Z'}";
-        var first = Event.Sessions.Where(s => s.Status == SessionStatus.Scheduled).OrderBy(s => s.StartsAt).FirstOrDefault();
-        if (Event.Kind == EventKind.Series && first is not null)
+        var (start, end) = WebCalendarSpan;
+        return "https://calendar.google.com/calendar/render" + QueryString.Create(new Dictionary<string, string?>
         {
-            dates = $"{first.StartsAt:yyyyMMdd'T'HHmmss'Z'}/{first.EndsAt:yyyyMMdd'T'HHmmss'Z'}";
-        }
-        var query = QueryString.Create(new Dictionary<string, string?>
-        {
-            ["action"] = "TEMPLATE", ["text"] = Text.Title, ["dates"] = dates, ["ctz"] = Event.TimeZone,
+            ["action"] = "TEMPLATE", ["text"] = Text.Title, ["dates"] = $"{Utc(start)}/{Utc(end)}", ["ctz"] = Event.TimeZone,
             ["details"] = $"{Text.Summary}\n\n{Request.Origin()}{Path}",
             ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
-            ["recur"] = Event.Kind == EventKind.Series && Event.Recurrence is { } rule && first is not null
-                ? "RRULE:" + rule.ToRRule(NodaTime.LocalDate.FromDateTime(first.RuleLocalStart ?? first.LocalStart), null) : null,
         });
-        return "https://calendar.google.com/calendar/render" + query;
+        static string Utc(DateTime t) => t.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public string OutlookLink() => "https://outlook.live.com/calendar/0/deeplink/compose" + QueryString.Create(new Dictionary<string, string?>
+    public string OutlookLink()
     {
-        ["path"] = "/calendar/action/compose", ["rru"] = "addevent", ["subject"] = Text.Title,
-        ["startdt"] = Event.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        ["enddt"] = (Event.Kind == EventKind.Series && Event.Sessions.OrderBy(s => s.StartsAt).FirstOrDefault() is { } s ? s.EndsAt : Event.EndsAt)
-            .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        ["body"] = $"{Text.Summary}\n\n{Request.Origin()}{Path}",
-        ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
-    });
+        var (start, end) = WebCalendarSpan;
+        return "https://outlook.live.com/calendar/0/deeplink/compose" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["path"] = "/calendar/action/compose", ["rru"] = "addevent", ["subject"] = Text.Title,
+            ["startdt"] = Utc(start), ["enddt"] = Utc(end),
+            ["body"] = $"{Text.Summary}\n\n{Request.Origin()}{Path}",
+            ["location"] = Event.Venue ?? (Event.JoinUrlPublic ? Event.JoinUrl : null),
+        });
+        static string Utc(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private string SchemaOrg(Event e)
     {

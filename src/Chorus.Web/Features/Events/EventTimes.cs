@@ -6,10 +6,19 @@ using NodaTime.TimeZones;
 namespace Chorus.Web.Features.Events;
 
 /// <summary>A span of time as one zone sees it: "Friday 17 December 2021", "10:00", "17:30", "CET".</summary>
-internal sealed record ZonedSpan(string ZoneId, string City, string Date, string? EndDate, string Start, string End, string Abbreviation)
+internal sealed record ZonedSpan(string ZoneId, string City, string Date, string? EndDate, string Start, string End, string Abbreviation, string EndAbbreviation)
 {
-    /// <summary>"Friday 17 December 2021, 10:00–17:30 CET"; across midnight, the end's date too.</summary>
-    public string Text => EndDate is null ? $"{Date}, {Start}–{End} {Abbreviation}" : $"{Date}, {Start} – {EndDate}, {End} {Abbreviation}";
+    /// <summary>
+    /// "Friday 17 December 2021, 10:00–17:30 CET"; across midnight, the end's date too; across a change of clocks, each
+    /// end its own abbreviation ("Monday 22 March 2027, 10:00 CET – Tuesday 25 May 2027, 17:00 CEST").
+    /// </summary>
+    public string Text => (EndDate, Abbreviation == EndAbbreviation) switch
+    {
+        (null, true) => $"{Date}, {Start}–{End} {Abbreviation}",
+        (_, true) => $"{Date}, {Start} – {EndDate}, {End} {Abbreviation}",
+        (null, false) => $"{Date}, {Start} {Abbreviation} – {End} {EndAbbreviation}",
+        _ => $"{Date}, {Start} {Abbreviation} – {EndDate}, {End} {EndAbbreviation}",
+    };
 }
 
 /// <summary>
@@ -29,10 +38,18 @@ internal static class EventTimes
         var zone = Zone(zoneId);
         var start = Instant.FromDateTimeUtc(startUtc).InZone(zone);
         var end = Instant.FromDateTimeUtc(endUtc).InZone(zone);
-        var culture = CultureInfo.CurrentCulture;
-        string Day(ZonedDateTime t) => $"{culture.DateTimeFormat.GetDayName(NodaTime.Utility.BclConversions.ToDayOfWeek(t.DayOfWeek))} {Dates.Long(t.Date.ToDateOnly())}";
-        return new ZonedSpan(zoneId, City(zoneId), Day(start), end.Date > start.Date ? Day(end) : null, Time(start), Time(end), Abbreviation(start));
+        return new ZonedSpan(zoneId, City(zoneId), Day(start), end.Date > start.Date ? Day(end) : null, Time(start), Time(end), Abbreviation(start), Abbreviation(end));
     }
+
+    /// <summary>One instant in a zone, as a deadline is shown: "Saturday 9 January 2027, 23:59 CET".</summary>
+    public static string At(DateTime utc, string zoneId)
+    {
+        var t = Instant.FromDateTimeUtc(utc).InZone(Zone(zoneId));
+        return $"{Day(t)}, {Time(t)} {Abbreviation(t)}";
+    }
+
+    private static string Day(ZonedDateTime t) =>
+        $"{CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(NodaTime.Utility.BclConversions.ToDayOfWeek(t.DayOfWeek))} {Dates.Long(t.Date.ToDateOnly())}";
 
     /// <summary>A span in its own zone and, when the reader's zone is known and shows another wall-clock time, in theirs.</summary>
     public static (ZonedSpan Local, ZonedSpan? Reader) ForReader(DateTime startUtc, DateTime endUtc, string zoneId, string? readerZoneId)

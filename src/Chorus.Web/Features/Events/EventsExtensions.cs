@@ -44,7 +44,19 @@ internal sealed class EventSaveInterceptor(TimeProvider clock) : SavingHook
         {
             entry.Entity.BodyHtml = ContentMarkdown.ToSafeHtml(entry.Entity.BodyMarkdown);
         }
-        Stamp<Event>(context, clock.GetUtcNow().UtcDateTime, (e, at) => e.CreatedAt = at, (e, at) => e.UpdatedAt = at);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A session moved or cancelled, or a translation changed, is a change of its event: calendars read the event's
+        // time as their DTSTAMP and SEQUENCE, so a calendar app replaces what it holds.
+        var changedParts = context.ChangeTracker.Entries<EventSession>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.EventId)
+            .Concat(context.ChangeTracker.Entries<EventTranslation>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => e.Entity.EventId))
+            .ToHashSet();
+        foreach (var entry in context.ChangeTracker.Entries<Event>().Where(e => e.State == EntityState.Unchanged && changedParts.Contains(e.Entity.Id)))
+        {
+            entry.Entity.UpdatedAt = now;
+        }
+        Stamp<Event>(context, now, (e, at) => e.CreatedAt = at, (e, at) => e.UpdatedAt = at);
         foreach (var entry in Written<EventTranslation>(context))
         {
             entry.Entity.BodyHtml = ContentMarkdown.ToSafeHtml(entry.Entity.BodyMarkdown);

@@ -20,11 +20,11 @@ internal static class FeedsExtensions
     public static void MapFeeds(this WebApplication app)
     {
         var feeds = app.MapGroup("/{culture:culture}").CacheOutput(PublicPages.Policy);
-        feeds.MapGet("/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+        feeds.MapRead("/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, S => PostsAsync(http, culture, S["News and statements"], "", p => p, ct)));
-        feeds.MapGet("/statements/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+        feeds.MapRead("/statements/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, S => PostsAsync(http, culture, S["Statements"], "/statements", p => p.Where(x => x.Kind == PostKind.Statement), ct)));
-        feeds.MapGet("/category/{slug}/feed.{ext}", (string culture, string slug, string ext, HttpContext http, CancellationToken ct) =>
+        feeds.MapRead("/category/{slug}/feed.{ext}", (string culture, string slug, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, async S =>
             {
                 var db = http.RequestServices.GetRequiredService<ChorusDb>();
@@ -32,7 +32,7 @@ internal static class FeedsExtensions
                 return category is null ? null : await PostsAsync(http, culture, category.Names.FirstOrDefault(n => n.Culture == culture)?.Name ?? category.Name,
                     PostQueries.CategoryPath(culture, slug)[(culture.Length + 1)..], p => p.Where(x => x.Categories.Any(c => c.Id == category.Id)), ct);
             }));
-        feeds.MapGet("/events/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+        feeds.MapRead("/events/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, S => EventsAsync(http, culture, S["Upcoming events"], ct)));
     }
 
@@ -75,9 +75,9 @@ internal static class FeedsExtensions
                 : (p.Culture, p.Title, p.Excerpt, p.BodyHtml);
             var url = origin + PostQueries.NewsPath(culture, p.Slug);
             return new FeedItem(url, itemTitle, url, excerpt, body, p.PublishedAt!.Value, Later(p.PublishedAt.Value, p.UpdatedAt), language,
-                [.. categories[p.Id].Select(c => c.Name)]);
+                [.. categories[p.Id].Select(c => c.Name)], p.AuthorName.Length > 0 ? p.AuthorName : null);
         }).ToList();
-        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}{path}", origin + http.Request.Path, culture, items);
+        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}{path}", origin + http.Request.Path, culture, items, SiteName(http));
     }
 
     /// <summary>Upcoming events and series (by their next session), in the reader's language where translated.</summary>
@@ -99,7 +99,7 @@ internal static class FeedsExtensions
                 $"<p>{System.Net.WebUtility.HtmlEncode(when)}</p>{text.BodyHtml}", e.CreatedAt, Later(e.CreatedAt, e.UpdatedAt), text.Culture,
                 [.. e.Categories.Select(c => c.Name)]);
         }).ToList();
-        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}/events", origin + http.Request.Path, culture, items);
+        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}/events", origin + http.Request.Path, culture, items, SiteName(http));
     }
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;

@@ -43,7 +43,7 @@ internal static class MediaExtensions
         });
         if (app.Services.GetRequiredService<IOptions<MediaOptions>>().Value.Store == MediaStoreKind.Database)
         {
-            app.MapGet("/media/{name}", async (string name, ChorusDb db, MediaStore store, HttpContext http, CancellationToken ct) =>
+            app.MapRead("/media/{name}", async (string name, ChorusDb db, MediaStore store, HttpContext http, CancellationToken ct) =>
             {
                 if (!MediaStore.IsMediaName(name) || await store.CopyHereAsync(db, name, ct) is not { } path)
                 {

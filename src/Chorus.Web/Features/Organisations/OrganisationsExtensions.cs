@@ -27,7 +27,7 @@ internal static class OrganisationsExtensions
     /// that suggest as you type (the sign-on form). Public fields only.
     /// </summary>
     public static void MapOrganisations(this WebApplication app) =>
-        app.MapGet("/{culture:culture}/organizations/suggest", async (string culture, string? q, ChorusDb db, CancellationToken ct) =>
+        app.MapRead("/{culture:culture}/organizations/suggest", async (string culture, string? q, ChorusDb db, CancellationToken ct) =>
         {
             var folded = Organisation.Fold(q ?? "");
             if (folded.Length < 2 || folded.Length > 100)

@@ -30,7 +30,7 @@ internal static class Sitemaps
     public static void MapSitemaps(this WebApplication app)
     {
         // Not a static file: the sitemap's address is absolute, so it names the origin the site is served on.
-        app.MapGet("/robots.txt", (HttpContext http) => Results.Text($"""
+        app.MapRead("/robots.txt", (HttpContext http) => Results.Text($"""
             User-agent: *
             Disallow: /admin/
             Disallow: /error/
@@ -40,7 +40,7 @@ internal static class Sitemaps
 
             """, "text/plain; charset=utf-8")).CacheOutput(PublicPages.Policy);
 
-        app.MapGet("/sitemap.xml", async (HttpContext http, ChorusDb db, TimeProvider clock, CancellationToken ct) =>
+        app.MapRead("/sitemap.xml", async (HttpContext http, ChorusDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var posts = db.Posts.AsNoTracking().Published(now);
@@ -70,7 +70,7 @@ internal static class Sitemaps
             });
         }).CacheOutput(PublicPages.Policy);
 
-        app.MapGet("/sitemaps/{part}.xml", async (string part, HttpContext http, ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, CancellationToken ct) =>
+        app.MapRead("/sitemaps/{part}.xml", async (string part, HttpContext http, ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, CancellationToken ct) =>
         {
             var cultures = site.Value.Cultures;
             var now = clock.GetUtcNow().UtcDateTime;

@@ -9,6 +9,44 @@ namespace Chorus.Web.Tests.Features.Campaigns;
 /// <summary>What happens around a signature: robots, closing, withdrawal, erasure, new versions of the text, the private export.</summary>
 public sealed class LifecycleTests(CampaignsApp app) : IClassFixture<CampaignsApp>
 {
+    [Fact]
+    public async Task The_deadline_is_shown_in_the_site_s_zone_and_the_reader_s_in_each_language_s_own_way()
+    {
+        // A month ahead, at 22:59 UTC: in Paris (the site's zone) 23:59 or 00:59 the next day, in Manila 06:59 the next day.
+        var day = app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(30);
+        var closes = day.AddHours(22).AddMinutes(59);
+        await app.AddCampaign("deadline", c => c.ClosesAt = closes);
+        var paris = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        var there = NodaTime.Instant.FromDateTimeUtc(closes).InZone(paris);
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var expected = $"Open until {there.ToString("dddd d MMMM yyyy, HH:mm", english)} {paris.GetZoneInterval(there.ToInstant()).Name}";
+
+        var (_, page) = await app.GetHtml("/en/campaigns/deadline");
+        Assert.Equal(expected, page.QuerySelector(".meta time")!.TextContent);
+        Assert.DoesNotContain("UTC", page.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+        var (_, chinese) = await app.GetHtml("/zh/campaigns/deadline");
+        Assert.Contains($"{there.Year}年{there.Month}月{there.Day}日", chinese.QuerySelector(".meta time")!.TextContent, StringComparison.Ordinal);
+
+        var manila = app.CreatePlainClient();
+        manila.DefaultRequestHeaders.Add("Cookie", "tz=Asia%2FManila");
+        var theirs = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await manila.GetStringAsync(new Uri("/en/campaigns/deadline", UriKind.Relative)));
+        var meta = theirs.QuerySelector(".meta")!.TextContent;
+        Assert.Contains($"Your time: {closes.AddHours(8).ToString("dddd d MMMM yyyy", english)}, 06:59", meta, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_role_the_server_requires_of_organisations_is_marked_required_in_the_form()
+    {
+        await app.AddCampaign("organisations-only", c => c.Signers = Signers.Organisations);
+        await app.AddCampaign("anyone", c => c.Signers = Signers.Both);
+
+        var (_, organisations) = await app.GetHtml("/en/campaigns/organisations-only");
+        Assert.NotNull(organisations.QuerySelector("input[name='Input.Role'][required]"));
+        // Where people may also sign as themselves, the role cannot be required of everyone (the server asks it of organisations).
+        var (_, anyone) = await app.GetHtml("/en/campaigns/anyone");
+        Assert.Null(anyone.QuerySelector("input[name='Input.Role'][required]"));
+    }
+
     [SkippableFact]
     public async Task Robots_filling_the_hidden_field_or_answering_at_once_leave_nothing()
     {

@@ -104,6 +104,104 @@ public sealed class SeriesAndCalendarTests(EventsApp app) : IClassFixture<Events
     }
 
     [Fact]
+    public async Task A_series_web_calendar_links_add_only_its_next_session_as_the_ics_has_it()
+    {
+        // Three Tuesdays from next week: the first cancelled, the second moved an hour and a half later.
+        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        var first = Instant.FromDateTimeUtc(app.Clock.GetUtcNow().UtcDateTime).InZone(paris).Date.PlusDays(7).Next(IsoDayOfWeek.Tuesday);
+        string Local(LocalDate d, int hour, int minute) => d.At(new LocalTime(hour, minute)).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var series = await CreateSeries("Tuesday briefings", new()
+        {
+            ["Input.Start"] = Local(first, 18, 0), ["Input.End"] = Local(first, 19, 0), ["Input.Weekdays"] = "TU", ["Input.Count"] = "3",
+        });
+        var sessions = series.Sessions.OrderBy(s => s.StartsAt).ToList();
+        Task<HttpResponseMessage> Edit(int id, Dictionary<string, string> fields) =>
+            Staff.PostFormAsync(app.Editor, $"/admin/events/{series.Id}/sessions?session={id}", fields, "form.editor", "Save");
+        Assert.Equal(HttpStatusCode.Redirect, (await Edit(sessions[0].Id, new() { ["Input.Cancelled"] = "true", ["Input.Scope"] = "This" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Edit(sessions[1].Id, new()
+        {
+            ["Input.Start"] = Local(first.PlusDays(7), 19, 30), ["Input.End"] = Local(first.PlusDays(7), 20, 30), ["Input.Scope"] = "This",
+        })).StatusCode);
+        var movedStart = first.PlusDays(7).At(new LocalTime(19, 30)).InZoneStrictly(paris).ToDateTimeUtc();
+
+        var (_, page) = await app.GetHtml("/en/events/tuesday-briefings");
+        var links = page.QuerySelectorAll("a[rel~=external]").ToDictionary(a => a.TextContent.Trim(), a => new Uri(a.GetAttribute("href")!));
+        var google = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(links["Google"].Query);
+        Assert.False(google.ContainsKey("recur"));
+        Assert.Equal($"{movedStart:yyyyMMdd'T'HHmmss'Z'}/{movedStart.AddHours(1):yyyyMMdd'T'HHmmss'Z'}", google["dates"].ToString());
+        var outlook = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(links["Outlook"].Query);
+        Assert.Equal(movedStart.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), outlook["startdt"].ToString());
+        Assert.Equal(movedStart.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), outlook["enddt"].ToString());
+        Assert.Contains("next session only", page.QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("webcal", new Uri(page.QuerySelector("a.subscribe")!.GetAttribute("href")!).Scheme);
+        Assert.EndsWith("/en/events/tuesday-briefings.ics", page.QuerySelector("a.subscribe")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // The calendar file has that occurrence at the same instant (and the cancelled one not at all).
+        var ics = Ical.Net.Calendar.Load(await app.CreatePlainClient().GetStringAsync(new Uri("/en/events/tuesday-briefings.ics", UriKind.Relative)))!;
+        var occurrences = ics.GetOccurrences(new CalDateTime(first.Year, 1, 1, 0, 0, 0, "UTC"), null).Take(10).Select(o => o.Period.StartTime.AsUtc).ToList();
+        Assert.Equal(2, occurrences.Count);
+        Assert.Equal(movedStart, occurrences[0]);
+    }
+
+    [Fact]
+    public async Task An_event_across_the_change_of_clocks_ends_in_summer_time_on_its_page_and_in_the_feed()
+    {
+        // Next year's spring campaign in Paris: from 22 March (CET, before the last Sunday of March) to 25 May (CEST).
+        var year = app.Clock.GetUtcNow().Year + 1;
+        await app.AddEvent(new Event
+        {
+            Title = "Spring campaign weeks", Slug = "spring-campaign-weeks", TimeZone = "Europe/Paris",
+            LocalStart = new DateTime(year, 3, 22, 10, 0, 0), LocalEnd = new DateTime(year, 5, 25, 17, 0, 0),
+        });
+        string Day(int month, int day) => new LocalDate(year, month, day).ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"));
+        var expected = $"{Day(3, 22)}, 10:00 CET – {Day(5, 25)}, 17:00 CEST";
+
+        var (_, page) = await app.GetHtml("/en/events/spring-campaign-weeks");
+        Assert.Equal(expected, page.QuerySelector(".when time")!.TextContent);
+        var feed = await app.CreatePlainClient().GetStringAsync(new Uri("/en/events/feed.xml", UriKind.Relative));
+        Assert.Contains(expected, feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_session_raises_the_calendar_s_sequence_and_an_unchanged_calendar_answers_304()
+    {
+        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        var first = Instant.FromDateTimeUtc(app.Clock.GetUtcNow().UtcDateTime).InZone(paris).Date.PlusDays(7).Next(IsoDayOfWeek.Thursday);
+        var day = first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var series = await CreateSeries("Thursday clinics", new()
+        {
+            ["Input.Start"] = day + "T09:00", ["Input.End"] = day + "T10:00", ["Input.Weekdays"] = "TH", ["Input.Count"] = "3",
+        });
+        var client = app.CreatePlainClient();
+        async Task<(HttpResponseMessage Response, Ical.Net.CalendarComponents.CalendarEvent Master)> Read()
+        {
+            var response = await client.GetAsync(new Uri("/en/events/thursday-clinics.ics", UriKind.Relative));
+            var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
+            return (response, calendar.Events.Single(e => e.RecurrenceIdentifier is null));
+        }
+        var (before, master) = await Read();
+        Assert.NotNull(before.Headers.ETag);
+        Assert.NotNull(before.Content.Headers.LastModified);
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/en/events/thursday-clinics.ics", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(before.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        var feed = await client.GetAsync(new Uri("/en/events.ics", UriKind.Relative));
+        Assert.NotNull(feed.Headers.ETag);
+        Assert.NotNull(feed.Content.Headers.LastModified);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var middle = series.Sessions.OrderBy(x => x.StartsAt).ElementAt(1);
+        Assert.Equal(HttpStatusCode.Redirect, (await Staff.PostFormAsync(app.Editor, $"/admin/events/{series.Id}/sessions?session={middle.Id}",
+            new Dictionary<string, string> { ["Input.Cancelled"] = "true", ["Input.Scope"] = "This" }, "form.editor", "Save")).StatusCode);
+
+        var (after, changed) = await Read();
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.True(changed.Sequence > master.Sequence, $"SEQUENCE {changed.Sequence} after the change, {master.Sequence} before");
+        Assert.True(changed.DtStamp!.AsUtc > master.DtStamp!.AsUtc);
+        Assert.Contains("EXDATE", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Editor_mistakes_are_explained_and_nothing_is_saved()
     {
         var response = await Staff.PostFormAsync(app.Editor, "/admin/events/new", new Dictionary<string, string>

@@ -3,6 +3,7 @@ using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
+using System.Xml.Linq;
 using Chorus.Web.Features.Content;
 
 namespace Chorus.Web.Tests.Features.Feeds;
@@ -94,6 +95,25 @@ public sealed partial class DemoFeedsTests(ChorusFactory app) : IClassFixture<Ch
         }
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/en/feed.txt")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/en/category/no-such-category/feed.xml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Atom_names_authors_and_marks_entries_in_another_language_and_rss_gives_its_own_address()
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(await (await Get("/ar/feed.atom")).Content.ReadAsStringAsync()).Root!;
+        Assert.False(string.IsNullOrWhiteSpace(feed.Element(atom + "author")?.Element(atom + "name")?.Value));
+        var entries = feed.Elements(atom + "entry").ToList();
+        Assert.NotEmpty(entries);
+        // The demo's posts are written in English and not all translated into Arabic: those say they are English.
+        var english = entries.Where(e => e.Attribute(XNamespace.Xml + "lang")?.Value == "en").ToList();
+        Assert.NotEmpty(english);
+        Assert.All(entries.Except(english), e => Assert.Null(e.Attribute(XNamespace.Xml + "lang")));
+        Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Element(atom + "author")?.Element(atom + "name")?.Value)));
+
+        var rss = XDocument.Parse(await (await Get("/en/statements/feed.xml")).Content.ReadAsStringAsync());
+        var self = rss.Root!.Element("channel")!.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "self");
+        Assert.Equal("http://localhost/en/statements/feed.xml", self.Attribute("href")!.Value);
     }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]

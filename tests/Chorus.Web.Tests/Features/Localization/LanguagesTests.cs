@@ -108,7 +108,11 @@ public sealed class LanguagesTests(ChorusFactory app) : IClassFixture<ChorusFact
 
         Assert.Equal(["en", "fr", "es", "x-default"], about.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")!));
         Assert.Equal("http://localhost/es/pages/about", about.QuerySelector("link[hreflang=es]")!.GetAttribute("href"));
-        Assert.Equal(["en", "x-default"], untranslated.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")!));
+        // A post with no French text shows the English one under /fr/: a copy, kept out of the index and pointing to the original.
+        Assert.Empty(untranslated.QuerySelectorAll("link[rel=alternate][hreflang]"));
+        Assert.Equal("http://localhost/en/news/dialogue-with-member-states-what-we-heard", untranslated.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        var (_, original) = await app.GetHtml("/en/news/dialogue-with-member-states-what-we-heard");
+        Assert.Equal(["en", "x-default"], original.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")!));
         Assert.Equal(3, about.QuerySelectorAll(".languages .untranslated").Length); // ar, zh, ru
         Assert.Equal("À propos de la coalition", about.QuerySelector("h1")!.TextContent);
     }

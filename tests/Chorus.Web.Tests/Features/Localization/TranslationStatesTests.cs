@@ -65,6 +65,9 @@ public sealed class TranslationStatesTests(ChorusFactory app) : IClassFixture<Ch
         Assert.Equal("Двенадцать новых организаций", machine.QuerySelector("h1")!.TextContent);
         Assert.Contains("Машинный перевод", machine.QuerySelector("aside.notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("noindex", machine.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
-        Assert.Null(original.QuerySelector("meta[name=robots]"));
+        // Both are copies of the English text under /ru/: search engines are sent to the English page.
+        Assert.Equal("noindex", original.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        Assert.All([original, machine], page => Assert.Equal("http://localhost/en/news/twelve-new-organisations-join-the-coalition",
+            page.QuerySelector("link[rel=canonical]")!.GetAttribute("href")));
     }
 }

@@ -20,6 +20,30 @@ public sealed class PageMetaTests(ChorusFactory app) : IClassFixture<ChorusFacto
     }
 
     [Fact]
+    public async Task A_post_shown_in_another_language_for_want_of_a_translation_sends_search_engines_to_its_original()
+    {
+        // No Arabic text of this statement exists: /ar/ shows the English one.
+        var (_, arabic) = await app.GetHtml("/ar/news/solutions-not-violence-at-our-borders");
+        Assert.Equal("http://localhost/en/news/solutions-not-violence-at-our-borders", arabic.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Single(arabic.QuerySelectorAll("link[rel=canonical]"));
+        Assert.Equal("noindex", arabic.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+
+        // Its French translation, written by a person, is a page of its own.
+        var (_, french) = await app.GetHtml("/fr/news/solutions-not-violence-at-our-borders");
+        Assert.Equal("http://localhost/fr/news/solutions-not-violence-at-our-borders", french.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Null(french.QuerySelector("meta[name=robots]"));
+    }
+
+    [Fact]
+    public async Task A_post_is_an_article_to_link_previews_and_a_listing_a_website()
+    {
+        var (_, post) = await app.GetHtml("/fr/news/solutions-not-violence-at-our-borders");
+        Assert.Equal("article", post.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+        var (_, listing) = await app.GetHtml("/fr/statements");
+        Assert.Equal("website", listing.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+    }
+
+    [Fact]
     public async Task A_page_that_is_not_found_names_no_canonical_address()
     {
         var (_, html) = await app.GetHtml("/en/campaigns/no-such-campaign");
