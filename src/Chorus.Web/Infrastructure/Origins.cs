@@ -10,4 +10,8 @@ internal static class Origins
     /// </summary>
     public static string Origin(this HttpRequest request) =>
         request.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.PublicOrigin;
+
+    /// <summary>A site-relative address ("/media/…") made absolute with <paramref name="origin"/>; any other kept as it is.</summary>
+    public static string? Absolute(string origin, string? url) =>
+        url is { } u && u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) ? origin + u : url;
 }

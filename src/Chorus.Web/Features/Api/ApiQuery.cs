@@ -52,7 +52,7 @@ internal sealed class ApiQuery
     public string Origin => _http.Request.Origin();
 
     /// <summary>A same-site path ("/media/x.jpg") made absolute; other addresses as they are.</summary>
-    public string? Absolute(string? url) => url is { } u && u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) ? Origin + u : url;
+    public string? Absolute(string? url) => Origins.Absolute(Origin, url);
 
     /// <summary>The 400 to answer instead of a result, when a parameter was wrong.</summary>
     public IResult? Problem { get; private set; }

@@ -89,6 +89,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             {
                 ["@context"] = "https://schema.org", ["@type"] = "NewsArticle", ["headline"] = View.Title, ["description"] = View.Excerpt,
                 ["url"] = origin + Path, ["inLanguage"] = View.Culture,
+                ["image"] = Origins.Absolute(origin, post.FeaturedImageUrl),
                 ["datePublished"] = post.PublishedAt!.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
                 ["dateModified"] = post.UpdatedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
                 ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -119,23 +118,43 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
         static string Utc(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// schema.org data: an Event, or for a series an EventSeries whose sessions are its subEvents; the place with its address
+    /// for people who come, the online room for those who join (both for a hybrid event); organisers with their profiles.
+    /// </summary>
     private string SchemaOrg(Event e)
     {
-        var url = $"{Request.Origin()}{Path}";
-        object location = e.Format == EventFormat.Online
-            ? new Dictionary<string, object?> { ["@type"] = "VirtualLocation", ["url"] = e.JoinUrlPublic && e.JoinUrl is not null ? e.JoinUrl : url }
-            : new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = e.Venue ?? "" };
+        var origin = Request.Origin();
+        var url = $"{origin}{Path}";
+        var place = new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = e.Venue, ["address"] = e.Venue };
+        var online = new Dictionary<string, object?> { ["@type"] = "VirtualLocation", ["url"] = e.JoinUrlPublic && e.JoinUrl is not null ? e.JoinUrl : url };
+        object location = e.Format switch { EventFormat.Online => online, EventFormat.InPerson => place, _ => new[] { place, online } };
+        string Status(bool cancelled) => "https://schema.org/Event" + (cancelled ? "Cancelled" : e.Status == EventStatus.Postponed ? "Postponed" : "Scheduled");
         var data = new Dictionary<string, object?>
         {
-            ["@context"] = "https://schema.org", ["@type"] = "Event", ["name"] = Text.Title, ["description"] = Text.Summary, ["url"] = url,
-            ["startDate"] = Offset(e.StartsAt, e.TimeZone), ["endDate"] = Offset(e.EndsAt, e.TimeZone),
-            ["eventStatus"] = "https://schema.org/Event" + (e.Status switch { EventStatus.Cancelled => "Cancelled", EventStatus.Postponed => "Postponed", _ => "Scheduled" }),
+            ["@context"] = "https://schema.org", ["@type"] = IsSeries ? "EventSeries" : "Event", ["name"] = Text.Title, ["description"] = Text.Summary,
+            ["url"] = url, ["startDate"] = Offset(e.StartsAt, e.TimeZone), ["endDate"] = Offset(e.EndsAt, e.TimeZone),
+            ["eventStatus"] = Status(e.Status == EventStatus.Cancelled),
             ["eventAttendanceMode"] = "https://schema.org/" + (e.Format switch { EventFormat.Online => "Online", EventFormat.InPerson => "Offline", _ => "Mixed" }) + "EventAttendanceMode",
             ["location"] = location,
-            ["organizer"] = e.Hosts.OrderBy(h => h.Position).Select(h => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = h.Organisation.Name }).ToList(),
+            ["organizer"] = e.Hosts.OrderBy(h => h.Position).Select(h => new Dictionary<string, object?>
+            {
+                ["@type"] = "Organization", ["name"] = h.Organisation.Name,
+                ["url"] = $"{origin}/{Culture}/organizations/{Uri.EscapeDataString(h.Organisation.Slug)}",
+            }).ToList(),
             ["inLanguage"] = Text.Culture,
         };
-        return JsonSerializer.Serialize(data);
+        if (IsSeries)
+        {
+            data["subEvent"] = e.Sessions.OrderBy(s => s.StartsAt).Select(s => new Dictionary<string, object?>
+            {
+                ["@type"] = "Event", ["name"] = s.Title is null ? Text.Title : $"{Text.Title}: {s.Title}", ["url"] = url,
+                ["startDate"] = Offset(s.StartsAt, s.TimeZone), ["endDate"] = Offset(s.EndsAt, s.TimeZone),
+                ["eventStatus"] = Status(s.Status == SessionStatus.Cancelled || e.Status == EventStatus.Cancelled),
+                ["eventAttendanceMode"] = data["eventAttendanceMode"], ["location"] = location,
+            }).ToList();
+        }
+        return Infrastructure.SchemaOrg.Json(data);
     }
 
     private static string Offset(DateTime utc, string zone) =>

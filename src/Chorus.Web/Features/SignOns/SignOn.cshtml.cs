@@ -190,4 +190,31 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
         Count = await db.Signatures.Counted(c.Id).CountAsync(ct);
         return true;
     }
+
+    /// <summary>
+    /// schema.org data: the page of a text to endorse, with the number of endorsements so far (an EndorseAction counter), the
+    /// deadline and the coalition publishing it; and the breadcrumb trail.
+    /// </summary>
+    public string JsonLd()
+    {
+        var origin = Request.Origin();
+        var url = $"{origin}/{Culture}/campaigns/{Uri.EscapeDataString(Campaign.Slug)}";
+        var site = HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;
+        return SchemaOrg.Json(
+            new()
+            {
+                ["@context"] = "https://schema.org", ["@type"] = "WebPage", ["name"] = Text.Title, ["description"] = Description, ["url"] = url,
+                ["inLanguage"] = Text.Culture, ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },
+                ["mainEntity"] = new Dictionary<string, object?>
+                {
+                    ["@type"] = "CreativeWork", ["name"] = Text.Title, ["inLanguage"] = Text.Culture,
+                    ["expires"] = Campaign.ClosesAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["interactionStatistic"] = new Dictionary<string, object?>
+                    {
+                        ["@type"] = "InteractionCounter", ["interactionType"] = "https://schema.org/EndorseAction", ["userInteractionCount"] = Count,
+                    },
+                },
+            },
+            SchemaOrg.Breadcrumbs((site, $"{origin}/{Culture}/"), (S["Campaigns"], $"{origin}/{Culture}/campaigns"), (Text.Title, url)));
+    }
 }

@@ -73,6 +73,18 @@ public sealed class StructuredDataTests(ChorusFactory app) : IClassFixture<Choru
     }
 
     [Fact]
+    public async Task A_campaign_is_a_page_to_endorse_with_its_count_and_deadline()
+    {
+        var (_, html) = await app.GetHtml("/en/campaigns/position-paper-review-forum");
+        var page = (await Things("/en/campaigns/position-paper-review-forum")).Single(t => t.GetProperty("@type").GetString() == "WebPage");
+        var work = page.GetProperty("mainEntity");
+        Assert.Equal(html.QuerySelector("h1")!.TextContent, work.GetProperty("name").GetString());
+        var count = int.Parse(html.QuerySelector(".count strong")!.TextContent.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(count, work.GetProperty("interactionStatistic").GetProperty("userInteractionCount").GetInt32());
+        Assert.Equal("https://schema.org/EndorseAction", work.GetProperty("interactionStatistic").GetProperty("interactionType").GetString());
+    }
+
+    [Fact]
     public async Task A_profile_is_an_organization_with_its_country_and_website()
     {
         var organisation = (await Things("/fr/organizations/sahel-mobility-network")).Single(t => t.GetProperty("@type").GetString() == "Organization");
