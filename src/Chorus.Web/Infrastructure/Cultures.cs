@@ -67,4 +67,13 @@ internal static class Cultures
     }
 
     public static bool IsRightToLeft(string culture) => CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft;
+
+    /// <summary>The lang attribute of text in <paramref name="text"/> shown on a page in <paramref name="page"/>: none when they agree.</summary>
+    public static string? LangOf(string text, string page) => text == page ? null : text;
+
+    /// <summary>
+    /// The dir attribute of such text: its own direction when it is in another language (an English title in an Arabic page
+    /// reads left to right, so its punctuation is not flipped); none when the languages agree.
+    /// </summary>
+    public static string? DirOf(string text, string page) => text == page ? null : IsRightToLeft(text) ? "rtl" : "ltr";
 }

@@ -29,10 +29,11 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
     public IReadOnlyList<IssuedRow> Issued { get; private set; } = [];
 
     /// <summary>Events it hosts or hosted (whole events, or sessions of a programme), newest first.</summary>
-    public IReadOnlyList<(string Slug, string Title, DateTime StartsAt, string TimeZone)> Hosted { get; private set; } = [];
+    /// <summary>Events hosted, each with the language its title is written in.</summary>
+    public IReadOnlyList<(string Slug, string Title, string Culture, DateTime StartsAt, string TimeZone)> Hosted { get; private set; } = [];
 
     /// <summary>Campaigns it endorsed (published signatures), newest first.</summary>
-    public IReadOnlyList<(string Slug, string Title)> Signed { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Title, string Culture)> Signed { get; private set; } = [];
 
     /// <summary>schema.org Organization and the breadcrumb trail.</summary>
     public string JsonLd { get; private set; } = "";
@@ -68,13 +69,14 @@ internal sealed class ProfileModel(ChorusDb db, TimeProvider clock, IStringLocal
         var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], Chain, ct);
         Hosted = [.. (await db.Events.AsNoTracking().Where(e => e.DeletedAt == null
                 && (db.EventHosts.Any(h => h.EventId == e.Id && h.OrganisationId == org.Id) || e.Sessions.Any(s => s.HostId == org.Id)))
-            .OrderByDescending(e => e.StartsAt).Take(ListLength).Select(e => new { e.Slug, e.Title, e.StartsAt, e.TimeZone }).ToListAsync(ct))
-            .Select(e => (e.Slug, e.Title, e.StartsAt, e.TimeZone))];
+            .OrderByDescending(e => e.StartsAt).Take(ListLength).Select(e => new { e.Slug, e.Title, e.Culture, e.StartsAt, e.TimeZone }).ToListAsync(ct))
+            .Select(e => (e.Slug, e.Title, e.Culture, e.StartsAt, e.TimeZone))];
         Issued = [.. rows.Select(r => texts.TryGetValue(r.Id, out var text) ? r with { Title = text.Title, Culture = text.Culture } : r)];
         var signed = await db.Campaigns.AsNoTracking().Include(c => c.Translations).Where(c => c.DeletedAt == null
                 && db.Signatures.Any(s => s.CampaignId == c.Id && s.OrganisationId == org.Id && s.State == Campaigns.SignatureState.Published))
             .OrderByDescending(c => c.OpensAt).Take(ListLength).ToListAsync(ct);
-        Signed = [.. signed.Select(c => (c.Slug, Campaigns.SignatureRules.Best(c, Chain).Title))];
+        Signed = [.. signed.Select(c => (c.Slug, Campaigns.SignatureRules.Best(c, Chain)))
+            .Select(c => (c.Slug, c.Item2.Title, c.Item2.Culture))];
         var origin = Request.Origin();
         var url = $"{origin}/{Culture}/organizations/{Uri.EscapeDataString(org.Slug)}";
         JsonLd = SchemaOrg.Json(
