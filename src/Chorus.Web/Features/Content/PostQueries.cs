@@ -111,7 +111,7 @@ internal static class PostQueries
 
     // The listing's own query, compiled as CategoriesOf below is (and why): measured on the 100,000-post database, compiling
     // it took a home page's data from 525 to 405 µs. Category 0 is every listed post. The public rule is Published()'s and
-    // Listed()'s, written out because a compiled query cannot call them (PostListingTests hold both to the same behaviour).
+    // Listed()'s, written out because a compiled query cannot call them (ListingRuleTests hold both to the same behaviour).
     private static readonly Func<ChorusDb, DateTime, int, DateTime, int, int, IAsyncEnumerable<ListedRow>> Older =
         EF.CompileAsyncQuery((ChorusDb db, DateTime now, int category, DateTime at, int id, int take) => db.Posts.AsNoTracking()
             .Where(p => p.Status != PostStatus.Draft && p.PublishedAt != null && p.PublishedAt <= now && p.DeletedAt == null && p.Kind != PostKind.Page)
