@@ -76,4 +76,17 @@ internal static class Cultures
     /// reads left to right, so its punctuation is not flipped); none when the languages agree.
     /// </summary>
     public static string? DirOf(string text, string page) => text == page ? null : IsRightToLeft(text) ? "rtl" : "ltr";
+
+    /// <summary>
+    /// A localised pattern around a text that may be in another language ("Register: {0}"): everything encoded, the text
+    /// marked with its lang and dir when its language is not the page's.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Around(string pattern, string text, string textCulture, string page)
+    {
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var inner = LangOf(textCulture, page) is { } lang
+            ? $"<span lang=\"{lang}\" dir=\"{DirOf(textCulture, page)}\">{encoder.Encode(text)}</span>"
+            : encoder.Encode(text);
+        return new Microsoft.AspNetCore.Html.HtmlString(string.Join(inner, pattern.Split("{0}").Select(encoder.Encode)));
+    }
 }

@@ -20,7 +20,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
     public IReadOnlyList<IssuerLink> Issuers { get; private set; } = [];
 
     /// <summary>Events this post announces (the events' "announced in" link).</summary>
-    public IReadOnlyList<(string Slug, string Title)> Events { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Title, string Culture)> Events { get; private set; } = [];
 
     /// <summary>Sign-on campaigns gathering endorsements for this post, and whether their lists are public.</summary>
     public IReadOnlyList<(string Slug, bool PublicList)> Campaigns { get; private set; } = [];
@@ -43,10 +43,10 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         }
         Categories = [.. (await PostQueries.CategoriesOfAsync(db, [View.Post.Id], Culture, ct))[View.Post.Id]];
         Issuers = await IssuerLink.OfAsync(db, View.Post.Id, ct);
-        var events = new List<(string, string)>();
+        var events = new List<(string, string, string)>();
         await foreach (var e in EventsOf(db, View.Post.Id).WithCancellation(ct))
         {
-            events.Add((e.Slug, e.Title));
+            events.Add((e.Slug, e.Title, e.Culture));
         }
         var campaigns = new List<(string, bool)>();
         await foreach (var c in CampaignsOf(db, View.Post.Id).WithCancellation(ct))
@@ -68,12 +68,12 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     // Compiled, as the listings' queries are (PostQueries.CategoriesOf says why and what it saved).
     private static readonly Func<ChorusDb, int, IAsyncEnumerable<LinkedEvent>> EventsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
-        db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new LinkedEvent(e.Slug, e.Title)));
+        db.Events.Where(e => e.PostId == postId && e.DeletedAt == null).OrderBy(e => e.StartsAt).Select(e => new LinkedEvent(e.Slug, e.Title, e.Culture)));
 
     private static readonly Func<ChorusDb, int, IAsyncEnumerable<LinkedCampaign>> CampaignsOf = EF.CompileAsyncQuery((ChorusDb db, int postId) =>
         db.Campaigns.Where(c => c.PostId == postId && c.DeletedAt == null).OrderBy(c => c.Id).Select(c => new LinkedCampaign(c.Slug, c.PublicList)));
 
-    private sealed record LinkedEvent(string Slug, string Title);
+    private sealed record LinkedEvent(string Slug, string Title, string Culture);
 
     private sealed record LinkedCampaign(string Slug, bool PublicList);
 

@@ -8,7 +8,7 @@ using NodaTime;
 
 namespace Chorus.Web.Features.Events;
 
-internal sealed record DayItem(string Slug, string Title, string Time, bool Cancelled);
+internal sealed record DayItem(string Slug, string Title, string Culture, string Time, bool Cancelled);
 
 /// <summary>/{culture}/events/month/{yyyy-MM}: a month as an accessible table, each day listing what starts then, in the reader's zone.</summary>
 internal sealed class MonthModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site) : SitePageModel
@@ -47,7 +47,7 @@ internal sealed class MonthModel(ChorusDb db, TimeProvider clock, IOptions<SiteO
         var days = new Dictionary<LocalDate, List<DayItem>>();
         foreach (var e in events)
         {
-            var title = EventTexts.Best(e, Chain).Title;
+            var text = EventTexts.Best(e, Chain);
             var starts = e.Kind == EventKind.Series
                 ? e.Sessions.Where(s => s.StartsAt >= from && s.StartsAt < to).Select(s => (s.StartsAt, s.Status == SessionStatus.Cancelled || e.Status == EventStatus.Cancelled))
                 : [(e.StartsAt, e.Status == EventStatus.Cancelled)];
@@ -58,7 +58,7 @@ internal sealed class MonthModel(ChorusDb db, TimeProvider clock, IOptions<SiteO
                 {
                     days[local.Date] = list = [];
                 }
-                list.Add(new DayItem(e.Slug, title, local.ToString("HH:mm", CultureInfo.InvariantCulture), cancelled));
+                list.Add(new DayItem(e.Slug, text.Title, text.Culture, local.ToString("HH:mm", CultureInfo.InvariantCulture), cancelled));
             }
         }
         foreach (var list in days.Values)

@@ -18,7 +18,8 @@ public sealed class SignatoriesListTests(EmptyChorusFactory app) : IClassFixture
             foreach (var section in html.QuerySelectorAll("section.signatories"))
             {
                 var group = section.QuerySelector("h2")!.TextContent.Trim();
-                seen.AddRange(section.QuerySelectorAll("li").Select(li => (group, li.TextContent.Trim().Split("  ")[0])));
+                // The name is the item's proper name (translate="no"), linked to its profile or not.
+                seen.AddRange(section.QuerySelectorAll("li").Select(li => (group, li.QuerySelector("[translate=no]")!.TextContent.Trim())));
             }
         }
         return seen;
