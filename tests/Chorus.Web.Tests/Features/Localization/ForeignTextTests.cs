@@ -14,6 +14,31 @@ public sealed class ForeignTextTests(ChorusFactory app) : IClassFixture<ChorusFa
         Assert.True(marked!.GetAttribute("dir") == "ltr", $"{what}: dir {marked.GetAttribute("dir") ?? "missing"}");
     }
 
+    private static void Arabic(AngleSharp.Dom.IElement? element, string what)
+    {
+        Assert.True(element is not null, $"{what}: not found");
+        var marked = element!.Closest("[lang]");
+        Assert.True(marked?.GetAttribute("lang") == "ar", $"{what}: in a part marked {marked?.GetAttribute("lang") ?? "nothing"}");
+        var direction = element.Closest("[dir]");
+        Assert.True(direction?.GetAttribute("dir") == "rtl", $"{what}: nearest dir is {direction?.GetAttribute("dir") ?? "missing"}");
+    }
+
+    [Fact]
+    public async Task The_page_s_own_words_inside_an_english_text_read_right_to_left_again()
+    {
+        // An English statement under /ar/: its title and body are English, its date, labels and links are Arabic.
+        var (_, post) = await app.GetHtml("/ar/news/twelve-recommendations-for-the-international-migration-review-forum");
+        English(post.QuerySelector("article.post h1"), "the statement's title");
+        Arabic(post.QuerySelector("article.post .meta"), "the statement's date line");
+        Arabic(post.QuerySelector("article.post .issuers"), "who issued it");
+        Arabic(post.QuerySelector("article.post .facts dt"), "a label of its facts");
+
+        var (_, home) = await app.GetHtml("/ar/");
+        var item = home.QuerySelector(".post-list article[lang=en]")!;
+        Arabic(item.QuerySelector(".meta"), "a listed post's date line");
+        Arabic(item.QuerySelector("a.more"), "a listed post's \"read more\"");
+    }
+
     [Fact]
     public async Task English_texts_on_arabic_pages_carry_their_language_and_direction()
     {
