@@ -12,6 +12,7 @@ using Chorus.Web.Features.Media;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Features.Search;
 using Chorus.Web.Features.Seo;
+using Chorus.Web.Features.Site;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 
@@ -28,6 +29,7 @@ builder.AddAccounts();
 builder.AddAudit();
 builder.AddAdmin();
 builder.AddMedia();
+builder.AddSiteLook();
 builder.AddContent();
 builder.AddOrganisations();
 builder.AddEvents();
@@ -56,6 +58,7 @@ var prepared = Task.Run(() => app.PrepareDatabaseAsync(then: async () =>
 
 app.UseSite();
 app.MapSite();
+app.MapSiteLook();
 app.MapCultures();
 app.MapOrganisations();
 app.MapEvents();

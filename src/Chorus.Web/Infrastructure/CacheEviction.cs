@@ -19,6 +19,9 @@ internal static class Shown
     /// <summary>The search index, which results pages show (rewritten with every content write, and by `reindex`).</summary>
     public const string Search = "search";
 
+    /// <summary>The site's identity and home page blocks (<c>SiteLook</c>), which every page's header and footer show.</summary>
+    public const string Site = "site";
+
     /// <summary>Every cached page, whatever it shows: a node that may have missed evictions drops them all.</summary>
     public const string Page = "page";
 

@@ -78,4 +78,7 @@ internal interface IPageMeta
 
     /// <summary>What a link preview is of: "website", or "article" for a post.</summary>
     string OpenGraphType => "website";
+
+    /// <summary>The page's own image (a featured image) for link previews; null for the site's sharing image.</summary>
+    Features.Site.ShownImage? Image => null;
 }

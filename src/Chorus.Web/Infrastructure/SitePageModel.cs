@@ -27,6 +27,12 @@ internal abstract class SitePageModel : PageModel, IPageMeta
     public string? OriginalPath { get; protected set; }
 
     public string OpenGraphType { get; protected set; } = "website";
+
+    public Features.Site.ShownImage? Image { get; protected set; }
+
+    /// <summary>The coalition's name and logo as this page's language shows them (kept in memory: no query).</summary>
+    protected Task<Features.Site.Brand> BrandAsync() =>
+        HttpContext.RequestServices.GetRequiredService<Features.Site.SiteIdentity>().BrandAsync(Culture, HttpContext.RequestAborted);
 }
 
 internal static class Dates

@@ -167,7 +167,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
     /// <summary>Tables no public page shows: writing them must never evict a cached page.</summary>
     private static readonly Type[] NeverShown =
     [
-        typeof(ChorusUser), typeof(Invitation), typeof(AuditEntry), typeof(OutboxMessage), typeof(Registration), typeof(MediaItem), typeof(MediaFile),
+        typeof(ChorusUser), typeof(Invitation), typeof(AuditEntry), typeof(OutboxMessage), typeof(Registration), typeof(MediaFile),
         typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(DataProtectionKey),
     ];
 

@@ -21,7 +21,7 @@ public sealed class PublicPagesTests(ChorusFactory app) : IClassFixture<ChorusFa
     public async Task Editing_a_post_shows_the_new_title_on_the_home_page_at_once()
     {
         var (_, before) = await app.GetHtml("/en/");
-        var first = before.QuerySelector(".post-list h2 a")!;
+        var first = before.QuerySelector(".block-news .post-list h3 a")!;
         var slug = first.GetAttribute("href")!.Split('/')[^1];
         await app.GetHtml("/en/"); // now certainly cached
 
@@ -33,7 +33,7 @@ public sealed class PublicPagesTests(ChorusFactory app) : IClassFixture<ChorusFa
         });
 
         var (_, after) = await app.GetHtml("/en/");
-        Assert.Equal("A corrected headline", after.QuerySelector(".post-list h2 a")!.TextContent);
+        Assert.Equal("A corrected headline", after.QuerySelector(".block-news .post-list h3 a")!.TextContent);
         var (_, page) = await app.GetHtml($"/en/news/{slug}");
         Assert.Equal("A corrected headline", page.QuerySelector("h1")!.TextContent);
     }

@@ -132,7 +132,7 @@ internal static class PostsApi
         var categories = await PostQueries.CategoriesOfAsync(db, [p.Id], q.Culture, ct);
         var issuers = await IssuerLink.OfAsync(db, p.Id, ct);
         return ApiResults.Item(http, new ApiPost(p.Id, p.Slug, ApiQuery.Name(p.Kind), view.Title, view.Excerpt, view.BodyHtml, view.Culture,
-            [.. view.TranslatedCultures.Order(StringComparer.Ordinal)], p.PublishedAt!.Value, p.UpdatedAt, p.AuthorName, q.Absolute(p.FeaturedImageUrl), p.Tags,
+            [.. view.TranslatedCultures.Order(StringComparer.Ordinal)], p.PublishedAt!.Value, p.UpdatedAt, p.AuthorName, q.Absolute(p.Image?.Url()), p.Tags,
             [.. categories[p.Id].Select(x => new ApiCategory(x.Slug, x.Name))],
             [.. issuers.Select(i => new ApiOrganisationLink(i.Slug, i.Name, i.Acronym, q.Origin + OrganisationsApi.ProfilePath(q.Culture, i.Slug)))],
             q.Origin + PostQueries.NewsPath(q.Culture, p.Slug), statements ? Facts(view.Statement) : null));

@@ -29,6 +29,10 @@ internal sealed class Campaign
     /// <summary>The document to read before signing (a PDF from the media library).</summary>
     public int? DocumentId { get; set; }
     public Media.MediaItem? Document { get; set; }
+
+    /// <summary>The featured image, from the media library: in listings, at the top of the page and in link previews.</summary>
+    public int? ImageId { get; set; }
+    public Media.MediaItem? Image { get; set; }
     public DateTime OpensAt { get; set; }
     public DateTime? ClosesAt { get; set; }
     public Signers Signers { get; set; } = Signers.Organisations;

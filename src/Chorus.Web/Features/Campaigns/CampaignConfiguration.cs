@@ -12,6 +12,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         c.Property(x => x.Culture).HasMaxLength(16);
         c.Property(x => x.Title).HasMaxLength(300);
         c.HasOne(x => x.Post).WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.SetNull);
+        c.HasOne(x => x.Image).WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
         c.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.SetNull);
         c.HasMany(x => x.Translations).WithOne().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -1,4 +1,5 @@
 using Chorus.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Chorus.Web.Features.Statements;
 using Chorus.Web.Infrastructure;
 
@@ -64,6 +65,34 @@ internal static partial class DemoContent
         await Organisations.DemoOrganisations.SeedAsync(db, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
         await Chorus.Web.Features.Events.DemoEvents.SeedAsync(db, clock);
         await Campaigns.DemoCampaigns.SeedAsync(db, clock, suffixes, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
+        await SeedHomeAsync(db, clock);
+    }
+
+    /// <summary>A home page showing the coalition's current work: the call for sign-ons first, then events, statements, news.</summary>
+    private static async Task SeedHomeAsync(ChorusDb db, TimeProvider clock)
+    {
+        var campaign = await db.Campaigns.OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        db.SiteLook.Add(new Site.SiteLook
+        {
+            UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            Home =
+            [
+                .. campaign is { } id ? [new Site.HomeBlock { Kind = Site.HomeBlockKind.Featured, Item = $"campaign:{id}" }] : Array.Empty<Site.HomeBlock>(),
+                new Site.HomeBlock { Kind = Site.HomeBlockKind.Events },
+                new Site.HomeBlock { Kind = Site.HomeBlockKind.Statements },
+                new Site.HomeBlock { Kind = Site.HomeBlockKind.News },
+                new Site.HomeBlock
+                {
+                    Kind = Site.HomeBlockKind.About,
+                    Texts =
+                    [
+                        new Site.HomeBlockText { Culture = "en", Body = "A global network of civil-society organisations working for the rights of migrants, refugees and people on the move. [Read more about us](/en/pages/about)." },
+                        new Site.HomeBlockText { Culture = "fr", Title = "Qui sommes-nous", Body = "Un réseau mondial d'organisations de la société civile qui défendent les droits des migrants, des réfugiés et des personnes en déplacement. [En savoir plus](/fr/pages/about)." },
+                    ],
+                },
+            ],
+        });
+        await db.SaveChangesAsync();
     }
 
     private static (string Culture, string Name)[] In(string fr, string es, string ar, string zh, string ru) =>

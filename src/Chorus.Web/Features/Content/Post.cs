@@ -40,8 +40,9 @@ internal sealed class Post : IPostText
     public DateTime? PublishedAt { get; set; }
     public string AuthorName { get; set; } = "";
 
-    /// <summary>A same-site image path such as /media/x.jpg; never another origin.</summary>
-    public string? FeaturedImageUrl { get; set; }
+    /// <summary>The featured image, from the media library: in listings, at the top of the page and in link previews.</summary>
+    public int? ImageId { get; set; }
+    public Media.MediaItem? Image { get; set; }
     public List<string> Tags { get; set; } = [];
     public List<Category> Categories { get; set; } = [];
 

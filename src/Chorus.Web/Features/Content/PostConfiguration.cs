@@ -13,7 +13,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Summary).HasMaxLength(1000);
         post.Property(p => p.Excerpt).HasMaxLength(1000);
         post.Property(p => p.AuthorName).HasMaxLength(200);
-        post.Property(p => p.FeaturedImageUrl).HasMaxLength(500);
+        post.HasOne(p => p.Image).WithMany().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.SetNull);
         post.Property(p => p.Culture).HasMaxLength(16);
         post.Property(p => p.ContentHash).HasMaxLength(64);
         // Listings walk this index newest first (keyset paging, never a large OFFSET).

@@ -55,6 +55,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
         }
         (Events, Campaigns) = (events, campaigns);
         (Title, Description, TranslatedCultures, OpenGraphType) = (View.Title, View.Excerpt, View.TranslatedCultures, "article");
+        Image = Site.SiteIdentity.Image(View.Post.Image);
         // A machine draft, or another language's text shown for want of one in this language, is a copy: search engines
         // are sent to the text a person wrote in its own language's page and kept away from this one.
         if (View.IsMachine || View.Culture != Culture)
@@ -62,7 +63,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             NoIndex = true;
             OriginalPath = PostQueries.NewsPath(View.IsMachine ? View.Post.Culture : View.Culture, View.Post.Slug);
         }
-        JsonLd = SchemaOrgData();
+        JsonLd = SchemaOrgData(await BrandAsync());
         return Page();
     }
 
@@ -77,11 +78,12 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     private sealed record LinkedCampaign(string Slug, bool PublicList);
 
-    private string SchemaOrgData()
+    private string SchemaOrgData(Site.Brand brand)
     {
         var origin = Request.Origin();
         var post = View!.Post;
-        var site = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.Name;
+        var site = brand.Name.Text;
+        var publisher = Site.SiteIdentity.Organization(brand, origin, Culture);
         var S = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedStrings>>();
         var statement = post.Kind == PostKind.Statement;
         return SchemaOrg.Json(
@@ -89,13 +91,13 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             {
                 ["@context"] = "https://schema.org", ["@type"] = "NewsArticle", ["headline"] = View.Title, ["description"] = View.Excerpt,
                 ["url"] = origin + Path, ["inLanguage"] = View.Culture,
-                ["image"] = Origins.Absolute(origin, post.FeaturedImageUrl),
+                ["image"] = Origins.Absolute(origin, post.Image?.Url()),
                 ["datePublished"] = post.PublishedAt!.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
                 ["dateModified"] = post.UpdatedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-                ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },
+                ["publisher"] = publisher,
                 ["author"] = Issuers.Count > 0
                     ? Issuers.Select(i => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = i.Name }).ToList()
-                    : new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },
+                    : publisher,
             },
             SchemaOrg.Breadcrumbs((site, $"{origin}/{Culture}/"),
                 statement ? (S["Statements"], $"{origin}/{Culture}/statements") : (S["News"], $"{origin}/{Culture}/"),

@@ -8,7 +8,8 @@ internal sealed record CategoryLink(string Name, string Slug);
 
 /// <summary>A post in a listing; <paramref name="Culture"/> is the language its title and excerpt are in.</summary>
 internal sealed record PostSummary(
-    int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, string Culture, IReadOnlyList<CategoryLink> Categories);
+    int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, string Culture, IReadOnlyList<CategoryLink> Categories,
+    Media.MediaItem? Image = null);
 
 /// <summary>One page of a listing, with the cursors that lead to the neighbouring pages.</summary>
 internal sealed record PostListing(IReadOnlyList<PostSummary> Items, string? OlderCursor, string? NewerCursor);
@@ -82,17 +83,35 @@ internal static class PostQueries
             return new PostListing([], null, null);
         }
 
-        var categories = await CategoriesOfAsync(db, [.. rows.Select(r => r.Id)], chain[0], ct);
-        var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], chain, ct);
-        var items = rows.Select(r => texts.TryGetValue(r.Id, out var t)
-            ? new PostSummary(r.Id, t.Title, r.Slug, r.Kind, r.PublishedAt, t.Excerpt, t.Culture, [.. categories[r.Id]])
-            : new PostSummary(r.Id, r.Title, r.Slug, r.Kind, r.PublishedAt, r.Excerpt, r.Culture, [.. categories[r.Id]])).ToList();
+        var items = await SummariesAsync(db, rows, chain, ct);
         var first = new PostCursor(rows[0].PublishedAt, rows[0].Id);
         var last = new PostCursor(rows[^1].PublishedAt, rows[^1].Id);
         var hasOlder = after is null ? more : (await ToListAsync(Older(db, now, scope, last.At, last.Id, 1), ct)).Count > 0;
         var hasNewer = after is not null ? more
             : before is not null && (await ToListAsync(Newer(db, now, scope, first.At, first.Id, 1), ct)).Count > 0;
         return new PostListing(items, hasOlder ? last.ToString() : null, hasNewer ? first.ToString() : null);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="take"/> public posts of <paramref name="query"/> (the newest statements, a featured post) as a
+    /// listing shows them.
+    /// </summary>
+    public static async Task<IReadOnlyList<PostSummary>> LatestAsync(
+        ChorusDb db, IQueryable<Post> query, DateTime now, IReadOnlyList<string> chain, int take, CancellationToken ct)
+    {
+        var rows = await query.AsNoTracking().Published(now).Listed().OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(take)
+            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture, p.Image)).ToListAsync(ct);
+        return rows.Count == 0 ? [] : await SummariesAsync(db, rows, chain, ct);
+    }
+
+    // Titles and excerpts in the reader's best language, with their categories: two statements for a whole page.
+    private static async Task<List<PostSummary>> SummariesAsync(ChorusDb db, List<ListedRow> rows, IReadOnlyList<string> chain, CancellationToken ct)
+    {
+        var categories = await CategoriesOfAsync(db, [.. rows.Select(r => r.Id)], chain[0], ct);
+        var texts = await PostVersions.BestTextsAsync(db, [.. rows.Select(r => (r.Id, r.Culture))], chain, ct);
+        return [.. rows.Select(r => texts.TryGetValue(r.Id, out var t)
+            ? new PostSummary(r.Id, t.Title, r.Slug, r.Kind, r.PublishedAt, t.Excerpt, t.Culture, [.. categories[r.Id]], r.Image)
+            : new PostSummary(r.Id, r.Title, r.Slug, r.Kind, r.PublishedAt, r.Excerpt, r.Culture, [.. categories[r.Id]], r.Image))];
     }
 
     private static async Task<List<ListedRow>> ToListAsync(IAsyncEnumerable<ListedRow> rows, CancellationToken ct)
@@ -119,7 +138,7 @@ internal static class PostQueries
             .Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < id))
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Take(take)
-            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture)));
+            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture, p.Image)));
 
     private static readonly Func<ChorusDb, DateTime, int, DateTime, int, int, IAsyncEnumerable<ListedRow>> Newer =
         EF.CompileAsyncQuery((ChorusDb db, DateTime now, int category, DateTime at, int id, int take) => db.Posts.AsNoTracking()
@@ -128,9 +147,9 @@ internal static class PostQueries
             .Where(p => p.PublishedAt > at || (p.PublishedAt == at && p.Id > id))
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
             .Take(take)
-            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture)));
+            .Select(p => new ListedRow(p.Id, p.Title, p.Slug, p.Kind, p.PublishedAt!.Value, p.Excerpt, p.Culture, p.Image)));
 
-    private sealed record ListedRow(int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, string Culture);
+    private sealed record ListedRow(int Id, string Title, string Slug, PostKind Kind, DateTime PublishedAt, string Excerpt, string Culture, Media.MediaItem? Image);
 
     /// <summary>
     /// The categories of the given posts, named in <paramref name="culture"/> where a name exists, in one

@@ -28,7 +28,7 @@ internal static class PostVersions
     public static async Task<PostView?> ReadAsync(
         ChorusDb db, IQueryable<Post> published, string slug, IReadOnlyList<string> chain, bool wantMachine, CancellationToken ct)
     {
-        var post = await published.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        var post = await published.AsNoTracking().Include(p => p.Image).FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (post is null)
         {
             return null;

@@ -43,6 +43,10 @@ internal sealed class Event
     public DateTime EndsAt { get; set; }
 
     public string? Venue { get; set; }
+
+    /// <summary>The featured image, from the media library: in listings, at the top of the page and in link previews.</summary>
+    public int? ImageId { get; set; }
+    public Media.MediaItem? Image { get; set; }
     public string? JoinUrl { get; set; }
 
     /// <summary>When false, the join link is sent to registrants only.</summary>

@@ -32,6 +32,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         {
             r.Property(x => x.ByDay).HasMaxLength(40);
         });
+        e.HasOne(x => x.Image).WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
         e.HasMany(x => x.Sessions).WithOne(s => s.Event).HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Translations).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Hosts).WithOne().HasForeignKey(h => h.EventId).OnDelete(DeleteBehavior.Cascade);

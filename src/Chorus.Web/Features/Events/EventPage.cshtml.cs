@@ -39,7 +39,7 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
     {
         var e = await db.Events.AsNoTracking().AsSplitQuery().Where(x => x.Slug == slug && x.DeletedAt == null)
             .Include(x => x.Sessions).ThenInclude(s => s.Host).Include(x => x.Translations).Include(x => x.Hosts).ThenInclude(h => h.Organisation)
-            .Include(x => x.Categories).FirstOrDefaultAsync(ct);
+            .Include(x => x.Categories).Include(x => x.Image).FirstOrDefaultAsync(ct);
         if (e is null)
         {
             return NotFound();
@@ -47,7 +47,7 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
         Event = e;
         Now = clock.GetUtcNow().UtcDateTime;
         Text = EventTexts.Best(e, Chain);
-        (Title, Description) = (Text.Title, Text.Summary);
+        (Title, Description, Image) = (Text.Title, Text.Summary, Site.SiteIdentity.Image(e.Image));
         // Search engines are told of the languages the event is really written in, as the sitemap does.
         TranslatedCultures = [Event.Culture, .. Event.Translations.Select(t => t.Culture)];
         ReaderZoneId = ReaderZone.Of(HttpContext);
@@ -143,6 +143,7 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
                 ["url"] = $"{origin}/{Culture}/organizations/{Uri.EscapeDataString(h.Organisation.Slug)}",
             }).ToList(),
             ["inLanguage"] = Text.Culture,
+            ["image"] = Origins.Absolute(origin, e.Image?.Url()),
         };
         if (IsSeries)
         {

@@ -44,7 +44,7 @@ internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, IOutputCach
             {
                 db.Media.Add(new MediaItem
                 {
-                    Kind = media.Kind, Hash = media.Hash, Widths = [.. media.Widths], Bytes = media.Bytes,
+                    Kind = media.Kind, Hash = media.Hash, Widths = [.. media.Widths], Bytes = media.Bytes, Height = media.Height, Format = media.Format,
                     OriginalName = Path.GetFileName(Upload.FileName) is { Length: > 0 and <= 255 } name ? name : "upload",
                     AltText = AltText?.Trim() ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = User.Identity?.Name ?? "",
                 });

@@ -13,6 +13,7 @@ internal static class MediaExtensions
     {
         builder.Services.AddSettings<MediaOptions>("Media");
         builder.Services.AddSingleton<MediaStore>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new OfferImages()));
         builder.Services.AddSingleton<ILocalCopies>(sp => sp.GetRequiredService<MediaStore>());
         builder.Services.AddCommand("media", "copy-to-database: stores the media folder's files in the database, before setting Media:Store=Database",
             async (services, args) =>
@@ -50,7 +51,7 @@ internal static class MediaExtensions
                     return Results.NotFound();
                 }
                 http.Response.Headers.CacheControl = Forever;
-                return TypedResults.PhysicalFile(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "image/jpeg",
+                return TypedResults.PhysicalFile(path, MediaStore.ContentType(name),
                     lastModified: File.GetLastWriteTimeUtc(path), enableRangeProcessing: true);
             });
         }

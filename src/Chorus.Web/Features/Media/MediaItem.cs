@@ -20,15 +20,27 @@ internal sealed class MediaItem
     /// <summary>First 16 hex digits of the SHA-256 of the upload: the start of every stored file's name.</summary>
     public required string Hash { get; set; }
 
-    /// <summary>Stored widths of an image, e.g. [480, 960, 1600]; empty for PDFs.</summary>
+    /// <summary>Stored widths of an image, e.g. [480, 960, 1600]; for an SVG its drawn width, once; empty for PDFs.</summary>
     public List<int> Widths { get; set; } = [];
+
+    /// <summary>
+    /// The height of the widest stored copy (an SVG's drawn height), so pages can say how much room an image takes before it
+    /// arrives; 0 for PDFs and for images stored before heights were kept.
+    /// </summary>
+    public int Height { get; set; }
+
+    /// <summary>How an image is stored: "jpg" (photographs), "png" (PNG uploads, transparency kept) or "svg" (as uploaded).</summary>
+    public string Format { get; set; } = "jpg";
     public long Bytes { get; set; }
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
 
     public string Url(int? width = null) => Kind == MediaKind.Pdf
         ? $"/media/{Hash}.pdf"
-        : $"/media/{Hash}-{width ?? Widths.Max()}.jpg";
+        : Format == "svg" ? $"/media/{Hash}.svg" : $"/media/{Hash}-{width ?? Widths.Max()}.{Format}";
+
+    /// <summary>The height of the copy <paramref name="width"/> wide (0 when not known).</summary>
+    public int HeightAt(int width) => Widths.Count == 0 ? 0 : (int)Math.Round(Height * (double)width / Widths.Max());
 }
 
 internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
@@ -39,6 +51,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         item.Property(m => m.AltText).HasMaxLength(500);
         item.Property(m => m.Hash).HasMaxLength(16);
         item.Property(m => m.UploadedBy).HasMaxLength(320);
+        item.Property(m => m.Format).HasMaxLength(8).HasDefaultValue("jpg");
         item.HasIndex(m => m.Hash);
     }
 }

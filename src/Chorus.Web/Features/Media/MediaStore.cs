@@ -10,7 +10,7 @@ using SkiaSharp;
 namespace Chorus.Web.Features.Media;
 
 /// <summary>What an upload turned out to be.</summary>
-internal sealed record StoredMedia(MediaKind Kind, string Hash, IReadOnlyList<int> Widths, long Bytes);
+internal sealed record StoredMedia(MediaKind Kind, string Hash, IReadOnlyList<int> Widths, long Bytes, int Height = 0, string Format = "jpg");
 
 /// <summary>
 /// Decides an upload's type by its content, never its name; re-encodes images with SkiaSharp into a
@@ -48,9 +48,19 @@ internal sealed partial class MediaStore(IOptions<MediaOptions> options, IHostEn
             await KeepAsync(db, $"{hash}.pdf", bytes, ct);
             return (new StoredMedia(MediaKind.Pdf, hash, [], bytes.Length), null);
         }
+        if (SvgFile.LooksLikeSvg(bytes))
+        {
+            var (size, problem) = SvgFile.Check(bytes);
+            if (size is not var (svgWidth, svgHeight))
+            {
+                return (null, S[problem!]);
+            }
+            await KeepAsync(db, $"{hash}.svg", bytes, ct);
+            return (new StoredMedia(MediaKind.Image, hash, [svgWidth], bytes.Length, svgHeight, "svg"), null);
+        }
         if (!LooksLikeImage(bytes))
         {
-            return (null, S["Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded."]);
+            return (null, S["Only JPEG, PNG, GIF, WebP and SVG images and PDF documents can be uploaded."]);
         }
         // The header alone gives the size: nothing is decoded yet.
         using var codec = SKCodec.Create(new SKMemoryStream(bytes));
@@ -70,15 +80,19 @@ internal sealed partial class MediaStore(IOptions<MediaOptions> options, IHostEn
         }
         using var upright = Orient(decoded, codec.EncodedOrigin);
         var widths = options.Value.EffectiveWidths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, options.Value.EffectiveWidths.Max())).Distinct().Order().ToList();
+        // A PNG is a logo, a diagram or a screenshot more often than a photograph: it stays a PNG, transparency and sharp
+        // edges kept; everything else becomes a JPEG.
+        var png = codec.EncodedFormat == SKEncodedImageFormat.Png;
+        var height = 0;
         foreach (var width in widths)
         {
-            var height = Math.Max(1, (int)Math.Round(upright.Height * (double)width / upright.Width));
-            using var resized = width == upright.Width ? upright.Copy() : upright.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+            height = Math.Max(1, (int)Math.Round(upright.Height * (double)width / upright.Width));
+            using var resized = width == upright.Width ? upright.Copy() : upright.Resize(new SKImageInfo(width, height, upright.ColorType, upright.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
             using var image = SKImage.FromBitmap(resized);
-            using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 82);
-            await KeepAsync(db, $"{hash}-{width}.jpg", jpeg.ToArray(), ct);
+            using var encoded = image.Encode(png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, png ? 100 : 82);
+            await KeepAsync(db, $"{hash}-{width}.{(png ? "png" : "jpg")}", encoded.ToArray(), ct);
         }
-        return (new StoredMedia(MediaKind.Image, hash, widths, bytes.Length), null);
+        return (new StoredMedia(MediaKind.Image, hash, widths, bytes.Length, height, png ? "png" : "jpg"), null);
     }
 
     private async Task KeepAsync(ChorusDb db, string name, byte[] content, CancellationToken ct)
@@ -158,10 +172,19 @@ internal sealed partial class MediaStore(IOptions<MediaOptions> options, IHostEn
         return copied;
     }
 
-    /// <summary>Whether a name is one this store writes (hash, then a width and .jpg, or .pdf): nothing else is looked up.</summary>
+    /// <summary>Whether a name is one this store writes (hash, then a width and .jpg or .png, or .pdf, or .svg): nothing else is looked up.</summary>
     public static bool IsMediaName(string name) => MediaName().IsMatch(name);
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{16}(-[0-9]{1,5}\\.jpg|\\.pdf)$")]
+    /// <summary>The type a stored file is served as, by the extension this store gave it.</summary>
+    public static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".pdf" => "application/pdf",
+        ".png" => "image/png",
+        ".svg" => "image/svg+xml",
+        _ => "image/jpeg",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{16}(-[0-9]{1,5}\\.(jpg|png)|\\.pdf|\\.svg)$")]
     private static partial System.Text.RegularExpressions.Regex MediaName();
 
     void ILocalCopies.Evict(string tag)

@@ -174,14 +174,14 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var c = await db.Campaigns.AsNoTracking().Include(x => x.Translations).Include(x => x.Document).Include(x => x.Post)
+        var c = await db.Campaigns.AsNoTracking().Include(x => x.Translations).Include(x => x.Document).Include(x => x.Post).Include(x => x.Image)
             .FirstOrDefaultAsync(x => x.Slug == Slug && x.DeletedAt == null, ct);
         if (c is null)
         {
             return false;
         }
         (Campaign, Text) = (c, SignatureRules.Best(c, Chain));
-        Title = Text.Title;
+        (Title, Image, Brand) = (Text.Title, Site.SiteIdentity.Image(c.Image), await BrandAsync());
         Description = S["Endorse “{0}”: organisations sign on here.", Text.Title];
         TranslatedCultures = [c.Culture, .. c.Translations.Select(t => t.Culture)];
         PostSlug = c.Post is { DeletedAt: null, Status: Chorus.Web.Features.Content.PostStatus.Published } post ? post.Slug : null;
@@ -195,19 +195,21 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
     /// schema.org data: the page of a text to endorse, with the number of endorsements so far (an EndorseAction counter), the
     /// deadline and the coalition publishing it; and the breadcrumb trail.
     /// </summary>
+    private Site.Brand Brand { get; set; } = null!;
+
     public string JsonLd()
     {
         var origin = Request.Origin();
         var url = $"{origin}/{Culture}/campaigns/{Uri.EscapeDataString(Campaign.Slug)}";
-        var site = HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;
+        var site = Brand.Name.Text;
         return SchemaOrg.Json(
             new()
             {
                 ["@context"] = "https://schema.org", ["@type"] = "WebPage", ["name"] = Text.Title, ["description"] = Description, ["url"] = url,
-                ["inLanguage"] = Text.Culture, ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site },
+                ["inLanguage"] = Text.Culture, ["publisher"] = Site.SiteIdentity.Organization(Brand, origin, Culture),
                 ["mainEntity"] = new Dictionary<string, object?>
                 {
-                    ["@type"] = "CreativeWork", ["name"] = Text.Title, ["inLanguage"] = Text.Culture,
+                    ["@type"] = "CreativeWork", ["name"] = Text.Title, ["inLanguage"] = Text.Culture, ["image"] = Origins.Absolute(origin, Campaign.Image?.Url()),
                     ["expires"] = Campaign.ClosesAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
                     ["interactionStatistic"] = new Dictionary<string, object?>
                     {

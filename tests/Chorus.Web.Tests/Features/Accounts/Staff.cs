@@ -49,6 +49,11 @@ internal static class Staff
         var values = new Dictionary<string, string>();
         foreach (var control in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
+            // As a browser sends them: a radio button or a checkbox only when it is checked.
+            if (control.GetAttribute("type") is "radio" or "checkbox" && !control.HasAttribute("checked"))
+            {
+                continue;
+            }
             var name = control.GetAttribute("name")!;
             values[name] = control switch
             {

@@ -53,9 +53,9 @@ public sealed class PublicRoutesTests(ChorusFactory app) : IClassFixture<ChorusF
     }
 
     [Fact]
-    public async Task Home_page_shows_ten_posts_with_excerpts_read_more_links_and_a_way_to_older_posts()
+    public async Task The_news_page_shows_ten_posts_with_excerpts_read_more_links_and_a_way_to_older_posts()
     {
-        var (_, html) = await app.GetHtml("/en/");
+        var (_, html) = await app.GetHtml("/en/news");
 
         var items = html.QuerySelectorAll(".post-list > li");
         Assert.Equal(10, items.Length);
@@ -75,7 +75,7 @@ public sealed class PublicRoutesTests(ChorusFactory app) : IClassFixture<ChorusF
     [Fact]
     public async Task Pages_reference_no_other_origin_and_need_no_script()
     {
-        foreach (var url in new[] { "/en/", "/en/statements", "/en/pages/about", "/en/news/solutions-not-violence-at-our-borders" })
+        foreach (var url in new[] { "/en/news", "/en/statements", "/en/pages/about", "/en/news/solutions-not-violence-at-our-borders" })
         {
             var (response, html) = await app.GetHtml(url);
 

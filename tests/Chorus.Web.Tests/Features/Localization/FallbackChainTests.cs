@@ -34,7 +34,7 @@ public sealed class FallbackChainTests(FrenchFallsBackToSpanish app) : IClassFix
         Assert.Equal("es", page.QuerySelector("article")!.GetAttribute("lang"));
         Assert.Contains("Elle est affichée en espagnol.", page.QuerySelector("aside.notice")!.TextContent, StringComparison.Ordinal);
 
-        var (_, home) = await app.GetHtml("/fr/");
+        var (_, home) = await app.GetHtml("/fr/news");
         Assert.Equal("Consulta regional en Bogotá", home.QuerySelector(".post-list h2")!.TextContent);
         Assert.Contains("En espagnol", home.QuerySelector(".post-list .lang-label")!.TextContent, StringComparison.Ordinal);
     }

@@ -33,7 +33,7 @@ public sealed class ForeignTextTests(ChorusFactory app) : IClassFixture<ChorusFa
         Arabic(post.QuerySelector("article.post .issuers"), "who issued it");
         Arabic(post.QuerySelector("article.post .facts dt"), "a label of its facts");
 
-        var (_, home) = await app.GetHtml("/ar/");
+        var (_, home) = await app.GetHtml("/ar/news");
         var item = home.QuerySelector(".post-list article[lang=en]")!;
         Arabic(item.QuerySelector(".meta"), "a listed post's date line");
         Arabic(item.QuerySelector("a.more"), "a listed post's \"read more\"");

@@ -111,7 +111,7 @@ public sealed class MediaTests(MediaApp app) : IClassFixture<MediaApp>
         var response = await UploadAsync(script, "photo.jpg", "a photo");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Only JPEG, PNG, GIF, WebP and SVG images and PDF documents can be uploaded.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.Media.AnyAsync(m => m.OriginalName == "photo.jpg")));
     }
 

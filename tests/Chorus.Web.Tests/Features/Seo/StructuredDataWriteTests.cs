@@ -94,7 +94,10 @@ public sealed class StructuredDataWriteTests(EmptyChorusFactory app) : IClassFix
     public async Task A_post_with_a_featured_image_names_it()
     {
         var post = Posts.Make("Pictured news", app.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
-        post.FeaturedImageUrl = "/media/0123456789abcdef-960.jpg";
+        post.Image = new Chorus.Web.Features.Media.MediaItem
+        {
+            OriginalName = "forum.jpg", AltText = "The forum", Hash = "0123456789abcdef", Widths = [480, 960], Height = 640,
+        };
         await app.Add(post);
 
         var article = await Thing("/en/news/pictured-news", "NewsArticle");

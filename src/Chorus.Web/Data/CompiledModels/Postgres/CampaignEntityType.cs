@@ -23,10 +23,10 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Campaigns.Campaign",
                 typeof(Campaign),
                 baseEntityType,
-                propertyCount: 19,
-                navigationCount: 4,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 20,
+                navigationCount: 5,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -97,6 +97,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Campaign).GetField("<Goal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             goal.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var imageId = runtimeEntityType.AddProperty(
+                "ImageId",
+                typeof(int?),
+                propertyInfo: typeof(Campaign).GetProperty("ImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Campaign).GetField("<ImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            imageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var moderation = runtimeEntityType.AddProperty(
                 "Moderation",
@@ -198,9 +206,12 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 new[] { documentId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { postId });
+                new[] { imageId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { postId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
@@ -225,6 +236,23 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ImageId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            var image = declaringEntityType.AddNavigation("Image",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(MediaItem),
+                propertyInfo: typeof(Campaign).GetProperty("Image", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Campaign).GetField("<Image>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PostId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

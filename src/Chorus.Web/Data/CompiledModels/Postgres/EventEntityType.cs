@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Reflection;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
+using Chorus.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -24,11 +25,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 31,
-                navigationCount: 4,
+                propertyCount: 32,
+                navigationCount: 5,
                 skipNavigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 4,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -117,6 +118,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 providerPropertyType: typeof(string));
             format.SetSentinelFromProviderValue("Online");
             format.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var imageId = runtimeEntityType.AddProperty(
+                "ImageId",
+                typeof(int?),
+                propertyInfo: typeof(Event).GetProperty("ImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<ImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            imageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var interpretationLanguages = runtimeEntityType.AddProperty(
                 "InterpretationLanguages",
@@ -314,22 +323,42 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { postId });
+                new[] { imageId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { postId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { startsAt, id });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { endsAt, startsAt, deletedAt, id });
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ImageId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            var image = declaringEntityType.AddNavigation("Image",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(MediaItem),
+                propertyInfo: typeof(Event).GetProperty("Image", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<Image>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PostId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

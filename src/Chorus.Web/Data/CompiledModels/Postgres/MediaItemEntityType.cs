@@ -21,7 +21,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Media.MediaItem",
                 typeof(MediaItem),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -51,6 +51,16 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 sentinel: 0L);
             bytes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var format = runtimeEntityType.AddProperty(
+                "Format",
+                typeof(string),
+                propertyInfo: typeof(MediaItem).GetProperty("Format", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaItem).GetField("<Format>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 8);
+            format.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            format.AddAnnotation("Relational:DefaultValue", "jpg");
+
             var hash = runtimeEntityType.AddProperty(
                 "Hash",
                 typeof(string),
@@ -58,6 +68,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(MediaItem).GetField("<Hash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
             hash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var height = runtimeEntityType.AddProperty(
+                "Height",
+                typeof(int),
+                propertyInfo: typeof(MediaItem).GetProperty("Height", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaItem).GetField("<Height>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            height.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",

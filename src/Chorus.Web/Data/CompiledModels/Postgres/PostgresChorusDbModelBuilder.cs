@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cbae718e-17b6-4828-a823-c96982bc211e"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("62220a6e-61d3-41dc-b840-bc27a4cf777b"), entityTypeCount: 43)
         {
         }
 
@@ -46,6 +46,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
             var postIssuer = PostIssuerEntityType.Create(this);
             var searchDocument = SearchDocumentEntityType.Create(this);
+            var homeBlock = HomeBlockEntityType.Create(this);
+            var homeBlockText = HomeBlockTextEntityType.Create(this);
+            var siteLook = SiteLookEntityType.Create(this);
+            var siteText = SiteTextEntityType.Create(this);
+            var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
             var statementDetails = StatementDetailsEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
@@ -58,17 +63,20 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
             CampaignEntityType.CreateForeignKey1(campaign, mediaItem);
-            CampaignEntityType.CreateForeignKey2(campaign, post);
+            CampaignEntityType.CreateForeignKey2(campaign, mediaItem);
+            CampaignEntityType.CreateForeignKey3(campaign, post);
             CampaignTranslationEntityType.CreateForeignKey1(campaignTranslation, campaign);
             CampaignVersionEntityType.CreateForeignKey1(campaignVersion, campaign);
             SignatureEntityType.CreateForeignKey1(signature, campaign);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
+            PostEntityType.CreateForeignKey1(post, mediaItem);
             PostCategoryEntityType.CreateForeignKey1(postCategory, category);
             PostCategoryEntityType.CreateForeignKey2(postCategory, post);
             PostRevisionEntityType.CreateForeignKey1(postRevision, post);
             PostTranslationEntityType.CreateForeignKey1(postTranslation, post);
-            EventEntityType.CreateForeignKey1(@event, post);
+            EventEntityType.CreateForeignKey1(@event, mediaItem);
+            EventEntityType.CreateForeignKey2(@event, post);
             EventCategoryEntityType.CreateForeignKey1(eventCategory, category);
             EventCategoryEntityType.CreateForeignKey2(eventCategory, @event);
             EventHostEntityType.CreateForeignKey1(eventHost, @event);
@@ -88,6 +96,12 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SearchDocumentEntityType.CreateForeignKey2(searchDocument, @event);
             SearchDocumentEntityType.CreateForeignKey3(searchDocument, organisation);
             SearchDocumentEntityType.CreateForeignKey4(searchDocument, post);
+            HomeBlockEntityType.CreateForeignKey1(homeBlock, siteLook);
+            HomeBlockTextEntityType.CreateForeignKey1(homeBlockText, homeBlock);
+            SiteLookEntityType.CreateForeignKey1(siteLook, mediaItem);
+            SiteLookEntityType.CreateForeignKey2(siteLook, mediaItem);
+            SiteTextEntityType.CreateForeignKey1(siteText, siteLook);
+            SocialLinkEntityType.CreateForeignKey1(socialLink, siteLook);
             LanguageVersionEntityType.CreateForeignKey1(languageVersion, statementDetails);
             StatementDetailsEntityType.CreateForeignKey1(statementDetails, post);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -130,6 +144,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);
             PostIssuerEntityType.CreateAnnotations(postIssuer);
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
+            HomeBlockEntityType.CreateAnnotations(homeBlock);
+            HomeBlockTextEntityType.CreateAnnotations(homeBlockText);
+            SiteLookEntityType.CreateAnnotations(siteLook);
+            SiteTextEntityType.CreateAnnotations(siteText);
+            SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);
             StatementDetailsEntityType.CreateAnnotations(statementDetails);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);

@@ -22,10 +22,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Campaigns.Campaign",
                 typeof(Campaign),
                 baseEntityType,
-                propertyCount: 19,
-                navigationCount: 4,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 20,
+                navigationCount: 5,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -87,6 +87,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 typeof(int?),
                 propertyInfo: typeof(Campaign).GetProperty("Goal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Campaign).GetField("<Goal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var imageId = runtimeEntityType.AddProperty(
+                "ImageId",
+                typeof(int?),
+                propertyInfo: typeof(Campaign).GetProperty("ImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Campaign).GetField("<ImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var moderation = runtimeEntityType.AddProperty(
@@ -178,9 +185,12 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 new[] { documentId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { postId });
+                new[] { imageId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { postId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
@@ -205,6 +215,23 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ImageId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            var image = declaringEntityType.AddNavigation("Image",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(MediaItem),
+                propertyInfo: typeof(Campaign).GetProperty("Image", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Campaign).GetField("<Image>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PostId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

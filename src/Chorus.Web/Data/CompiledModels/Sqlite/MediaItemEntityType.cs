@@ -20,7 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Media.MediaItem",
                 typeof(MediaItem),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -47,12 +47,28 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(MediaItem).GetField("<Bytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
+            var format = runtimeEntityType.AddProperty(
+                "Format",
+                typeof(string),
+                propertyInfo: typeof(MediaItem).GetProperty("Format", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaItem).GetField("<Format>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 8);
+            format.AddAnnotation("Relational:DefaultValue", "jpg");
+
             var hash = runtimeEntityType.AddProperty(
                 "Hash",
                 typeof(string),
                 propertyInfo: typeof(MediaItem).GetProperty("Hash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaItem).GetField("<Hash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
+
+            var height = runtimeEntityType.AddProperty(
+                "Height",
+                typeof(int),
+                propertyInfo: typeof(MediaItem).GetProperty("Height", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaItem).GetField("<Height>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2a667aaf-a947-4a8a-aba1-f9bd824fed67"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("25fa360c-0626-4fea-bb1e-afeb19923b5c"), entityTypeCount: 43)
         {
         }
 
@@ -45,6 +45,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
             var postIssuer = PostIssuerEntityType.Create(this);
             var searchDocument = SearchDocumentEntityType.Create(this);
+            var homeBlock = HomeBlockEntityType.Create(this);
+            var homeBlockText = HomeBlockTextEntityType.Create(this);
+            var siteLook = SiteLookEntityType.Create(this);
+            var siteText = SiteTextEntityType.Create(this);
+            var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
             var statementDetails = StatementDetailsEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
@@ -57,17 +62,20 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
             CampaignEntityType.CreateForeignKey1(campaign, mediaItem);
-            CampaignEntityType.CreateForeignKey2(campaign, post);
+            CampaignEntityType.CreateForeignKey2(campaign, mediaItem);
+            CampaignEntityType.CreateForeignKey3(campaign, post);
             CampaignTranslationEntityType.CreateForeignKey1(campaignTranslation, campaign);
             CampaignVersionEntityType.CreateForeignKey1(campaignVersion, campaign);
             SignatureEntityType.CreateForeignKey1(signature, campaign);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
+            PostEntityType.CreateForeignKey1(post, mediaItem);
             PostCategoryEntityType.CreateForeignKey1(postCategory, category);
             PostCategoryEntityType.CreateForeignKey2(postCategory, post);
             PostRevisionEntityType.CreateForeignKey1(postRevision, post);
             PostTranslationEntityType.CreateForeignKey1(postTranslation, post);
-            EventEntityType.CreateForeignKey1(@event, post);
+            EventEntityType.CreateForeignKey1(@event, mediaItem);
+            EventEntityType.CreateForeignKey2(@event, post);
             EventCategoryEntityType.CreateForeignKey1(eventCategory, category);
             EventCategoryEntityType.CreateForeignKey2(eventCategory, @event);
             EventHostEntityType.CreateForeignKey1(eventHost, @event);
@@ -87,6 +95,12 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SearchDocumentEntityType.CreateForeignKey2(searchDocument, @event);
             SearchDocumentEntityType.CreateForeignKey3(searchDocument, organisation);
             SearchDocumentEntityType.CreateForeignKey4(searchDocument, post);
+            HomeBlockEntityType.CreateForeignKey1(homeBlock, siteLook);
+            HomeBlockTextEntityType.CreateForeignKey1(homeBlockText, homeBlock);
+            SiteLookEntityType.CreateForeignKey1(siteLook, mediaItem);
+            SiteLookEntityType.CreateForeignKey2(siteLook, mediaItem);
+            SiteTextEntityType.CreateForeignKey1(siteText, siteLook);
+            SocialLinkEntityType.CreateForeignKey1(socialLink, siteLook);
             LanguageVersionEntityType.CreateForeignKey1(languageVersion, statementDetails);
             StatementDetailsEntityType.CreateForeignKey1(statementDetails, post);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -129,6 +143,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);
             PostIssuerEntityType.CreateAnnotations(postIssuer);
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
+            HomeBlockEntityType.CreateAnnotations(homeBlock);
+            HomeBlockTextEntityType.CreateAnnotations(homeBlockText);
+            SiteLookEntityType.CreateAnnotations(siteLook);
+            SiteTextEntityType.CreateAnnotations(siteText);
+            SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);
             StatementDetailsEntityType.CreateAnnotations(statementDetails);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);

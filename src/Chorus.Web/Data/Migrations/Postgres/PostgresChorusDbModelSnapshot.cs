@@ -239,6 +239,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<int?>("Goal")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -285,6 +288,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("PostId");
 
@@ -581,9 +586,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("FeaturedImageUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -620,6 +624,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -816,6 +822,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("InterpretationLanguages")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -903,6 +912,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("PostId");
 
@@ -1236,10 +1247,20 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<long>("Bytes")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("jpg");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1506,6 +1527,37 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.ToTable("SearchDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Site.SiteLook", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Accent")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("LogoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OnAccent")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("ShareImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogoId");
+
+                    b.HasIndex("ShareImageId");
+
+                    b.ToTable("SiteLook", (string)null);
+                });
+
             modelBuilder.Entity("Chorus.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1725,12 +1777,19 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Chorus.Web.Features.Content.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Document");
+
+                    b.Navigation("Image");
 
                     b.Navigation("Post");
                 });
@@ -1800,6 +1859,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
                 {
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsOne("Chorus.Web.Features.Statements.StatementDetails", "Statement", b1 =>
                         {
                             b1.Property<int>("PostId")
@@ -1872,6 +1936,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                             b1.Navigation("Versions");
                         });
 
+                    b.Navigation("Image");
+
                     b.Navigation("Statement");
                 });
 
@@ -1914,6 +1980,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Chorus.Web.Features.Events.Event", b =>
                 {
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Chorus.Web.Features.Content.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
@@ -1960,6 +2031,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("EventId");
                         });
+
+                    b.Navigation("Image");
 
                     b.Navigation("Recurrence");
                 });
@@ -2109,6 +2182,133 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Navigation("Organisation");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Site.SiteLook", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "ShareImage")
+                        .WithMany()
+                        .HasForeignKey("ShareImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Chorus.Web.Features.Site.HomeBlock", "Home", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Item");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Home")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+
+                            b1.OwnsMany("Chorus.Web.Features.Site.HomeBlockText", "Texts", b2 =>
+                                {
+                                    b2.Property<int>("HomeBlockSiteLookId");
+
+                                    b2.Property<int>("HomeBlock__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Body");
+
+                                    b2.Property<string>("Culture")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Title");
+
+                                    b2.HasKey("HomeBlockSiteLookId", "HomeBlock__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("SiteLook");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("HomeBlockSiteLookId", "HomeBlock__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Texts");
+                        });
+
+                    b.OwnsMany("Chorus.Web.Features.Site.SiteText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Culture")
+                                .IsRequired();
+
+                            b1.Property<string>("Footer");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Tagline");
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Texts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+                        });
+
+                    b.OwnsMany("Chorus.Web.Features.Site.SocialLink", "Links", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Links")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+                        });
+
+                    b.Navigation("Home");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Logo");
+
+                    b.Navigation("ShareImage");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -227,6 +227,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Goal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -273,6 +276,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("PostId");
 
@@ -559,9 +564,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FeaturedImageUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -598,6 +602,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -788,6 +794,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("InterpretationLanguages")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -875,6 +884,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("PostId");
 
@@ -1200,10 +1211,20 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<long>("Bytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("jpg");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1466,6 +1487,37 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("SearchDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Site.SiteLook", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accent")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnAccent")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShareImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogoId");
+
+                    b.HasIndex("ShareImageId");
+
+                    b.ToTable("SiteLook", (string)null);
+                });
+
             modelBuilder.Entity("Chorus.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1677,12 +1729,19 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Chorus.Web.Features.Content.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Document");
+
+                    b.Navigation("Image");
 
                     b.Navigation("Post");
                 });
@@ -1752,6 +1811,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Chorus.Web.Features.Content.Post", b =>
                 {
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsOne("Chorus.Web.Features.Statements.StatementDetails", "Statement", b1 =>
                         {
                             b1.Property<int>("PostId")
@@ -1824,6 +1888,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                             b1.Navigation("Versions");
                         });
 
+                    b.Navigation("Image");
+
                     b.Navigation("Statement");
                 });
 
@@ -1866,6 +1932,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Chorus.Web.Features.Events.Event", b =>
                 {
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Chorus.Web.Features.Content.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
@@ -1912,6 +1983,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("EventId");
                         });
+
+                    b.Navigation("Image");
 
                     b.Navigation("Recurrence");
                 });
@@ -2061,6 +2134,133 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Site.SiteLook", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Chorus.Web.Features.Media.MediaItem", "ShareImage")
+                        .WithMany()
+                        .HasForeignKey("ShareImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Chorus.Web.Features.Site.HomeBlock", "Home", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Item");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Home")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+
+                            b1.OwnsMany("Chorus.Web.Features.Site.HomeBlockText", "Texts", b2 =>
+                                {
+                                    b2.Property<int>("HomeBlockSiteLookId");
+
+                                    b2.Property<int>("HomeBlock__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Body");
+
+                                    b2.Property<string>("Culture")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Title");
+
+                                    b2.HasKey("HomeBlockSiteLookId", "HomeBlock__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("SiteLook");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("HomeBlockSiteLookId", "HomeBlock__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Texts");
+                        });
+
+                    b.OwnsMany("Chorus.Web.Features.Site.SiteText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Culture")
+                                .IsRequired();
+
+                            b1.Property<string>("Footer");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Tagline");
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Texts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+                        });
+
+                    b.OwnsMany("Chorus.Web.Features.Site.SocialLink", "Links", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Links")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+                        });
+
+                    b.Navigation("Home");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Logo");
+
+                    b.Navigation("ShareImage");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

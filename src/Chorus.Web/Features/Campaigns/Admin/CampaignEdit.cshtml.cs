@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Media;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Authorization;
@@ -19,8 +20,14 @@ namespace Chorus.Web.Features.Campaigns.Admin;
 /// </summary>
 [Authorize(Roles = Roles.Editors)]
 internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone, Outbox outbox,
-    IOptions<SiteOptions> site, IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel
+    IOptions<SiteOptions> site, IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel, IFeaturedImageForm
 {
+    public IReadOnlyList<MediaItem> OfferedImages { private get; set; } = [];
+
+    public int? ChosenImageId => Input.ImageId;
+
+    public MediaChoice ImageChoice => MediaChoice.Featured(S, OfferedImages, Input.ImageId, ModelState);
+
     [FromRoute] public string Id { get; set; } = "";
 
     [BindProperty] public CampaignInput Input { get; set; } = new();
@@ -51,6 +58,7 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         }
         var postId = await PostAsync(ct);
         var documentId = await DocumentAsync(ct);
+        await MediaChoice.CheckFeaturedAsync(db, Input.ImageId, ModelState, S, ct);
         var translations = Translations();
         var (slug, taken) = await Slugs.ForFormAsync(Input.Slug, Input.Title, s => db.Campaigns.AnyAsync(x => x.Slug == s && x.Id != c.Id, ct));
         if (taken)
@@ -75,7 +83,7 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         {
             return Page();
         }
-        (c.Title, c.Slug, c.Culture, c.TextMarkdown, c.PostId, c.DocumentId) = (Input.Title.Trim(), slug, Input.Culture, Input.Text, postId, documentId);
+        (c.Title, c.Slug, c.Culture, c.TextMarkdown, c.PostId, c.DocumentId, c.ImageId) = (Input.Title.Trim(), slug, Input.Culture, Input.Text, postId, documentId, Input.ImageId);
         (c.OpensAt, c.ClosesAt, c.Signers, c.Goal, c.PublicList, c.Moderation) = (opens!.Value, closes, Input.Signers, Input.Goal, Input.PublicList, Input.Moderation);
         c.EraseContactAfterDays = Input.EraseContactAfterDays;
         c.Translations.RemoveAll(t => !translations.ContainsKey(t.Culture));
@@ -248,7 +256,7 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         {
             Input = new CampaignInput
             {
-                Title = c.Title, Slug = c.Slug, Culture = c.Culture, Text = c.TextMarkdown, Post = c.Post?.Slug, Document = c.Document?.Url(),
+                Title = c.Title, Slug = c.Slug, Culture = c.Culture, Text = c.TextMarkdown, Post = c.Post?.Slug, Document = c.Document?.Url(), ImageId = c.ImageId,
                 OpensAt = LocalTimes.Format(c.OpensAt, Zone), ClosesAt = c.ClosesAt is { } closes ? LocalTimes.Format(closes, Zone) : null,
                 Signers = c.Signers, Goal = c.Goal, PublicList = c.PublicList, Moderation = c.Moderation, EraseContactAfterDays = c.EraseContactAfterDays,
                 Translations = c.Translations.ToDictionary(t => t.Culture, t => new CampaignTranslationInput { Title = t.Title, Text = t.TextMarkdown }),

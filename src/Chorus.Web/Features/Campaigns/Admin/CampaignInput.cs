@@ -28,6 +28,9 @@ internal sealed class CampaignInput
     [MaxLength(300)]
     public string? Document { get; set; }
 
+    /// <summary>The featured image's id in the media library.</summary>
+    public int? ImageId { get; set; }
+
     [Required(ErrorMessage = "Say when the campaign opens.")]
     public string? OpensAt { get; set; }
 

@@ -3,6 +3,7 @@ using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Organisations;
 using Chorus.Web.Features.Statements;
+using Chorus.Web.Features.Media;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ namespace Chorus.Web.Features.Content.Admin;
 /// <summary>/admin/posts/new and /admin/posts/{id}: write, preview, schedule, move to the bin and restore.</summary>
 [Authorize(Roles = Roles.Editors)]
 internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone,
-    IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+    IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel, IFeaturedImageForm
 {
     [FromRoute] public string Id { get; set; } = "";
 
@@ -36,6 +37,12 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
 
     public IReadOnlyList<string> Cultures => site.Value.Cultures;
+
+    public IReadOnlyList<MediaItem> OfferedImages { private get; set; } = [];
+
+    public int? ChosenImageId => Input.ImageId;
+
+    public MediaChoice ImageChoice => MediaChoice.Featured(S, OfferedImages, Input.ImageId, ModelState);
 
     public async Task<IActionResult> OnGetAsync(string? confirm)
     {
@@ -80,6 +87,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
         {
             ModelState.AddModelError("Input.DeliveredOn", S["A statement needs the date it was delivered."]);
         }
+        await MediaChoice.CheckFeaturedAsync(db, Input.ImageId, ModelState, S, HttpContext.RequestAborted);
         var versions = ParseVersions();
         var issuers = await ParseIssuersAsync();
         if (!ModelState.IsValid)
@@ -99,7 +107,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
             post.BodyMarkdown = Input.Body;
             post.Tags = [.. PostInput.SplitList(Input.Tags)];
-            post.FeaturedImageUrl = string.IsNullOrWhiteSpace(Input.FeaturedImageUrl) ? null : Input.FeaturedImageUrl;
+            post.ImageId = Input.ImageId;
             post.Status = Input.Status;
             post.PublishedAt = publishAt ?? (Input.Status == PostStatus.Published ? post.PublishedAt ?? clock.GetUtcNow().UtcDateTime : null);
             post.Statement = Input.Kind != PostKind.Statement ? null : new StatementDetails
@@ -139,6 +147,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
     /// <summary>Loads the post (or a blank one) and the editor's zone; null when the page can show.</summary>
     private async Task<IActionResult?> LoadAsync(bool keepInput = false)
     {
+
         var me = await users.GetUserAsync(User);
         Zone = LocalTimes.ZoneOf(me?.TimeZone, siteZone);
         if (Id == "new")
@@ -164,7 +173,7 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             {
                 Title = post.Title, Slug = post.Slug, Kind = post.Kind, Culture = post.Culture, Summary = post.Summary,
                 Body = post.BodyMarkdown, Categories = string.Join(", ", post.Categories.Select(c => c.Name)),
-                Tags = string.Join(", ", post.Tags), Status = post.Status, FeaturedImageUrl = post.FeaturedImageUrl,
+                Tags = string.Join(", ", post.Tags), Status = post.Status, ImageId = post.ImageId,
                 PublishAt = post.PublishedAt is { } at ? LocalTimes.Format(at, Zone) : null,
                 StatementType = post.Statement?.Type ?? default, DeliveredOn = post.Statement?.DeliveredOn,
                 SpeakerName = post.Statement?.SpeakerName, SpeakerRole = post.Statement?.SpeakerRole,

@@ -39,8 +39,8 @@ internal sealed class PostInput
     [MaxLength(20)]
     public string? PublishAt { get; set; }
 
-    [MaxLength(500), RegularExpression("^/[^/].*", ErrorMessage = "Use an image from this site's media library (an address starting with /).")]
-    public string? FeaturedImageUrl { get; set; }
+    /// <summary>The featured image's id in the media library.</summary>
+    public int? ImageId { get; set; }
 
     public StatementType StatementType { get; set; }
 

@@ -4,6 +4,7 @@ using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Content.Admin;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Features.Media;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +18,14 @@ namespace Chorus.Web.Features.Events.Admin;
 
 /// <summary>/admin/events/new and /admin/events/{id}: an event, a series (with its rule) or a programme; a preview of its times around the world.</summary>
 [Authorize(Roles = Roles.Editors)]
-internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel, IFeaturedImageForm
 {
+    public IReadOnlyList<MediaItem> OfferedImages { private get; set; } = [];
+
+    public int? ChosenImageId => Input.ImageId;
+
+    public MediaChoice ImageChoice => MediaChoice.Featured(S, OfferedImages, Input.ImageId, ModelState);
+
     public static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
 
     /// <summary>Where the preview shows the start: one city per region.</summary>
@@ -48,7 +55,7 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
             Input = new EventInput
             {
                 Title = e.Title, Slug = e.Slug, Summary = e.Summary, Body = e.BodyMarkdown, Culture = e.Culture, Kind = e.Kind, Format = e.Format,
-                Status = e.Status, TimeZone = e.TimeZone, Start = Format(e.LocalStart), End = Format(e.LocalEnd), Venue = e.Venue, JoinUrl = e.JoinUrl,
+                Status = e.Status, TimeZone = e.TimeZone, Start = Format(e.LocalStart), End = Format(e.LocalEnd), Venue = e.Venue, ImageId = e.ImageId, JoinUrl = e.JoinUrl,
                 JoinUrlPublic = e.JoinUrlPublic, Interpretation = string.Join(", ", e.InterpretationLanguages), Hosts = string.Join('\n', hosts),
                 Partners = e.Partners, Categories = string.Join(", ", e.Categories.Select(c => c.Name)), RecordingUrl = e.RecordingUrl,
                 ReportUrl = e.ReportUrl, IsExternal = e.IsExternal, ExternalUrl = e.ExternalUrl, Registration = e.Registration, Capacity = e.Capacity,
@@ -141,6 +148,7 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
                 ModelState.AddModelError("Input.Translations", $"{S[Chorus.Web.Infrastructure.Cultures.NameKey(culture)]}: {S["A translation needs its title."]}");
             }
         }
+        await MediaChoice.CheckFeaturedAsync(db, Input.ImageId, ModelState, S, ct);
         if (!ModelState.IsValid || times is null)
         {
             return Page();
@@ -161,6 +169,7 @@ internal sealed class EventEditModel(ChorusDb db, TimeProvider clock, IOptions<S
         e.TimeZone = Input.TimeZone;
         (e.LocalStart, e.LocalEnd) = times.Value;
         e.Venue = Blank(Input.Venue);
+        e.ImageId = Input.ImageId;
         e.JoinUrl = Blank(Input.JoinUrl);
         e.JoinUrlPublic = Input.JoinUrlPublic;
         e.InterpretationLanguages = interpretation;

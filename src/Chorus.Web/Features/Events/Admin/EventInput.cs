@@ -41,6 +41,9 @@ internal sealed class EventInput
 
     [MaxLength(300)] public string? Venue { get; set; }
 
+    /// <summary>The featured image's id in the media library.</summary>
+    public int? ImageId { get; set; }
+
     [MaxLength(500), Url(ErrorMessage = "Enter the link as a full address starting with https://.")] public string? JoinUrl { get; set; }
 
     public bool JoinUrlPublic { get; set; } = true;
