@@ -111,7 +111,7 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
         // The featured block needs something to feature.
         var refused = await Staff.PostFormAsync(app.Editor, "/admin/home", new Dictionary<string, string> { [$"Blocks[{featured}].Item"] = "" });
         var page = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Choose what the featured block shows.", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Choose what the featured block shows.", page.QuerySelector($"#blocks-{featured}-item ~ .error")!.TextContent);
 
         var saved = await Staff.PostFormAsync(app.Editor, "/admin/home", new Dictionary<string, string>
         {
