@@ -25,6 +25,7 @@ public sealed class LiveSite : IAsyncLifetime
 
     public const string EditorEmail = "editor@crossroads.test";
     public const string ModeratorEmail = "moderator@crossroads.test";
+    public const string AdminEmail = "admin@crossroads.test";
     public const string EditorPassword = "a browser test passphrase";
 
     public static string RepoRoot { get; } = FindRepoRoot();
@@ -137,9 +138,16 @@ internal sealed class RunningSite : IDisposable
         // People take seconds to fill in a sign-on form and robots do not; tests are robots, so the threshold is off here
         // (the HTTP tests prove a quick form is refused) rather than every test sleeping through it.
         start.Environment["Campaigns__MinimumFillSeconds"] = "0";
+        // The Admin's pages are checked here; the two-factor sign-in every Admin needs in production is tested over HTTP
+        // (TwoFactorRolesTests, AdminAccessTests), and a browser cannot read an authenticator app.
+        start.Environment["Accounts__RequireTwoFactorForAdmins"] = "false";
         // The first command migrates the fresh database; the second, the app's start and the browser's then overlap.
         await AddUserAsync(start, LiveSite.EditorEmail, "Editor");
-        var moderator = AddUserAsync(start, LiveSite.ModeratorEmail, "Moderator");
+        var moderator = Task.Run(async () =>
+        {
+            await AddUserAsync(start, LiveSite.ModeratorEmail, "Moderator");
+            await AddUserAsync(start, LiveSite.AdminEmail, "Admin");
+        });
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
         _app.ErrorDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };

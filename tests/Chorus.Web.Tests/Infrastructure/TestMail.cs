@@ -12,7 +12,20 @@ internal static class TestMail
 {
     private static readonly string? Server = Environment.GetEnvironmentVariable("CHORUS_TEST_SMTP");
     private static readonly string? Maildir = Environment.GetEnvironmentVariable("CHORUS_TEST_MAILDIR");
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MimeMessage> Read = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (MimeMessage Message, string[] To)> Read = new();
+
+    // A message and its recipients, read from its file once. The recipients are copied out as it is read: tests waiting in
+    // parallel share the parsed messages, and enumerating MimeKit's address lists from two threads at once once failed
+    // with "Collection was modified".
+    private static async Task<(MimeMessage Message, string[] To)> LoadAsync(string file)
+    {
+        if (!Read.TryGetValue(file, out var read))
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            read = Read.GetOrAdd(file, (message, [.. message.To.Mailboxes.Select(m => m.Address)]));
+        }
+        return read;
+    }
 
     public static IEnumerable<KeyValuePair<string, string>> Settings
     {
@@ -40,11 +53,7 @@ internal static class TestMail
         var count = 0;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Maildir!, "new")))
         {
-            if (!Read.TryGetValue(file, out var message))
-            {
-                Read[file] = message = await MimeMessage.LoadAsync(file);
-            }
-            count += message.To.Mailboxes.Count(m => m.Address == to);
+            count += (await LoadAsync(file)).To.Count(address => address == to);
         }
         return count;
     }
@@ -65,11 +74,8 @@ internal static class TestMail
             {
                 // Each file is read once per run: the Maildir gathers every test's mail, and parsing it all on every
                 // poll of every waiting test was much of what the mail tests cost.
-                if (!Read.TryGetValue(file, out var message))
-                {
-                    Read[file] = message = await MimeMessage.LoadAsync(file);
-                }
-                if (message.To.Mailboxes.Any(m => m.Address == to) && matches(message))
+                var (message, recipients) = await LoadAsync(file);
+                if (recipients.Contains(to) && matches(message))
                 {
                     return message;
                 }

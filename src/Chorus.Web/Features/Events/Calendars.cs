@@ -23,7 +23,7 @@ internal static class Calendars
         app.MapRead("/{culture:culture}/events/{slug}.ics", async (string culture, string slug, ChorusDb db, HttpContext http, CancellationToken ct) =>
         {
             var e = await Load(db).FirstOrDefaultAsync(x => x.Slug == slug, ct);
-            return e is null ? Results.NotFound() : Ics(http, [e], culture, $"{slug}.ics");
+            return e is null ? Results.NotFound() : await IcsAsync(http, [e], culture, $"{slug}.ics");
         }).CacheOutput(PublicPages.Policy).WithMetadata(new ShowsAttribute(Shown.Events));
 
         app.MapRead("/{culture:culture}/events.ics", async (string culture, ChorusDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
@@ -33,7 +33,7 @@ internal static class Calendars
             // (calendar apps poll this; an unbounded file would cost seconds and hundreds of MB to write).
             var events = await Load(db).Where(e => e.EndsAt >= now.AddDays(-7) && e.StartsAt <= now.AddYears(1))
                 .OrderBy(e => e.StartsAt).Take(FeedSize).ToListAsync(ct);
-            return Ics(http, events, culture, "events.ics");
+            return await IcsAsync(http, events, culture, "events.ics");
         }).CacheOutput(PublicPages.Policy).WithMetadata(new ShowsAttribute(Shown.Events)); // a post's write leaves calendars cached
     }
 
@@ -43,20 +43,21 @@ internal static class Calendars
 
     /// <summary>The file with an ETag and Last-Modified (the latest change of its events), so a subscribed calendar app
     /// polling an unchanged calendar gets a 304.</summary>
-    private static FileName Ics(HttpContext http, List<Event> events, string culture, string name) => new(ConditionalGet.Respond(http,
-        System.Text.Encoding.UTF8.GetBytes(Write(events, http.Request.Origin(), culture, http.RequestServices)), "text/calendar; charset=utf-8",
+    private static async Task<FileName> IcsAsync(HttpContext http, List<Event> events, string culture, string name) => new(ConditionalGet.Respond(http,
+        System.Text.Encoding.UTF8.GetBytes(await WriteAsync(events, http.Request.Origin(), culture, http.RequestServices)), "text/calendar; charset=utf-8",
         events.Count == 0 ? null : events.Max(e => e.UpdatedAt)), name);
 
     // SEQUENCE must grow with every change a calendar app should take (RFC 5545 3.8.7.4): the event's last change in
     // seconds since 2020 grows with each, with no counter to keep (a 32-bit integer until 2088).
     private static int Sequence(Event e) => (int)Math.Max(0, (e.UpdatedAt - new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds);
 
-    public static string Write(IReadOnlyList<Event> events, string origin, string culture, IServiceProvider services)
+    public static async Task<string> WriteAsync(IReadOnlyList<Event> events, string origin, string culture, IServiceProvider services)
     {
         var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
         var chain = site.FallbackChain(culture);
         var calendar = new Ical.Net.Calendar { ProductId = "-//Chorus//Events//EN" };
-        calendar.AddProperty("X-WR-CALNAME", site.Name);
+        // The coalition's name in the calendar's language, as the site's header shows it.
+        calendar.AddProperty("X-WR-CALNAME", (await services.GetRequiredService<Site.SiteIdentity>().BrandAsync(culture)).Name.Text);
         foreach (var zone in events.SelectMany(e => e.Sessions.Select(s => s.TimeZone).Append(e.TimeZone)).Distinct(StringComparer.Ordinal))
         {
             var earliest = events.Min(e => e.StartsAt).AddYears(-1);

@@ -47,7 +47,9 @@ internal static class FeedsExtensions
         return ConditionalGet.Respond(http, body, contentType, feed.Updated);
     }
 
-    private static string SiteName(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;
+    /// <summary>The coalition's name in the feed's language (the identity an Admin set, else Site:Name).</summary>
+    private static async Task<string> SiteNameAsync(HttpContext http, string culture) =>
+        (await http.RequestServices.GetRequiredService<Site.SiteIdentity>().BrandAsync(culture, http.RequestAborted)).Name.Text;
 
     /// <summary>The newest published posts (pages excepted) in the reader's language where a person translated them.</summary>
     private static async Task<Feed?> PostsAsync(HttpContext http, string culture, string title, string path,
@@ -77,7 +79,8 @@ internal static class FeedsExtensions
             return new FeedItem(url, itemTitle, url, excerpt, body, p.PublishedAt!.Value, Later(p.PublishedAt.Value, p.UpdatedAt), language,
                 [.. categories[p.Id].Select(c => c.Name)], p.AuthorName.Length > 0 ? p.AuthorName : null);
         }).ToList();
-        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}{path}", origin + http.Request.Path, culture, items, SiteName(http));
+        var site = await SiteNameAsync(http, culture);
+        return new Feed($"{site}: {title}", title, $"{origin}/{culture}{path}", origin + http.Request.Path, culture, items, site);
     }
 
     /// <summary>Upcoming events and series (by their next session), in the reader's language where translated.</summary>
@@ -99,7 +102,8 @@ internal static class FeedsExtensions
                 $"<p>{System.Net.WebUtility.HtmlEncode(when)}</p>{text.BodyHtml}", e.CreatedAt, Later(e.CreatedAt, e.UpdatedAt), text.Culture,
                 [.. e.Categories.Select(c => c.Name)]);
         }).ToList();
-        return new Feed($"{SiteName(http)}: {title}", title, $"{origin}/{culture}/events", origin + http.Request.Path, culture, items, SiteName(http));
+        var site = await SiteNameAsync(http, culture);
+        return new Feed($"{site}: {title}", title, $"{origin}/{culture}/events", origin + http.Request.Path, culture, items, site);
     }
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;

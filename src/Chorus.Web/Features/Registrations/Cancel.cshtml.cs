@@ -45,7 +45,7 @@ internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox
             var e = registration.Event;
             var origin = Request.Origin();
             RegistrationRules.Tell(outbox, db, S, promoted, e, EventTexts.Best(e, [promoted.Culture, e.Culture]), origin, token,
-                Calendars.Write([e], origin, promoted.Culture, HttpContext.RequestServices));
+                await Calendars.WriteAsync([e], origin, promoted.Culture, HttpContext.RequestServices));
         }
         await db.SaveChangesAsync(ct);
         outbox.Notify();

@@ -95,7 +95,7 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
             OrganisationName = organisation?.Name ?? Input.Organisation?.Trim(), Country = country, Interpretation = interpretation,
             TimeZone = ReaderZone.Of(HttpContext), Culture = Culture, CreatedAt = now, ConsentAt = now, TokenHash = hash,
         };
-        var ics = Calendars.Write([Event], Origin, Culture, HttpContext.RequestServices);
+        var ics = await Calendars.WriteAsync([Event], Origin, Culture, HttpContext.RequestServices);
         // The email is queued in the same save as the registration: both land or neither does.
         Result = await RegistrationRules.PlaceAsync(db, registration, Event, r => RegistrationRules.Tell(outbox, db, S, r, Event, Text, Origin, token, ics), ct);
         outbox.Notify();

@@ -110,6 +110,10 @@ public sealed class SiteIdentityTests(IdentityApp app) : IClassFixture<IdentityA
         var name = arabic.QuerySelector(".brand span")!;
         Assert.Equal(("Migrant Rights Network", "en", "ltr"), (name.TextContent.Trim(), name.GetAttribute("lang"), name.GetAttribute("dir")));
 
+        // Feeds and calendars name the coalition as its pages do, in their language.
+        Assert.Contains("<title>Réseau des droits des migrants: ", await app.CreateClient().GetStringAsync(new Uri("/fr/feed.xml", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("X-WR-CALNAME:Migrant Rights Network", await app.CreateClient().GetStringAsync(new Uri("/en/events.ics", UriKind.Relative)), StringComparison.Ordinal);
+
         // The colours come in a stylesheet of the site's own (no inline style: the policy allows none), cached for good.
         var theme = english.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("/site/theme.css", StringComparison.Ordinal));
         var css = await app.CreateClient().GetAsync(new Uri(theme, UriKind.Relative));
