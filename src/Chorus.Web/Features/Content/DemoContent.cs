@@ -68,7 +68,7 @@ internal static partial class DemoContent
         await SeedHomeAsync(db, clock);
     }
 
-    /// <summary>A home page showing the coalition's current work: the call for sign-ons first, then events, statements, news.</summary>
+    /// <summary>A home page showing the coalition's current work: the call for sign-ons first, then events, open campaigns, statements, news.</summary>
     private static async Task SeedHomeAsync(ChorusDb db, TimeProvider clock)
     {
         var campaign = await db.Campaigns.OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
@@ -79,6 +79,7 @@ internal static partial class DemoContent
             [
                 .. campaign is { } id ? [new Site.HomeBlock { Kind = Site.HomeBlockKind.Featured, Item = $"campaign:{id}" }] : Array.Empty<Site.HomeBlock>(),
                 new Site.HomeBlock { Kind = Site.HomeBlockKind.Events },
+                new Site.HomeBlock { Kind = Site.HomeBlockKind.Campaigns },
                 new Site.HomeBlock { Kind = Site.HomeBlockKind.Statements },
                 new Site.HomeBlock { Kind = Site.HomeBlockKind.News },
                 new Site.HomeBlock

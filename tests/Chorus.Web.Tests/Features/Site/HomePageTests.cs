@@ -83,7 +83,7 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var blocks = home.QuerySelectorAll("main section.block").Select(s => s.ClassList.Single(c => c.StartsWith("block-", StringComparison.Ordinal))).ToList();
-        Assert.Equal(["block-featured", "block-events", "block-statements", "block-news", "block-about"], blocks);
+        Assert.Equal(["block-featured", "block-events", "block-campaigns", "block-statements", "block-news", "block-about"], blocks);
         var featured = home.QuerySelector("section.block-featured")!;
         var campaign = await app.WithDb(db => db.Campaigns.OrderBy(c => c.Id).Select(c => new { c.Slug, c.Title }).FirstAsync());
         Assert.Equal(campaign.Title, featured.QuerySelector("h2")!.TextContent);
@@ -92,6 +92,10 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
         Assert.Equal(3, home.QuerySelectorAll("section.block-events li").Length);
         Assert.All(home.QuerySelectorAll("section.block-events time"), t => Assert.NotNull(t.GetAttribute("datetime")));
         Assert.Equal(3, home.QuerySelectorAll("section.block-statements li").Length);
+        // Open campaigns only, each with its count; closed ones wait on the campaigns page.
+        var open = await app.WithDb(db => db.Campaigns.CountAsync(c => c.DeletedAt == null && c.OpensAt <= app.Clock.GetUtcNow().UtcDateTime
+            && (c.ClosesAt == null || c.ClosesAt > app.Clock.GetUtcNow().UtcDateTime)));
+        Assert.Equal(open, home.QuerySelectorAll("section.block-campaigns article a.button").Length);
         Assert.NotEmpty(home.QuerySelectorAll("section.block-news .post-list h3 a"));
 
         // The French page has the French About heading; its other headings are the usual ones, in French.
@@ -106,7 +110,7 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
         var form = await new HtmlParser().ParseDocumentAsync(await app.Editor.GetStringAsync(new Uri("/admin/home", UriKind.Relative)));
         int Index(string kind) => form.QuerySelectorAll("fieldset").Select((f, i) => (f, i))
             .Single(x => x.f.QuerySelector($"input[name$='.Kind'][value='{kind}']") is not null).i;
-        var (news, events, featured, about, statements) = (Index("News"), Index("Events"), Index("Featured"), Index("About"), Index("Statements"));
+        var (news, events, featured, about, statements, campaigns) = (Index("News"), Index("Events"), Index("Featured"), Index("About"), Index("Statements"), Index("Campaigns"));
 
         // The featured block needs something to feature.
         var refused = await Staff.PostFormAsync(app.Editor, "/admin/home", new Dictionary<string, string> { [$"Blocks[{featured}].Item"] = "" });
@@ -118,31 +122,38 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
             [$"Blocks[{news}].Position"] = "1", [$"Blocks[{events}].Position"] = "2",
             [$"Blocks[{events}].Texts[1].Title"] = "Nos prochains rendez-vous",
             [$"Blocks[{featured}].Shown"] = "false", [$"Blocks[{about}].Shown"] = "false", [$"Blocks[{statements}].Shown"] = "false",
+            [$"Blocks[{campaigns}].Shown"] = "false",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var (_, english) = await app.GetHtml("/en/");
-        Assert.Equal(["block-news", "block-events"], home(english));
-        Assert.Equal("Next events", english.QuerySelector("section.block-events h2")!.TextContent);
-        var (_, french) = await app.GetHtml("/fr/");
-        Assert.Equal("Nos prochains rendez-vous", french.QuerySelector("section.block-events h2")!.TextContent);
-        // Arabic has no heading of its own and shows the usual one in Arabic, not the French one.
-        var (_, arabic) = await app.GetHtml("/ar/");
-        Assert.Null(arabic.QuerySelector("section.block-events h2")!.GetAttribute("lang"));
-
-        // Put back as the demo had it, for the other tests of this class.
-        await app.WithDb(async db =>
+        try
         {
-            var look = await db.SiteLook.SingleAsync();
-            var campaign = await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            look.Home =
-            [
-                new HomeBlock { Kind = HomeBlockKind.Featured, Item = $"campaign:{campaign}" }, new HomeBlock { Kind = HomeBlockKind.Events },
-                new HomeBlock { Kind = HomeBlockKind.Statements }, new HomeBlock { Kind = HomeBlockKind.News },
-                new HomeBlock { Kind = HomeBlockKind.About, Texts = [new HomeBlockText { Culture = "en", Body = "About." }, new HomeBlockText { Culture = "fr", Title = "Qui sommes-nous", Body = "À propos." }] },
-            ];
-            await db.SaveChangesAsync();
-        });
+            var (_, english) = await app.GetHtml("/en/");
+            Assert.Equal(["block-news", "block-events"], home(english));
+            Assert.Equal("Next events", english.QuerySelector("section.block-events h2")!.TextContent);
+            var (_, french) = await app.GetHtml("/fr/");
+            Assert.Equal("Nos prochains rendez-vous", french.QuerySelector("section.block-events h2")!.TextContent);
+            // Arabic has no heading of its own and shows the usual one in Arabic, not the French one.
+            var (_, arabic) = await app.GetHtml("/ar/");
+            Assert.Null(arabic.QuerySelector("section.block-events h2")!.GetAttribute("lang"));
+        }
+        finally
+        {
+            // Put back as the demo had it, for the other tests of this class.
+            await app.WithDb(async db =>
+            {
+                var look = await db.SiteLook.SingleAsync();
+                var campaign = await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+                look.Home =
+                [
+                    new HomeBlock { Kind = HomeBlockKind.Featured, Item = $"campaign:{campaign}" }, new HomeBlock { Kind = HomeBlockKind.Events },
+                    new HomeBlock { Kind = HomeBlockKind.Campaigns },
+                    new HomeBlock { Kind = HomeBlockKind.Statements }, new HomeBlock { Kind = HomeBlockKind.News },
+                    new HomeBlock { Kind = HomeBlockKind.About, Texts = [new HomeBlockText { Culture = "en", Body = "About." }, new HomeBlockText { Culture = "fr", Title = "Qui sommes-nous", Body = "À propos." }] },
+                ];
+                await db.SaveChangesAsync();
+            });
+        }
 
         static List<string> home(AngleSharp.Html.Dom.IHtmlDocument html) =>
             [.. html.QuerySelectorAll("main section.block").Select(s => s.ClassList.Single(c => c.StartsWith("block-", StringComparison.Ordinal)))];

@@ -79,12 +79,14 @@ public sealed class SiteIdentityTests(IdentityApp app) : IClassFixture<IdentityA
     public async Task An_admin_gives_the_site_its_names_logo_colours_links_and_footer_and_every_page_shows_them()
     {
         var logo = await app.UploadAsync(Encoding.UTF8.GetBytes(Logo), "logo.svg", "Migrant Rights Network");
+        var share = await app.UploadAsync(IdentityApp.Jpeg(1200, 630), "share.jpg", "Members of the network at the forum");
         var saved = await SaveSite(new()
         {
             ["Texts[0].Name"] = "Migrant Rights Network", ["Texts[0].Tagline"] = "Together for people on the move",
             ["Texts[0].Footer"] = "Rue de la Loi 1, Brussels\nRegistered association 0123.456.789",
             ["Texts[1].Name"] = "Réseau des droits des migrants", ["Texts[1].Tagline"] = "Ensemble pour les personnes en mouvement",
             ["LogoId"] = logo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ShareImageId"] = share.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Accent"] = "#7A1F5C", ["OnAccent"] = "#ffffff",
             ["Links[0].Label"] = "Mastodon", ["Links[0].Url"] = "https://social.example/@mrn",
         });
@@ -109,6 +111,14 @@ public sealed class SiteIdentityTests(IdentityApp app) : IClassFixture<IdentityA
         var (_, arabic) = await app.GetHtml("/ar/events");
         var name = arabic.QuerySelector(".brand span")!;
         Assert.Equal(("Migrant Rights Network", "en", "ltr"), (name.TextContent.Trim(), name.GetAttribute("lang"), name.GetAttribute("dir")));
+
+        // A page without an image of its own is previewed with the sharing image; articles name the publisher with its logo.
+        Assert.Matches("^http://localhost/media/[0-9a-f]{16}-1200\\.jpg$", english.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("Members of the network at the forum", english.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"));
+        var statement = await app.WithDb(db => db.Posts.Where(p => p.Kind == Chorus.Web.Features.Content.PostKind.Statement && p.Status == Chorus.Web.Features.Content.PostStatus.Published)
+            .Select(p => p.Slug).FirstAsync());
+        var (_, article) = await app.GetHtml($"/en/news/{statement}");
+        Assert.Contains($"\"logo\":\"http://localhost{img.GetAttribute("src")}\"", article.QuerySelector("script[type='application/ld+json']")!.TextContent, StringComparison.Ordinal);
 
         // Feeds and calendars name the coalition as its pages do, in their language.
         Assert.Contains("<title>Réseau des droits des migrants: ", await app.CreateClient().GetStringAsync(new Uri("/fr/feed.xml", UriKind.Relative)), StringComparison.Ordinal);
