@@ -35,7 +35,8 @@ internal sealed class HomeModel(ChorusDb db, TimeProvider clock, SiteIdentity id
 
     public PostListView? List { get; private set; }
 
-    public string SiteName { get; private set; } = "";
+    /// <summary>The coalition's name, the page's heading (its default language's when this one has none: marked as such).</summary>
+    public SiteWords SiteName { get; private set; } = new("", "en");
 
     /// <summary>Whether the secretariat composed the home page (else it is the news list alone).</summary>
     public bool Composed { get; private set; }
@@ -52,7 +53,7 @@ internal sealed class HomeModel(ChorusDb db, TimeProvider clock, SiteIdentity id
             return RedirectPermanent($"{NewsModel.Path(Culture)}{Request.QueryString}");
         }
         var brand = await BrandAsync();
-        (SiteName, Description) = (brand.Name.Text, brand.Tagline?.Text);
+        (SiteName, Description) = (brand.Name, brand.Tagline?.Text);
         var now = clock.GetUtcNow().UtcDateTime;
         var look = await identity.LookAsync(ct);
         // A site that composed no home page shows the news as it always did: the posts' titles are the page's headings.

@@ -111,6 +111,9 @@ public sealed class SiteIdentityTests(IdentityApp app) : IClassFixture<IdentityA
         var (_, arabic) = await app.GetHtml("/ar/events");
         var name = arabic.QuerySelector(".brand span")!;
         Assert.Equal(("Migrant Rights Network", "en", "ltr"), (name.TextContent.Trim(), name.GetAttribute("lang"), name.GetAttribute("dir")));
+        var (_, arabicHome) = await app.GetHtml("/ar/");
+        var heading = arabicHome.QuerySelector("h1")!;
+        Assert.Equal(("Migrant Rights Network", "en", "ltr"), (heading.TextContent, heading.GetAttribute("lang"), heading.GetAttribute("dir")));
 
         // A page without an image of its own is previewed with the sharing image; articles name the publisher with its logo.
         Assert.Matches("^http://localhost/media/[0-9a-f]{16}-1200\\.jpg$", english.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
