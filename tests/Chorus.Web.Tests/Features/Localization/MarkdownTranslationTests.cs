@@ -43,6 +43,40 @@ public sealed class MarkdownTranslationTests
     }
 
     [Fact]
+    public async Task Images_tables_and_embeds_come_through_a_machine_draft_as_they_were()
+    {
+        const string Source = """
+            Delegates at the forum: ![Delegates in the hall](/media/0123456789abcdef-960.jpg) and more.
+
+            ![A chart of arrivals](/media/fedcba9876543210-1600.png)
+
+            | Country | Arrivals |
+            |---|---|
+            | Chile | 1200 |
+
+            <iframe src="https://video.example/embed/42" title="Recording"></iframe>
+
+            https://video.example/watch/42
+            """;
+
+        var result = await MarkdownTranslation.TranslateAsync(Source, Shout);
+
+        Assert.Equal("""
+            DELEGATES AT THE FORUM: ![Delegates in the hall](/media/0123456789abcdef-960.jpg) AND MORE.
+
+            ![A chart of arrivals](/media/fedcba9876543210-1600.png)
+
+            | COUNTRY | ARRIVALS |
+            |---|---|
+            | CHILE | 1200 |
+
+            <iframe src="https://video.example/embed/42" title="Recording"></iframe>
+
+            https://video.example/watch/42
+            """.ReplaceLineEndings("\n"), result.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task Characters_that_mean_something_in_markdown_come_back_escaped()
     {
         var result = await MarkdownTranslation.TranslateAsync("Use a_b and [x] here.", Task.FromResult);

@@ -19,9 +19,21 @@ namespace Chorus.Web.Features.Localization.Admin;
 /// changed. Translators may open and save only the cultures assigned to them.
 /// </summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Editor},{Roles.Translator}")]
-internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> users, TranslationJobs jobs, IOptions<SiteOptions> site,
-    IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> users, TranslationJobs jobs, MachineTranslator machine,
+    IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
+    /// <summary>
+    /// How a machine draft would be made, said before anyone asks for one: "Apertium", "Apertium, through Spanish", or null
+    /// when no configured service reaches this language from the original's.
+    /// </summary>
+    public string? MachineRoute { get; private set; }
+
+    /// <summary>Why no machine draft can be had, in words, when <see cref="MachineRoute"/> is null.</summary>
+    public string? NoMachineRoute { get; private set; }
+
+    /// <summary>The last machine draft asked for that failed, with the reason the service gave.</summary>
+    public string? MachineFailure { get; private set; }
+
     public sealed class TranslationInput
     {
         [Required(ErrorMessage = "Give the post a title."), MaxLength(300, ErrorMessage = "Keep the title under 300 characters.")]
@@ -90,8 +102,14 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
         {
             return problem;
         }
-        await jobs.EnqueueAsync(db, Id, Culture, HttpContext.RequestAborted);
-        TempData["Status"] = S["A machine draft is on its way; it appears here when ready."].Value;
+        // Asked for a language no service reaches (a form from before the configuration changed): said at once, nothing queued.
+        TempData["Status"] = MachineRoute is null
+            ? NoMachineRoute
+            : S["A machine draft is on its way; it appears here when ready."].Value;
+        if (MachineRoute is not null)
+        {
+            await jobs.EnqueueAsync(db, Id, Culture, HttpContext.RequestAborted);
+        }
         return Redirect($"/admin/translations/{Id}/{Culture}");
     }
 
@@ -111,6 +129,12 @@ internal sealed class TranslationEditModel(ChorusDb db, UserManager<ChorusUser> 
             return NotFound();
         }
         Title = S["Translate “{0}”", Original.Title];
+        MachineRoute = machine.RouteName(Original.Culture, Culture, S);
+        NoMachineRoute = MachineRoute is not null ? null
+            : S["No machine translation service configured here reaches {0} from {1}, directly or through {2}; write this translation by hand.",
+                S[Cultures.NameKey(Culture)], S[Cultures.NameKey(Original.Culture)], S[Cultures.NameKey(machine.Pivot)]].Value;
+        MachineFailure = await db.TranslationJobs.AsNoTracking().Where(j => j.PostId == Id && j.Culture == Culture)
+            .OrderByDescending(j => j.Id).Select(j => j.Status == QueueStatus.Failed ? j.LastError : null).FirstOrDefaultAsync();
         var translation = await db.PostTranslations.AsNoTracking().SingleOrDefaultAsync(t => t.PostId == Id && t.Culture == Culture);
         if (translation is not null)
         {

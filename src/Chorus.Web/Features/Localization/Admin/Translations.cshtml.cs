@@ -15,8 +15,15 @@ internal sealed record MatrixRow(int Id, string Title, IReadOnlyDictionary<strin
 
 /// <summary>/admin/translations: posts × languages, each cell the state of that version.</summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Editor},{Roles.Translator}")]
-internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> users, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> users, Machine.MachineTranslator machine, IOptions<SiteOptions> site,
+    IStringLocalizer<SharedStrings> S) : SitePageModel
 {
+    /// <summary>For each language, who makes machine drafts into it from the default language (null: nobody, by hand only).</summary>
+    public IReadOnlyList<(string Culture, string? Route)> MachineRoutes =>
+        [.. site.Value.Cultures.Skip(1).Select(c => (c, machine.RouteName(site.Value.Cultures[0], c, S)))];
+
+    public string DefaultCulture => site.Value.Cultures[0];
+
     public const int PageSize = 50;
 
     [FromQuery] public string? Q { get; set; }

@@ -35,4 +35,7 @@ internal sealed class ProviderOptions
     public List<string> Pairs { get; set; } = [];
 
     public bool Supports(string from, string to) => Pairs.Contains($"{from}-{to}", StringComparer.Ordinal);
+
+    /// <summary>The service's name as its makers write it, for the people choosing to use it.</summary>
+    public string DisplayName => Kind switch { "apertium" => "Apertium", "libretranslate" => "LibreTranslate", _ => Kind };
 }

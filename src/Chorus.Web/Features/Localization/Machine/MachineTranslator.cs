@@ -18,6 +18,9 @@ internal sealed class MachineTranslator(IHttpClientFactory httpFactory, IOptions
 {
     public const string HttpClientName = "machine-translation";
 
+    /// <summary>The language a translation goes through when no service translates a pair directly.</summary>
+    public string Pivot => options.Value.Pivot;
+
     /// <summary>The legs to translate <paramref name="from"/> into <paramref name="to"/>; empty when no route exists.</summary>
     public IReadOnlyList<(ProviderOptions Provider, string From, string To)> Route(string from, string to)
     {
@@ -35,6 +38,18 @@ internal sealed class MachineTranslator(IHttpClientFactory httpFactory, IOptions
         }
         return [];
     }
+
+    /// <summary>
+    /// Who would make a draft from <paramref name="from"/> into <paramref name="to"/>, for staff: "Apertium", "Apertium,
+    /// through Spanish"; null when no configured service reaches it.
+    /// </summary>
+    public string? RouteName(string from, string to, Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.SharedStrings> S) => Route(from, to) switch
+    {
+        [var direct] => direct.Provider.DisplayName,
+        [var first, var second] => S["{0}, through {1}", string.Join(" + ", new[] { first.Provider.DisplayName, second.Provider.DisplayName }.Distinct()),
+            S[Infrastructure.Cultures.NameKey(first.To)]].Value,
+        _ => null,
+    };
 
     public async Task<MachineText> TranslateAsync(ChorusDb db, IPostText source, string from, string to, CancellationToken ct)
     {

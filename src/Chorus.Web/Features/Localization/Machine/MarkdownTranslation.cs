@@ -10,7 +10,8 @@ namespace Chorus.Web.Features.Localization.Machine;
 /// <summary>
 /// Translates the prose of a Markdown document and keeps its structure: each paragraph or heading
 /// goes to the service as HTML (so link targets, code and emphasis are markup the service leaves
-/// alone) and comes back as Markdown; code blocks, HTML blocks and URLs are never sent.
+/// alone) and comes back as Markdown; code blocks, HTML blocks and URLs are never sent. Images come back as they were
+/// (their alt text as the service returned it), a bare address stays a bare address, and a table keeps its layout.
 /// </summary>
 internal static class MarkdownTranslation
 {
@@ -34,11 +35,17 @@ internal static class MarkdownTranslation
         var result = new StringBuilder(markdown);
         foreach (var (start, end) in regions)
         {
-            var html = InlineHtml(markdown[start..(end + 1)]);
-            // Inline code is never translated: whatever the service does to it, the original goes back.
-            var code = Parse(html).QuerySelectorAll("code").Select(c => c.TextContent).ToList();
+            var source = markdown[start..(end + 1)];
+            var html = InlineHtml(source);
+            // Inline code is never translated: whatever the service does to it, the original goes back. So are bare
+            // addresses (a link whose text is its address), which a service would otherwise treat as words.
+            var parsed = Parse(html);
+            var code = parsed.QuerySelectorAll("code").Select(c => c.TextContent).ToList();
+            var bare = parsed.QuerySelectorAll("a").Where(a => a.TextContent == a.GetAttribute("href")).Select(a => a.GetAttribute("href")!).ToHashSet(StringComparer.Ordinal);
             var translated = await translateHtml(html);
-            result.Remove(start, end - start + 1).Insert(start, ToMarkdown(translated, code));
+            // A table cell's span includes the spaces around its text: they stay, so the table's source keeps its layout.
+            var (lead, trail) = (source[..(source.Length - source.TrimStart().Length)], source[source.TrimEnd().Length..]);
+            result.Remove(start, end - start + 1).Insert(start, lead + ToMarkdown(translated, code, bare) + trail);
         }
         return result.ToString();
     }
@@ -57,17 +64,20 @@ internal static class MarkdownTranslation
     /// The inline HTML Markdig writes (links, emphasis, code, line breaks) back to Markdown. Written by
     /// hand: it is a small closed subset, and no HTML-to-Markdown library is among our packages.
     /// </summary>
-    internal static string ToMarkdown(string html, IReadOnlyList<string> originalCode)
+    internal static string ToMarkdown(string html, IReadOnlyList<string> originalCode, IReadOnlySet<string>? bareUrls = null)
     {
         var sb = new StringBuilder();
         var codeIndex = 0;
-        Write(Parse(html), sb, originalCode, ref codeIndex);
+        Write(Parse(html), sb, new Originals(originalCode, bareUrls ?? new HashSet<string>()), ref codeIndex);
         return sb.ToString().Trim();
     }
 
+    /// <summary>What goes back as it was sent, whatever the service made of it.</summary>
+    private sealed record Originals(IReadOnlyList<string> Code, IReadOnlySet<string> BareUrls);
+
     private static IElement Parse(string html) => new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
 
-    private static void Write(INode node, StringBuilder sb, IReadOnlyList<string> code, ref int codeIndex)
+    private static void Write(INode node, StringBuilder sb, Originals code, ref int codeIndex)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -75,6 +85,12 @@ internal static class MarkdownTranslation
             {
                 case IText text:
                     sb.Append(Escape(text.Data.ReplaceLineEndings(" ")));
+                    break;
+                case IElement { LocalName: "a" } a when a.GetAttribute("href") is { } href && code.BareUrls.Contains(href):
+                    sb.Append(href);
+                    break;
+                case IElement { LocalName: "img" } img:
+                    sb.Append("![").Append(Escape(img.GetAttribute("alt") ?? "")).Append("](").Append(img.GetAttribute("src")).Append(')');
                     break;
                 case IElement { LocalName: "a" } a:
                     sb.Append('[');
@@ -91,7 +107,7 @@ internal static class MarkdownTranslation
                     Wrap(del, "~~", sb, code, ref codeIndex);
                     break;
                 case IElement { LocalName: "code" } element:
-                    var original = codeIndex < code.Count ? code[codeIndex] : element.TextContent;
+                    var original = codeIndex < code.Code.Count ? code.Code[codeIndex] : element.TextContent;
                     codeIndex++;
                     sb.Append('`').Append(original).Append('`');
                     break;
@@ -105,7 +121,7 @@ internal static class MarkdownTranslation
         }
     }
 
-    private static void Wrap(IElement element, string marker, StringBuilder sb, IReadOnlyList<string> code, ref int codeIndex)
+    private static void Wrap(IElement element, string marker, StringBuilder sb, Originals code, ref int codeIndex)
     {
         sb.Append(marker);
         Write(element, sb, code, ref codeIndex);
