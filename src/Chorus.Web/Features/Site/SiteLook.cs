@@ -34,6 +34,9 @@ internal sealed class SiteLook
     /// <summary>The coalition's pages elsewhere, shown as plain links in the footer.</summary>
     public List<SocialLink> Links { get; set; } = [];
 
+    /// <summary>The header menu, in order; empty means <see cref="MenuItem.Defaults"/>.</summary>
+    public List<MenuItem> Menu { get; set; } = [];
+
     /// <summary>The home page's blocks, in order; empty means the home page as it was: the latest news.</summary>
     public List<HomeBlock> Home { get; set; } = [];
 
@@ -55,6 +58,37 @@ internal sealed class SocialLink
 {
     public required string Label { get; set; }
     public required string Url { get; set; }
+}
+
+/// <summary>One link of the header menu.</summary>
+internal sealed class MenuItem
+{
+    /// <summary>
+    /// Where it leads: a path on this site without the language ("/statements", "/pages/about", "/category/asylum"; "/"
+    /// for the home page), written under each reader's language; or an address elsewhere (https://…).
+    /// </summary>
+    public required string Target { get; set; }
+
+    /// <summary>The label per language; a language without one shows the default language's.</summary>
+    public List<MenuLabel> Labels { get; set; } = [];
+
+    public bool IsElsewhere => Target.StartsWith("http", StringComparison.Ordinal);
+
+    /// <summary>The address for a reader of <paramref name="culture"/>.</summary>
+    public string Href(string culture) => IsElsewhere ? Target : $"/{culture}{(Target == "/" ? "/" : Target)}";
+
+    /// <summary>The menu a site has until the secretariat edits it: its sections (labels are interface strings).</summary>
+    public static readonly (string Target, string Label)[] Defaults =
+    [
+        ("/news", "News"), ("/statements", "Statements"), ("/events", "Events"), ("/campaigns", "Sign-ons"),
+        ("/organizations", "Organisations"), ("/pages/about", "About"),
+    ];
+}
+
+internal sealed class MenuLabel
+{
+    public required string Culture { get; set; }
+    public required string Text { get; set; }
 }
 
 internal enum HomeBlockKind { Featured, Events, Campaigns, Statements, News, About }
@@ -104,6 +138,11 @@ internal sealed class SiteLookConfiguration : IEntityTypeConfiguration<SiteLook>
         // Read whole, written whole, never queried inside: one JSON column each rather than four tables.
         look.OwnsMany(l => l.Texts, t => t.ToJson());
         look.OwnsMany(l => l.Links, t => t.ToJson());
+        look.OwnsMany(l => l.Menu, m =>
+        {
+            m.ToJson();
+            m.OwnsMany(x => x.Labels);
+        });
         look.OwnsMany(l => l.Home, b =>
         {
             b.ToJson();

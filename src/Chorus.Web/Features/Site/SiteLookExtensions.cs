@@ -20,6 +20,7 @@ internal static class SiteLookExtensions
         builder.Services.EvictOnWrite<MediaItem>(entry => entry.State == EntityState.Deleted ? [Shown.Page, Shown.Site] : []);
         builder.AddAdminMenuItem(new("Site identity", "/admin/site", [Roles.Admin], 80));
         builder.AddAdminMenuItem(new("Home page", "/admin/home", [Roles.Admin, Roles.Editor], 5));
+        builder.AddAdminMenuItem(new("Menu", "/admin/menus", [Roles.Admin, Roles.Editor], 6));
     }
 
     /// <summary>

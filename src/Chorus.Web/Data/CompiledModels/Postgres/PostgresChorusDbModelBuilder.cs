@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("62220a6e-61d3-41dc-b840-bc27a4cf777b"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("ad6485f1-153e-47a5-be92-2d979ec826ca"), entityTypeCount: 45)
         {
         }
 
@@ -48,6 +48,8 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var searchDocument = SearchDocumentEntityType.Create(this);
             var homeBlock = HomeBlockEntityType.Create(this);
             var homeBlockText = HomeBlockTextEntityType.Create(this);
+            var menuItem = MenuItemEntityType.Create(this);
+            var menuLabel = MenuLabelEntityType.Create(this);
             var siteLook = SiteLookEntityType.Create(this);
             var siteText = SiteTextEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
@@ -98,6 +100,8 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SearchDocumentEntityType.CreateForeignKey4(searchDocument, post);
             HomeBlockEntityType.CreateForeignKey1(homeBlock, siteLook);
             HomeBlockTextEntityType.CreateForeignKey1(homeBlockText, homeBlock);
+            MenuItemEntityType.CreateForeignKey1(menuItem, siteLook);
+            MenuLabelEntityType.CreateForeignKey1(menuLabel, menuItem);
             SiteLookEntityType.CreateForeignKey1(siteLook, mediaItem);
             SiteLookEntityType.CreateForeignKey2(siteLook, mediaItem);
             SiteTextEntityType.CreateForeignKey1(siteText, siteLook);
@@ -146,6 +150,8 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
             HomeBlockEntityType.CreateAnnotations(homeBlock);
             HomeBlockTextEntityType.CreateAnnotations(homeBlockText);
+            MenuItemEntityType.CreateAnnotations(menuItem);
+            MenuLabelEntityType.CreateAnnotations(menuLabel);
             SiteLookEntityType.CreateAnnotations(siteLook);
             SiteTextEntityType.CreateAnnotations(siteText);
             SocialLinkEntityType.CreateAnnotations(socialLink);

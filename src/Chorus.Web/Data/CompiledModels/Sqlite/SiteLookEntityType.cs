@@ -22,7 +22,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 typeof(SiteLook),
                 baseEntityType,
                 propertyCount: 6,
-                navigationCount: 5,
+                navigationCount: 6,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);

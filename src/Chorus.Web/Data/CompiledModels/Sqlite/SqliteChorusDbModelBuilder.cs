@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("25fa360c-0626-4fea-bb1e-afeb19923b5c"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("1d1a2c6a-30e7-49f0-b5b8-a9459cfe926e"), entityTypeCount: 45)
         {
         }
 
@@ -47,6 +47,8 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var searchDocument = SearchDocumentEntityType.Create(this);
             var homeBlock = HomeBlockEntityType.Create(this);
             var homeBlockText = HomeBlockTextEntityType.Create(this);
+            var menuItem = MenuItemEntityType.Create(this);
+            var menuLabel = MenuLabelEntityType.Create(this);
             var siteLook = SiteLookEntityType.Create(this);
             var siteText = SiteTextEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
@@ -97,6 +99,8 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SearchDocumentEntityType.CreateForeignKey4(searchDocument, post);
             HomeBlockEntityType.CreateForeignKey1(homeBlock, siteLook);
             HomeBlockTextEntityType.CreateForeignKey1(homeBlockText, homeBlock);
+            MenuItemEntityType.CreateForeignKey1(menuItem, siteLook);
+            MenuLabelEntityType.CreateForeignKey1(menuLabel, menuItem);
             SiteLookEntityType.CreateForeignKey1(siteLook, mediaItem);
             SiteLookEntityType.CreateForeignKey2(siteLook, mediaItem);
             SiteTextEntityType.CreateForeignKey1(siteText, siteLook);
@@ -145,6 +149,8 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
             HomeBlockEntityType.CreateAnnotations(homeBlock);
             HomeBlockTextEntityType.CreateAnnotations(homeBlockText);
+            MenuItemEntityType.CreateAnnotations(menuItem);
+            MenuLabelEntityType.CreateAnnotations(menuLabel);
             SiteLookEntityType.CreateAnnotations(siteLook);
             SiteTextEntityType.CreateAnnotations(siteText);
             SocialLinkEntityType.CreateAnnotations(socialLink);
