@@ -68,4 +68,24 @@ public sealed class AdminPagesTests(LiveSite site)
         await page.GotoAsync(site.BaseUrl + "/en/news/written-in-a-browser");
         Assert.Equal("Written in a browser", await page.Locator("main h1").TextContentAsync());
     }
+
+    [BrowserFact]
+    public async Task The_statement_fields_show_only_while_the_kind_is_statement_and_stay_without_javascript()
+    {
+        var (context, page, _) = await SignedInAsync();
+        await using var _ = context;
+        await page.GotoAsync(site.BaseUrl + "/admin/posts/new");
+        var statementFields = page.GetByRole(AriaRole.Group, new() { Name = "For statements" });
+
+        Assert.False(await statementFields.IsVisibleAsync());
+        await page.Locator("#Input_Kind").SelectOptionAsync("Statement");
+        Assert.True(await statementFields.IsVisibleAsync());
+        await page.Locator("#Input_Kind").SelectOptionAsync("News");
+        Assert.False(await statementFields.IsVisibleAsync());
+
+        var (plain, noScript, _) = await SignedInAsync(javaScript: false);
+        await using var __ = plain;
+        await noScript.GotoAsync(site.BaseUrl + "/admin/posts/new");
+        Assert.True(await noScript.GetByRole(AriaRole.Group, new() { Name = "For statements" }).IsVisibleAsync());
+    }
 }
