@@ -11,6 +11,15 @@ namespace Chorus.Web.Tests.Features.Events;
 /// <summary>Series made in the editor: wall-clock times kept across daylight-saving changes, and calendars that say the same.</summary>
 public sealed class SeriesAndCalendarTests(EventsApp app) : IClassFixture<EventsApp>
 {
+    [Fact]
+    public async Task The_series_editor_names_the_weekdays_rather_than_their_rule_codes()
+    {
+        var form = await new HtmlParser().ParseDocumentAsync(await app.Editor.GetStringAsync(new Uri("/admin/events/new", UriKind.Relative)));
+
+        var days = form.QuerySelectorAll("input[name='Input.Weekdays']").Select(i => (i.GetAttribute("value"), i.ParentElement!.TextContent.Trim())).ToList();
+        Assert.Equal([("MO", "Monday"), ("TU", "Tuesday"), ("WE", "Wednesday"), ("TH", "Thursday"), ("FR", "Friday"), ("SA", "Saturday"), ("SU", "Sunday")], days);
+    }
+
     private async Task<Event> CreateSeries(string title, Dictionary<string, string> more)
     {
         var fields = new Dictionary<string, string>
