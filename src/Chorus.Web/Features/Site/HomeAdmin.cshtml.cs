@@ -101,12 +101,7 @@ internal sealed class HomeAdminModel(ChorusDb db, IOptions<SiteOptions> site, Ti
             await LoadAsync(ct);
             return Page();
         }
-        var look = await db.SiteLook.SingleOrDefaultAsync(l => l.Id == SiteLook.TheOne, ct);
-        if (look is null)
-        {
-            look = new SiteLook();
-            db.SiteLook.Add(look);
-        }
+        var look = await SiteLook.ForUpdateAsync(db, ct);
         look.Home = [.. Blocks.Where(b => b.Shown).OrderBy(b => b.Position).ThenBy(b => b.Kind).Select(b => new HomeBlock
         {
             Kind = b.Kind,

@@ -77,12 +77,7 @@ internal sealed class MenuAdminModel(ChorusDb db, IOptions<SiteOptions> site, Ti
             Fill();
             return Page();
         }
-        var look = await db.SiteLook.SingleOrDefaultAsync(l => l.Id == SiteLook.TheOne, ct);
-        if (look is null)
-        {
-            look = new SiteLook();
-            db.SiteLook.Add(look);
-        }
+        var look = await SiteLook.ForUpdateAsync(db, ct);
         look.Menu = [.. Items.Select((item, row) => (item, row)).Where(x => !string.IsNullOrWhiteSpace(x.item.Target))
             .OrderBy(x => x.item.Position).ThenBy(x => x.row)
             .Select(x => new MenuItem

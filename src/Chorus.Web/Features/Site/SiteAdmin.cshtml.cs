@@ -139,12 +139,7 @@ internal sealed class SiteAdminModel(ChorusDb db, IOptions<SiteOptions> site, Ti
             await LoadAsync(ct);
             return Page();
         }
-        var look = await db.SiteLook.SingleOrDefaultAsync(l => l.Id == SiteLook.TheOne, ct);
-        if (look is null)
-        {
-            look = new SiteLook();
-            db.SiteLook.Add(look);
-        }
+        var look = await SiteLook.ForUpdateAsync(db, ct);
         look.Texts = [.. Texts.Select(t => new SiteText { Culture = t.Culture, Name = Clean(t.Name), Tagline = Clean(t.Tagline), Footer = Clean(t.Footer) })
             .Where(t => t.Name is not null || t.Tagline is not null || t.Footer is not null)];
         look.Links = [.. Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)).Select(l => new SocialLink { Label = l.Label!.Trim(), Url = l.Url!.Trim() })];

@@ -42,6 +42,18 @@ internal sealed class SiteLook
 
     /// <summary>Changes with every save: the theme stylesheet's and favicon's addresses carry it.</summary>
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The row, tracked for an admin page to change and save; added to the context on a site that has none yet.</summary>
+    public static async Task<SiteLook> ForUpdateAsync(Data.ChorusDb db, CancellationToken ct)
+    {
+        if (await db.SiteLook.SingleOrDefaultAsync(l => l.Id == TheOne, ct) is { } look)
+        {
+            return look;
+        }
+        look = new SiteLook();
+        db.SiteLook.Add(look);
+        return look;
+    }
 }
 
 internal sealed class SiteText
