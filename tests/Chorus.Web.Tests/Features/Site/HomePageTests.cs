@@ -73,7 +73,7 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
         var stale = await Staff.PostFormAsync(app.Editor, $"/admin/events/{eventId}", new Dictionary<string, string> { ["Input.ImageId"] = "999999" }, "form.editor", "Save");
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var html = await new HtmlParser().ParseDocumentAsync(await stale.Content.ReadAsStringAsync());
-        Assert.Equal("This image is no longer in the media library; choose another.", html.GetElementById("Input.ImageId-error")!.TextContent);
+        Assert.Equal("This image is no longer in the media library; choose another.", html.GetElementById("Input-ImageId-error")!.TextContent);
     }
 
     [Fact]
