@@ -58,7 +58,9 @@ export function attachEditor(area, t) {
   const preview = el("section", { className: "rte-preview", "aria-label": t.previewTitle, hidden: true }, previewBody);
   const count = el("span", { className: "rte-count" });
   const note = el("span", { role: "status", className: "rte-note" });
-  const wrapper = el("div", { className: "rte" }, toolbar, el("div", { className: "rte-panes" }, surface, preview), el("p", { className: "rte-status" }, count, " ", note));
+  const wrapper = el("div", { className: "rte" }, toolbar, el("div", { className: "rte-panes" }, surface, preview), el("p", { className: "rte-status" }, count, " ", note, " ",
+    // In a new tab: following it here would leave the page with the text not yet saved.
+    el("a", { href: "/admin/editor", target: "_blank", text: t.help })));
   area.before(wrapper);
   wrapper.querySelector(".rte-panes").prepend(area);
 

@@ -138,6 +138,9 @@ export function attachPicker(field, t) {
     render();
   });
   list.hidden = true;
+  // The address field is for pages without script; the dialog searches the whole library instead.
+  const address = field.querySelector(".media-address");
+  if (address) address.hidden = true;
   list.after(current, el("p", { className: "actions" }, choose, none));
   render();
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -71,4 +73,53 @@ internal sealed class OfferImages : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageF
             form.OfferedImages = await MediaChoice.ImagesAsync(db, form.ChosenImageId, context.HttpContext.RequestAborted);
         }
     }
+}
+
+/// <summary>
+/// Binds an image field (<see cref="MediaChoice"/>): the id of the radio button chosen, or, typed in the field beside the
+/// list ("…Address"), a media-library address in any form a person may have copied it (the file's path, its full URL, the
+/// Markdown the media page shows). Without script the list offers only the newest images; the address reaches any.
+/// </summary>
+internal sealed partial class MediaReferenceBinder : IModelBinder
+{
+    public const string AddressSuffix = "Address";
+
+    public async Task BindModelAsync(ModelBindingContext context)
+    {
+        var name = context.ModelName;
+        var address = context.ValueProvider.GetValue(name + AddressSuffix).FirstValue;
+        var S = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedStrings>>();
+        if (!string.IsNullOrWhiteSpace(address))
+        {
+            var hash = MediaPath().Match(address) is { Success: true } m ? m.Groups[1].Value : null;
+            var db = context.HttpContext.RequestServices.GetRequiredService<ChorusDb>();
+            var id = hash is null ? null : await db.Media.AsNoTracking().Where(i => i.Hash == hash && i.Kind == MediaKind.Image)
+                .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            if (id is null)
+            {
+                context.ModelState.AddModelError(name, S["This address is not an image of the media library: copy it from the Media page."]);
+                context.Result = ModelBindingResult.Failed();
+                return;
+            }
+            context.Result = ModelBindingResult.Success(id);
+            return;
+        }
+        var value = context.ValueProvider.GetValue(name).FirstValue;
+        if (string.IsNullOrEmpty(value))
+        {
+            context.Result = ModelBindingResult.Success(null);
+        }
+        else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen))
+        {
+            context.Result = ModelBindingResult.Success(chosen);
+        }
+        else
+        {
+            context.ModelState.AddModelError(name, S["This image is no longer in the media library; choose another."]);
+            context.Result = ModelBindingResult.Failed();
+        }
+    }
+
+    [GeneratedRegex("/media/([0-9a-f]{16})[-.]")]
+    private static partial Regex MediaPath();
 }

@@ -54,10 +54,10 @@ internal sealed class SiteAdminModel(ChorusDb db, IOptions<SiteOptions> site, Ti
     [BindProperty]
     public List<SocialLinkInput> Links { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty, ModelBinder(typeof(MediaReferenceBinder))]
     public int? LogoId { get; set; }
 
-    [BindProperty]
+    [BindProperty, ModelBinder(typeof(MediaReferenceBinder))]
     public int? ShareImageId { get; set; }
 
     [BindProperty]

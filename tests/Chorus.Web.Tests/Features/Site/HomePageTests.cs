@@ -77,6 +77,28 @@ public sealed class HomePageTests(IdentityApp app) : IClassFixture<IdentityApp>
     }
 
     [Fact]
+    public async Task Without_script_an_image_older_than_the_list_offers_is_chosen_by_its_media_library_address()
+    {
+        var image = await app.UploadAsync(IdentityApp.Jpeg(1200, 800), "archive-photo.jpg", "The first assembly in 1998");
+        var hash = await app.WithDb(db => db.Media.Where(m => m.Id == image).Select(m => m.Hash).SingleAsync());
+        var eventId = await app.WithDb(db => db.Events.Where(e => e.DeletedAt == null).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+
+        // As the media page shows it to copy: the Markdown of the image.
+        var saved = await Staff.PostFormAsync(app.Editor, $"/admin/events/{eventId}",
+            new Dictionary<string, string> { ["Input.ImageIdAddress"] = $"![The first assembly in 1998](/media/{hash}-1200.jpg)" }, "form.editor", "Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(image, await app.WithDb(db => db.Events.Where(e => e.Id == eventId).Select(e => e.ImageId).SingleAsync()));
+
+        // An address that is not the library's is refused next to the field, and the event keeps its image.
+        var refused = await Staff.PostFormAsync(app.Editor, $"/admin/events/{eventId}",
+            new Dictionary<string, string> { ["Input.ImageIdAddress"] = "https://elsewhere.example/photo.jpg" }, "form.editor", "Save");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("This address is not an image of the media library: copy it from the Media page.", html.GetElementById("Input-ImageId-error")!.TextContent);
+        Assert.Equal(image, await app.WithDb(db => db.Events.Where(e => e.Id == eventId).Select(e => e.ImageId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_demo_home_page_shows_the_call_for_sign_ons_the_next_events_statements_and_news()
     {
         var (response, home) = await app.GetHtml("/en/");

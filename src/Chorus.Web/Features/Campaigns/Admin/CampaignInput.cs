@@ -29,6 +29,7 @@ internal sealed class CampaignInput
     public string? Document { get; set; }
 
     /// <summary>The featured image's id in the media library.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Media.MediaReferenceBinder))]
     public int? ImageId { get; set; }
 
     [Required(ErrorMessage = "Say when the campaign opens.")]

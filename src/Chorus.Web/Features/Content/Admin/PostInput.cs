@@ -40,6 +40,7 @@ internal sealed class PostInput
     public string? PublishAt { get; set; }
 
     /// <summary>The featured image's id in the media library.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Media.MediaReferenceBinder))]
     public int? ImageId { get; set; }
 
     public StatementType StatementType { get; set; }

@@ -42,6 +42,7 @@ internal sealed class EventInput
     [MaxLength(300)] public string? Venue { get; set; }
 
     /// <summary>The featured image's id in the media library.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Media.MediaReferenceBinder))]
     public int? ImageId { get; set; }
 
     [MaxLength(500), Url(ErrorMessage = "Enter the link as a full address starting with https://.")] public string? JoinUrl { get; set; }
