@@ -54,7 +54,7 @@ public sealed class MailerTests(SmtpApp app) : IClassFixture<SmtpApp>
         Assert.Contains("Rue de Genève 1\n1200 Geneva", text, StringComparison.Ordinal);
         Assert.Contains("اختر كلمة مرور جديدة\nhttps://example.org/reset?a=1&b=2", text, StringComparison.Ordinal);
         // The signature: the name, the tagline, the footer and the home page in the reader's language.
-        Assert.Contains("-- \nتحالف مفترق الطرق\n", text, StringComparison.Ordinal);
+        Assert.Contains("-- \nتحالف مفترق الطرق\nالمجتمع المدني من أجل حقوق الأشخاص المتنقلين\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\nRue de Genève 1\n1200 Geneva\nhttp://localhost/ar/\n", text, StringComparison.Ordinal);
     }
 }

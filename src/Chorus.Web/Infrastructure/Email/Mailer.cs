@@ -26,14 +26,15 @@ internal sealed partial class Mailer(Outbox outbox, SiteIdentity identity, IOpti
         CancellationToken ct = default)
     {
         var language = LanguageOf(culture);
-        var frame = await FrameAsync(language, ct);
-        string subject, text, html;
+        // The frame too: the tagline from the settings is an interface string. The culture flows into the awaited call and
+        // is put back on return (async methods restore the caller's ExecutionContext), and by the using anyway.
         using (Cultures.Write(language))
         {
+            var frame = await FrameAsync(language, ct);
             var mail = write(S);
-            (subject, (text, html)) = (mail.Subject, MailTemplate.Render(mail, frame));
+            var (text, html) = MailTemplate.Render(mail, frame);
+            outbox.Enqueue(db, to, mail.Subject, text, attachment, html);
         }
-        outbox.Enqueue(db, to, subject, text, attachment, html);
     }
 
     /// <summary>Wakes the sender (after the change that queued mail is saved).</summary>
