@@ -45,6 +45,7 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<CampaignTranslation> CampaignTranslations => Set<CampaignTranslation>();
     public DbSet<CampaignVersion> CampaignVersions => Set<CampaignVersion>();
     public DbSet<Signature> Signatures => Set<Signature>();
+    public DbSet<ModerationDigest> ModerationDigests => Set<ModerationDigest>();
     public DbSet<Features.Site.SiteLook> SiteLook => Set<Features.Site.SiteLook>();
     public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
 

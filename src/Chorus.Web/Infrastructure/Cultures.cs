@@ -20,6 +20,23 @@ internal static class Cultures
         public void Dispose() => CultureInfo.CurrentUICulture = previous;
     }
 
+    /// <summary>
+    /// Switches both the UI culture and the formatting culture (dates, numbers; Arabic on the Gregorian calendar, as
+    /// <see cref="Create"/> makes it) until disposed: for a whole text written for someone else, such as an email.
+    /// </summary>
+    public static IDisposable Write(string culture)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = Create(culture);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        return new RestoreBoth(previous.CurrentCulture, previous.CurrentUICulture);
+    }
+
+    private sealed class RestoreBoth(CultureInfo culture, CultureInfo uiCulture) : IDisposable
+    {
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+    }
+
     /// <summary>The resource key of a language's name, so it reads in the reader's language ("anglais").</summary>
     public static string NameKey(string culture) => culture switch
     {

@@ -84,4 +84,22 @@ internal static class TestMail
         }
         throw new TimeoutException($"No message to {to} reached the SMTP server in 30 s.");
     }
+
+    /// <summary>
+    /// Checks <paramref name="message"/> is written as every email is: a plain-text part and an HTML alternative of it
+    /// (multipart/alternative), the HTML's root in <paramref name="culture"/> and its direction, the site's name in both.
+    /// </summary>
+    public static void AssertWrittenIn(MimeMessage message, string culture, string siteName = "Crossroads Coalition")
+    {
+        var alternative = message.Body as MultipartAlternative ?? (message.Body as Multipart)?.OfType<MultipartAlternative>().FirstOrDefault();
+        Assert.NotNull(alternative);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+        Assert.False(string.IsNullOrWhiteSpace(message.TextBody));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(message.HtmlBody!);
+        Assert.Equal(culture, html.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(culture == "ar" ? "rtl" : "ltr", html.DocumentElement.GetAttribute("dir"));
+        Assert.Equal(message.Subject, html.Title);
+        Assert.Contains(siteName, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(siteName, html.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -46,7 +46,7 @@ internal sealed class AcceptInvitationModel(ChorusDb db, UserManager<ChorusUser>
         {
             return Page();
         }
-        var user = await Input.CreateAsync(users, Invitation.Role, clock.GetUtcNow().UtcDateTime, ModelState, nameof(Input));
+        var user = await Input.CreateAsync(users, Invitation.Role, Invitation.Culture, clock.GetUtcNow().UtcDateTime, ModelState, nameof(Input));
         if (user is null)
         {
             return Page();

@@ -19,6 +19,9 @@ internal sealed class ChorusUser : IdentityUser
 
     /// <summary>IANA zone in which this person enters and reads times in the admin; empty means the site's.</summary>
     public string TimeZone { get; set; } = "";
+
+    /// <summary>The language this person is written to in (invitations, password resets, digests); empty means the site's default.</summary>
+    public string Culture { get; set; } = "";
 }
 
 internal sealed class ChorusUserConfiguration : IEntityTypeConfiguration<ChorusUser>
@@ -28,6 +31,7 @@ internal sealed class ChorusUserConfiguration : IEntityTypeConfiguration<ChorusU
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.Property(u => u.TranslatorCultures).HasMaxLength(100);
         user.Property(u => u.TimeZone).HasMaxLength(64);
+        user.Property(u => u.Culture).HasMaxLength(16);
     }
 }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Chorus.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
-internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> users, Outbox outbox, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> users, Mailer mailer, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), MailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(320)]
     public string Email { get; set; } = "";
@@ -33,7 +33,12 @@ internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> u
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = $"{Request.Origin()}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={Uri.EscapeDataString(token)}";
-            outbox.Enqueue(db, user.Email!, S["Choose a new password"], S["Someone (we hope you) asked to choose a new password for your account. Follow this link within three days:\n\n{0}\n\nIf it was not you, ignore this message: your password stays as it is.", link]);
+            // In the language the account is written to in: this page has no language of its own (/account is the default's).
+            await mailer.QueueAsync(db, user.Email!, user.Culture, S => new MailContent(S["Choose a new password"],
+            [
+                new MailAction(S["Someone (we hope you) asked to choose a new password for your account. Follow this link within three days:"], link, S["Choose a new password"]),
+                new MailText(S["If it was not you, ignore this message: your password stays as it is."]),
+            ]));
         }
         // Recorded either way, so an address with an account and one without take the same work (and admins see probing).
         db.AuditLog.Add(new Audit.AuditEntry
@@ -42,7 +47,7 @@ internal sealed class ForgotPasswordModel(ChorusDb db, UserManager<ChorusUser> u
             EntityId = user?.Id ?? "", IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
         });
         await db.SaveChangesAsync();
-        outbox.Notify();
+        mailer.Notify();
         return Page();
     }
 }

@@ -18,6 +18,9 @@ internal sealed class Invitation
     public DateTime? AcceptedAt { get; set; }
     public string InvitedBy { get; set; } = "";
 
+    /// <summary>The language the invitation is written in, and the new account's.</summary>
+    public string Culture { get; set; } = "";
+
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -32,6 +35,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         invitation.Property(i => i.TranslatorCultures).HasMaxLength(100);
         invitation.Property(i => i.TokenHash).HasMaxLength(64);
         invitation.Property(i => i.InvitedBy).HasMaxLength(320);
+        invitation.Property(i => i.Culture).HasMaxLength(16);
         invitation.HasIndex(i => i.TokenHash).IsUnique();
     }
 }

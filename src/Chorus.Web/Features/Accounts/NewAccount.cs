@@ -17,10 +17,10 @@ internal sealed class NewAccount
     [Required(ErrorMessage = "Choose a password."), MinLength(12, ErrorMessage = "Use at least 12 characters."), MaxLength(200)]
     public string Password { get; set; } = "";
 
-    /// <summary>Creates the account with the given role; Identity's complaints land next to the fields.</summary>
-    public async Task<ChorusUser?> CreateAsync(UserManager<ChorusUser> users, string role, DateTime now, ModelStateDictionary modelState, string prefix)
+    /// <summary>Creates the account with the given role and email language; Identity's complaints land next to the fields.</summary>
+    public async Task<ChorusUser?> CreateAsync(UserManager<ChorusUser> users, string role, string culture, DateTime now, ModelStateDictionary modelState, string prefix)
     {
-        var user = new ChorusUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = DisplayName, CreatedAt = now };
+        var user = new ChorusUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = DisplayName, Culture = culture, CreatedAt = now };
         var result = await users.CreateAsync(user, Password);
         if (result.Succeeded)
         {

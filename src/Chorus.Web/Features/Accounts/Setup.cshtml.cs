@@ -36,7 +36,8 @@ internal sealed class SetupModel(ChorusDb db, UserManager<ChorusUser> users, Sig
         {
             return Page();
         }
-        var user = await Input.CreateAsync(users, Roles.Admin, clock.GetUtcNow().UtcDateTime, ModelState, nameof(Input));
+        // Written to in the language of the page they set the site up in (the default language: /account has no other).
+        var user = await Input.CreateAsync(users, Roles.Admin, System.Globalization.CultureInfo.CurrentUICulture.Name, clock.GetUtcNow().UtcDateTime, ModelState, nameof(Input));
         if (user is null)
         {
             return Page();

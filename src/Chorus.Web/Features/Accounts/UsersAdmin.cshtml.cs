@@ -16,7 +16,7 @@ internal sealed record StaffRow(string Id, string DisplayName, string Email, boo
 
 /// <summary>/admin/users: staff accounts, invitations and deactivation. Admins only.</summary>
 [Authorize(Roles = Roles.Admin)]
-internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users, Outbox outbox, TimeProvider clock,
+internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users, Mailer mailer, Site.SiteIdentity identity, TimeProvider clock,
     IOptions<AccountOptions> options, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public sealed class InviteInput
@@ -29,6 +29,10 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
 
         [MaxLength(100)]
         public string? TranslatorCultures { get; set; }
+
+        /// <summary>The language the invitation, and every later email to the new account, is written in.</summary>
+        [MaxLength(16)]
+        public string Culture { get; set; } = "";
     }
 
     [BindProperty]
@@ -38,7 +42,15 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
 
     public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(S[r], r));
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>The site's languages, each named in itself: the person invited reads the choice.</summary>
+    public IEnumerable<SelectListItem> CultureOptions => site.Value.Cultures.Select(c => new SelectListItem(Cultures.NativeName(c), c));
+
+    public async Task OnGetAsync()
+    {
+        // The inviter's own language first: colleagues often share it.
+        Invite.Culture = (await users.GetUserAsync(User))?.Culture is { Length: > 0 } mine ? mine : site.Value.Cultures[0];
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
@@ -50,6 +62,10 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
         if (Invite.Role == Roles.Translator && cultures.Length == 0)
         {
             ModelState.AddModelError("Invite.TranslatorCultures", S["Name the languages this translator may edit."]);
+        }
+        if (!site.Value.Cultures.Contains(Invite.Culture))
+        {
+            ModelState.AddModelError("Invite.Culture", S["Choose a language from the list."]);
         }
         if (ModelState.IsValid && await users.FindByEmailAsync(Invite.Email) is not null)
         {
@@ -65,13 +81,18 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
         db.Invitations.Add(new Invitation
         {
             Email = Invite.Email, Role = Invite.Role, TranslatorCultures = string.Join(',', cultures), TokenHash = Invitation.Hash(token),
-            ExpiresAt = now.AddDays(options.Value.InvitationDays), InvitedBy = User.Identity?.Name ?? "",
+            ExpiresAt = now.AddDays(options.Value.InvitationDays), InvitedBy = User.Identity?.Name ?? "", Culture = Invite.Culture,
         });
         var link = $"{Request.Origin()}/account/invitation?token={token}";
-        outbox.Enqueue(db, Invite.Email, S["You are invited to {0}", site.Value.Name],
-            S["{0} invites you to help run {1} as {2}. Create your account within {3} days:\n\n{4}", User.Identity?.Name ?? "", site.Value.Name, S[Invite.Role], options.Value.InvitationDays, link]);
+        var name = (await identity.BrandAsync(Invite.Culture)).Name.Text;
+        var (inviter, role) = (User.Identity?.Name ?? "", Invite.Role);
+        await mailer.QueueAsync(db, Invite.Email, Invite.Culture, S => new MailContent(S["You are invited to {0}", name],
+        [
+            new MailAction(S["{0} invites you to help run {1} as {2}. Create your account within {3} days:", inviter, name, S[role], options.Value.InvitationDays],
+                link, S["Create account"]),
+        ]));
         await db.SaveChangesAsync();
-        outbox.Notify();
+        mailer.Notify();
         TempData["Status"] = S["Invitation sent to {0}.", Invite.Email].Value;
         return RedirectToPage();
     }

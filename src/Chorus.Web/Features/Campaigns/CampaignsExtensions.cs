@@ -37,6 +37,8 @@ internal static class CampaignsExtensions
                 $"/admin/campaigns/{p.Campaign}/signatures?state=Pending", p.Oldest ?? DateTime.MinValue))];
         }));
         builder.Services.AddHostedService<CampaignRetention>();
+        builder.Services.AddSingleton<ModerationDigests>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ModerationDigests>());
         builder.Services.AddSingleton<IBenchDataset, BenchCampaigns>();
     }
 

@@ -123,7 +123,7 @@ internal static class SignatureRules
     /// queues word to the entry's signatory (claim, entry) in the same save. The link works once.
     /// </summary>
     public static Task<(ConfirmResult Result, Signature? Signature)> ConfirmAsync(ChorusDb db, string token, DateTime now,
-        TimeSpan validFor, PublicSuffixes suffixes, Action<Signature, Signature> tellEntry, CancellationToken ct)
+        TimeSpan validFor, PublicSuffixes suffixes, Func<Signature, Signature, CancellationToken, Task> tellEntry, CancellationToken ct)
     {
         var hash = Infrastructure.PublicForms.HashToken(token);
         return db.InTransactionAsync<(ConfirmResult, Signature?)>(System.Data.IsolationLevel.ReadCommitted, async ct =>
@@ -167,7 +167,7 @@ internal static class SignatureRules
             else if (earlier is not null)
             {
                 (s.State, s.ClaimsSignatureId) = (SignatureState.Pending, earlier.Id);
-                tellEntry(s, earlier);
+                await tellEntry(s, earlier, ct);
                 result = ConfirmResult.Claimed;
             }
             else

@@ -2,7 +2,6 @@ using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Features.Events;
@@ -35,8 +34,7 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
     public async Task<int> SendDueAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<ChorusDb>();
-        var outbox = services.GetRequiredService<Outbox>();
-        var S = services.GetRequiredService<IStringLocalizer<SharedStrings>>();
+        var mailer = services.GetRequiredService<Mailer>();
         var origin = services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicOrigin;
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = now.AddHours(24);
@@ -73,15 +71,15 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
                 {
                     return false;
                 }
-                var text = EventTexts.Best(e, [r.Culture, e.Culture]);
-                var lines = new List<string>
-                {
-                    S["Hello {0},", r.Name], "",
-                    inAnHour ? S["“{0}” starts in about an hour.", text.Title] : S["“{0}” starts in about 24 hours.", text.Title],
-                };
-                lines.AddRange(RegistrationRules.WhenAndHow(S, r, e, start, end, withJoin: true));
-                lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
-                outbox.Enqueue(db, r.Email, S["Reminder: {0}", text.Title], string.Join('\n', lines));
+                // In the registrant's language: this worker has no request, and the server's own language is nobody's.
+                var title = EventTexts.Best(e, [r.Culture, e.Culture]).Title;
+                await mailer.QueueAsync(db, r.Email, r.Culture, S => new MailContent(S["Reminder: {0}", title],
+                [
+                    new MailText(S["Hello {0},", r.Name]),
+                    new MailText(inAnHour ? S["“{0}” starts in about an hour.", title] : S["“{0}” starts in about 24 hours.", title]),
+                    new MailText(string.Join('\n', RegistrationRules.WhenAndHow(S, r, e, start, end, withJoin: true))),
+                    new MailText(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]),
+                ]), ct: ct);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
@@ -92,7 +90,7 @@ internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider c
         }
         if (sent > 0)
         {
-            outbox.Notify();
+            mailer.Notify();
         }
         return sent;
     }

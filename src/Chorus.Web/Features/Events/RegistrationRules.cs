@@ -34,7 +34,7 @@ internal static class RegistrationRules
     /// Adds the registration as confirmed while places remain, else to the waiting list; registrations for one event take
     /// turns (<see cref="Transactions.LockAsync"/>) so the capacity is never exceeded.
     /// </summary>
-    public static async Task<RegistrationStatus> PlaceAsync(ChorusDb db, Registration registration, Event e, Action<Registration> tell, CancellationToken ct)
+    public static async Task<RegistrationStatus> PlaceAsync(ChorusDb db, Registration registration, Event e, Func<Registration, CancellationToken, Task> tell, CancellationToken ct)
     {
         return await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
         {
@@ -44,7 +44,7 @@ internal static class RegistrationRules
             // A retry (PostgreSQL refused a racing registration's commit) adds it afresh, without the key the failed insert gave it.
             registration.Id = 0;
             db.Registrations.Add(registration);
-            tell(registration);
+            await tell(registration, ct);
             await db.SaveChangesAsync(ct);
             return registration.Status;
         }, ct);
@@ -89,33 +89,34 @@ internal static class RegistrationRules
     }
 
     /// <summary>
-    /// The email for a registration's current state, in the language of the page it came from: a confirmation with the
-    /// join link and the calendar file, or a waiting-list notice. Queued in the caller's unit of work.
+    /// The email for a registration's current state, in the registrant's language (whoever's request caused it, such as
+    /// someone else cancelling): a confirmation with the join link and the calendar file, or a waiting-list notice. Queued
+    /// in the caller's unit of work.
     /// </summary>
-    public static void Tell(Outbox outbox, ChorusDb db, IStringLocalizer S, Registration r, Event e, EventText text, string origin, string? token, string ics)
+    public static Task TellAsync(Mailer mailer, ChorusDb db, Registration r, Event e, string origin, string? token, string ics, CancellationToken ct)
     {
-        var lines = new List<string> { S["Hello {0},", r.Name], "" };
-        if (r.Status == RegistrationStatus.Confirmed)
+        var confirmed = r.Status == RegistrationStatus.Confirmed;
+        var title = EventTexts.Best(e, [r.Culture, e.Culture]).Title;
+        return mailer.QueueAsync(db, r.Email, r.Culture, S =>
         {
-            lines.Add(S["You are registered for “{0}”.", text.Title]);
-            lines.Add("");
-            lines.AddRange(WhenAndHow(S, r, e, e.StartsAt, e.EndsAt, withJoin: true));
-            lines.Add("");
-            lines.Add(S["The attached calendar file adds it to your calendar. We will remind you a day and an hour before."]);
-        }
-        else
-        {
-            lines.Add(S["“{0}” is full, so you are on the waiting list. If a place frees up, it is yours and we will write to you at once.", text.Title]);
-            lines.AddRange(WhenAndHow(S, r, e, e.StartsAt, e.EndsAt, withJoin: false));
-        }
-        lines.Add("");
-        lines.Add(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]);
-        if (token is not null)
-        {
-            lines.Add(S["To cancel your registration: {0}", $"{origin}/{r.Culture}/events/registration/{token}"]);
-        }
-        var subject = r.Status == RegistrationStatus.Confirmed ? S["Registered: {0}", text.Title] : S["Waiting list: {0}", text.Title];
-        outbox.Enqueue(db, r.Email, subject, string.Join('\n', lines),
-            r.Status == RegistrationStatus.Confirmed ? new OutboxAttachment($"{e.Slug}.ics", "text/calendar", ics) : null);
+            var parts = new List<MailPart> { new MailText(S["Hello {0},", r.Name]) };
+            if (confirmed)
+            {
+                parts.Add(new MailText(S["You are registered for “{0}”.", title]));
+                parts.Add(new MailText(string.Join('\n', WhenAndHow(S, r, e, e.StartsAt, e.EndsAt, withJoin: true))));
+                parts.Add(new MailText(S["The attached calendar file adds it to your calendar. We will remind you a day and an hour before."]));
+            }
+            else
+            {
+                parts.Add(new MailText(S["“{0}” is full, so you are on the waiting list. If a place frees up, it is yours and we will write to you at once.", title]));
+                parts.Add(new MailText(string.Join('\n', WhenAndHow(S, r, e, e.StartsAt, e.EndsAt, withJoin: false))));
+            }
+            parts.Add(new MailText(S["Details: {0}", $"{origin}/{r.Culture}/events/{e.Slug}"]));
+            if (token is not null)
+            {
+                parts.Add(new MailText(S["To cancel your registration: {0}", $"{origin}/{r.Culture}/events/registration/{token}"]));
+            }
+            return new MailContent(confirmed ? S["Registration confirmed: {0}", title] : S["Waiting list: {0}", title], parts);
+        }, confirmed ? new OutboxAttachment($"{e.Slug}.ics", "text/calendar", ics) : null, ct);
     }
 }

@@ -11,7 +11,7 @@ namespace Chorus.Web.Features.Registrations;
 
 /// <summary>/{culture}/events/registration/{token}: the link in a registrant's email, to see and cancel their registration.</summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
-internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Mailer mailer, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Token { get; set; } = "";
 
@@ -44,11 +44,12 @@ internal sealed class CancelModel(ChorusDb db, TimeProvider clock, Outbox outbox
             promoted.TokenHash = hash;
             var e = registration.Event;
             var origin = Request.Origin();
-            RegistrationRules.Tell(outbox, db, S, promoted, e, EventTexts.Best(e, [promoted.Culture, e.Culture]), origin, token,
-                await Calendars.WriteAsync([e], origin, promoted.Culture, HttpContext.RequestServices));
+            // Told in their own language, not the language of the page of whoever cancelled.
+            await RegistrationRules.TellAsync(mailer, db, promoted, e, origin, token,
+                await Calendars.WriteAsync([e], origin, promoted.Culture, HttpContext.RequestServices), ct);
         }
         await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        mailer.Notify();
         Cancelled = true;
         return Page();
     }

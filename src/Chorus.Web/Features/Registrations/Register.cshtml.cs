@@ -15,7 +15,7 @@ namespace Chorus.Web.Features.Registrations;
 /// antiforgery token). A place if one is left, else the waiting list; an email either way.
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
-internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Mailer mailer, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
 
@@ -71,18 +71,15 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
         {
             // The page answers as it would for a new registration, so it reveals nobody's registration; the person is told
             // by email, by the name and in the language they registered with (not what this visitor typed).
-            using (Cultures.Speak(registered.Culture))
-            {
-                var title = EventTexts.Best(Event, [registered.Culture, Event.Culture]).Title;
-                outbox.Enqueue(db, email, S["Already registered: {0}", title], string.Join('\n',
-                [
-                    S["Hello {0},", registered.Name], "",
-                    S["Someone (we hope you) tried to register this address again for “{0}”. You are already registered or on the waiting list, and nothing has changed: your first email has the details and the link to cancel.", title],
-                    "", S["Details: {0}", $"{Origin}/{registered.Culture}/events/{Event.Slug}"],
-                ]));
-            }
+            var title = EventTexts.Best(Event, [registered.Culture, Event.Culture]).Title;
+            await mailer.QueueAsync(db, email, registered.Culture, S => new MailContent(S["Already registered: {0}", title],
+            [
+                new MailText(S["Hello {0},", registered.Name]),
+                new MailText(S["Someone (we hope you) tried to register this address again for “{0}”. You are already registered or on the waiting list, and nothing has changed: your first email has the details and the link to cancel.", title]),
+                new MailText(S["Details: {0}", $"{Origin}/{registered.Culture}/events/{Event.Slug}"]),
+            ]), ct: ct);
             await db.SaveChangesAsync(ct);
-            outbox.Notify();
+            mailer.Notify();
             return RedirectToPage(null, new { culture = Culture, slug = Slug, done = (State == RegistrationState.WaitingList ? RegistrationStatus.Waiting : RegistrationStatus.Confirmed).ToString() });
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -97,8 +94,8 @@ internal sealed class RegisterModel(ChorusDb db, TimeProvider clock, Outbox outb
         };
         var ics = await Calendars.WriteAsync([Event], Origin, Culture, HttpContext.RequestServices);
         // The email is queued in the same save as the registration: both land or neither does.
-        Result = await RegistrationRules.PlaceAsync(db, registration, Event, r => RegistrationRules.Tell(outbox, db, S, r, Event, Text, Origin, token, ics), ct);
-        outbox.Notify();
+        Result = await RegistrationRules.PlaceAsync(db, registration, Event, (r, ct) => RegistrationRules.TellAsync(mailer, db, r, Event, Origin, token, ics, ct), ct);
+        mailer.Notify();
         return RedirectToPage(null, new { culture = Culture, slug = Slug, done = Result.ToString() });
     }
 

@@ -17,7 +17,7 @@ namespace Chorus.Web.Features.SignOns;
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
 internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffixes suffixes, IOptions<CampaignOptions> options,
-    Outbox outbox, IStringLocalizer<SharedStrings> S) : SitePageModel
+    Mailer mailer, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
     [FromRoute] public string Token { get; set; } = "";
@@ -43,36 +43,33 @@ internal sealed class ConfirmModel(ChorusDb db, TimeProvider clock, PublicSuffix
     {
         Prepare();
         (Result, Signature) = await SignatureRules.ConfirmAsync(db, Token, clock.GetUtcNow().UtcDateTime,
-            TimeSpan.FromDays(options.Value.ConfirmationDays), suffixes, TellFirstSignatory, ct);
+            TimeSpan.FromDays(options.Value.ConfirmationDays), suffixes, TellFirstSignatoryAsync, ct);
         if (Result == SignatureRules.ConfirmResult.NotFound)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
         if (Result == SignatureRules.ConfirmResult.Claimed)
         {
-            outbox.Notify();
+            mailer.Notify();
         }
         return Page();
     }
 
     /// <summary>Whoever signed first for the organisation hears, in their language, that someone else asked to speak for it.</summary>
-    private void TellFirstSignatory(Signature claim, Signature entry)
+    private async Task TellFirstSignatoryAsync(Signature claim, Signature entry, CancellationToken ct)
     {
         if (entry.Email is null)
         {
             return;
         }
-        using (Cultures.Speak(entry.Culture))
-        {
-            var title = SignatureRules.Best(claim.Campaign, [entry.Culture]).Title;
-            outbox.Enqueue(db, entry.Email, S["Someone else signed for {0}", entry.Name], string.Join('\n',
-            [
-                S["Hello {0},", entry.SignatoryName ?? entry.Name], "",
-                S["Someone using another email address has just confirmed an endorsement of “{0}” on behalf of {1}, which you signed.", title, entry.Name],
-                S["Nothing has changed: your organisation's entry and your details stay as they are unless the secretariat, after review, decides otherwise."],
-                S["If you do not know who this is, tell the secretariat."],
-            ]));
-        }
+        var title = SignatureRules.Best(claim.Campaign, [entry.Culture]).Title;
+        await mailer.QueueAsync(db, entry.Email, entry.Culture, S => new MailContent(S["Someone else signed for {0}", entry.Name],
+        [
+            new MailText(S["Hello {0},", entry.SignatoryName ?? entry.Name]),
+            new MailText(S["Someone using another email address has just confirmed an endorsement of “{0}” on behalf of {1}, which you signed.", title, entry.Name]),
+            new MailText(S["Nothing has changed: your organisation's entry and your details stay as they are unless the secretariat, after review, decides otherwise."]),
+            new MailText(S["If you do not know who this is, tell the secretariat."]),
+        ]), ct: ct);
     }
 
     private void Prepare()

@@ -16,7 +16,7 @@ namespace Chorus.Web.Features.SignOns;
 /// antiforgery token). A submission is only a request: it counts once the emailed link is followed.
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
-internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox, ExpiringTokens tokens,
+internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Mailer mailer, ExpiringTokens tokens,
     IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
@@ -97,18 +97,18 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Outbox outbox
         // Queued in the same save as the signature: both land or neither does.
         var origin = Request.Origin();
         var link = $"{origin}/{Culture}/campaigns/{Slug}";
-        outbox.Enqueue(db, email, S["Confirm your endorsement: {0}", Text.Title], string.Join('\n',
+        var title = Text.Title;
+        await mailer.QueueAsync(db, email, signature.Culture, S => new MailContent(S["Confirm your endorsement: {0}", title],
         [
-            S["Hello {0},", signature.SignatoryName], "",
-            individual ? S["You asked to add your name to “{0}”.", Text.Title] : S["You asked to add “{0}” to the endorsers of “{1}”.", name, Text.Title],
-            S["It counts once you confirm. Open this link within {0} days to confirm:", options.Value.ConfirmationDays],
-            $"{link}/confirm/{confirmToken}", "",
-            S["To withdraw the endorsement or have your contact details erased at any time:"],
-            $"{link}/signature/{manageToken}", "",
-            S["If you did not ask for this, ignore this email: nothing is published without the link."],
-        ]));
+            new MailText(S["Hello {0},", signature.SignatoryName]),
+            new MailText(individual ? S["You asked to add your name to “{0}”.", title] : S["You asked to add “{0}” to the endorsers of “{1}”.", name, title]),
+            new MailAction(S["It counts once you confirm. Open this link within {0} days to confirm:", options.Value.ConfirmationDays],
+                $"{link}/confirm/{confirmToken}", S["Confirm your endorsement"]),
+            new MailAction(S["To withdraw the endorsement or have your contact details erased at any time:"], $"{link}/signature/{manageToken}"),
+            new MailText(S["If you did not ask for this, ignore this email: nothing is published without the link."]),
+        ]), ct: ct);
         await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        mailer.Notify();
         return Redirect($"/{Culture}/campaigns/{Slug}?sent=1#done");
     }
 

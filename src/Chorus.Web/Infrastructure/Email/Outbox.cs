@@ -15,6 +15,7 @@ internal static class OutboxExtensions
     {
         builder.Services.AddSettings<EmailOptions>("Email");
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddScoped<Mailer>();
         builder.Services.AddHostedService<OutboxSender>();
         builder.AddAdminMenuItem(new("Outgoing mail", "/admin/mail", [Roles.Admin], 96));
     }
@@ -51,13 +52,17 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
     // records them first, before its claims can lapse for another node to take them, so none is delivered twice.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _accepted = new();
 
-    /// <summary>Adds a message (with an optional text attachment, such as a calendar file) to the caller's unit of work; it is sent after the caller saves.</summary>
-    public void Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null)
+    /// <summary>
+    /// Adds a message (with an optional text attachment, such as a calendar file, and an optional HTML alternative) to the
+    /// caller's unit of work; it is sent after the caller saves. Features write through <see cref="Mailer"/>, which renders
+    /// both parts in the recipient's language with the site's template.
+    /// </summary>
+    public void Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null, string? htmlBody = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
         {
-            To = to, Subject = subject, TextBody = textBody, NextAttemptAt = now, CreatedAt = now,
+            To = to, Subject = subject, TextBody = textBody, HtmlBody = htmlBody, NextAttemptAt = now, CreatedAt = now,
             AttachmentName = attachment?.Name, AttachmentType = attachment?.ContentType, AttachmentText = attachment?.Text,
         });
     }
@@ -131,7 +136,7 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Outbox.Where(m => ids.Contains(m.Id) && m.Status == QueueStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, QueueStatus.Done).SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.SentAt, now)
-            .SetProperty(m => m.TextBody, "").SetProperty(m => m.AttachmentText, (string?)null), ct);
+            .SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, (string?)null).SetProperty(m => m.AttachmentText, (string?)null), ct);
         foreach (var id in ids)
         {
             _accepted.TryRemove(id, out _);
@@ -143,7 +148,7 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         WorkQueue.Succeeded(message);
         message.SentAt = clock.GetUtcNow().UtcDateTime;
         // Delivered: the text (links, tokens, names) is nobody's business here any more.
-        (message.TextBody, message.AttachmentText) = ("", null);
+        (message.TextBody, message.HtmlBody, message.AttachmentText) = ("", null, null);
     }
 
     /// <summary>Deletes sent and given-up messages older than Email:KeepSentDays.</summary>
@@ -162,7 +167,12 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         mime.Subject = message.Subject;
         mime.Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero);
         mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt.Ticks}@chorus";
-        var text = new TextPart("plain") { Text = message.TextBody };
+        MimeEntity text = new TextPart("plain") { Text = message.TextBody };
+        if (message.HtmlBody is { } html)
+        {
+            // The plain text first: a program shows the last part it can, and every one can show text.
+            text = new MultipartAlternative { text, new TextPart("html") { Text = html } };
+        }
         if (message.AttachmentName is { } name && message.AttachmentText is { } content)
         {
             var attachment = new MimePart(ContentType.Parse(message.AttachmentType ?? "text/plain"))

@@ -10,6 +10,9 @@ internal sealed class OutboxMessage : IQueuedWork
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
+
+    /// <summary>The HTML alternative of <see cref="TextBody"/>, when the message has one; emptied with it once sent.</summary>
+    public string? HtmlBody { get; set; }
     public QueueStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }

@@ -21,7 +21,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Accounts.ChorusUser",
                 typeof(ChorusUser),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -58,6 +58,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 valueConverter: new ChorusDb.UtcConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var culture = runtimeEntityType.AddProperty(
+                "Culture",
+                typeof(string),
+                propertyInfo: typeof(ChorusUser).GetProperty("Culture", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChorusUser).GetField("<Culture>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            culture.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",

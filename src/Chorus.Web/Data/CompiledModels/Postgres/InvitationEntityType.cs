@@ -20,7 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Accounts.Invitation",
                 typeof(Invitation),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -42,6 +42,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 nullable: true,
                 valueConverter: new ChorusDb.UtcConverter());
             acceptedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var culture = runtimeEntityType.AddProperty(
+                "Culture",
+                typeof(string),
+                propertyInfo: typeof(Invitation).GetProperty("Culture", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invitation).GetField("<Culture>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            culture.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var email = runtimeEntityType.AddProperty(
                 "Email",

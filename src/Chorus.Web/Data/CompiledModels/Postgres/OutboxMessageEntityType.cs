@@ -21,7 +21,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Infrastructure.Email.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -77,6 +77,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 valueConverter: new ChorusDb.UtcConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var htmlBody = runtimeEntityType.AddProperty(
+                "HtmlBody",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("HtmlBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            htmlBody.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ad6485f1-153e-47a5-be92-2d979ec826ca"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("5541f22a-c511-4904-aa20-13dd5c369fe1"), entityTypeCount: 46)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var campaign = CampaignEntityType.Create(this);
             var campaignTranslation = CampaignTranslationEntityType.Create(this);
             var campaignVersion = CampaignVersionEntityType.Create(this);
+            var moderationDigest = ModerationDigestEntityType.Create(this);
             var signature = SignatureEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
@@ -126,6 +127,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             CampaignEntityType.CreateAnnotations(campaign);
             CampaignTranslationEntityType.CreateAnnotations(campaignTranslation);
             CampaignVersionEntityType.CreateAnnotations(campaignVersion);
+            ModerationDigestEntityType.CreateAnnotations(moderationDigest);
             SignatureEntityType.CreateAnnotations(signature);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);

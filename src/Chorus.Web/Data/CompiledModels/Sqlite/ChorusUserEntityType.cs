@@ -20,7 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Accounts.ChorusUser",
                 typeof(ChorusUser),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -53,6 +53,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(ChorusUser).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new ChorusDb.UtcConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var culture = runtimeEntityType.AddProperty(
+                "Culture",
+                typeof(string),
+                propertyInfo: typeof(ChorusUser).GetProperty("Culture", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChorusUser).GetField("<Culture>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
 
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",

@@ -19,7 +19,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Accounts.Invitation",
                 typeof(Invitation),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -39,6 +39,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Invitation).GetField("<AcceptedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new ChorusDb.UtcConverter());
+
+            var culture = runtimeEntityType.AddProperty(
+                "Culture",
+                typeof(string),
+                propertyInfo: typeof(Invitation).GetProperty("Culture", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invitation).GetField("<Culture>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
 
             var email = runtimeEntityType.AddProperty(
                 "Email",

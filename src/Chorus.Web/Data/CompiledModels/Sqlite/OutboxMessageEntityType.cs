@@ -20,7 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Infrastructure.Email.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -70,6 +70,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(OutboxMessage).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new ChorusDb.UtcConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var htmlBody = runtimeEntityType.AddProperty(
+                "HtmlBody",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("HtmlBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d1a2c6a-30e7-49f0-b5b8-a9459cfe926e"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("5cdf63d6-625d-4d21-b34a-e170c5817343"), entityTypeCount: 46)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var campaign = CampaignEntityType.Create(this);
             var campaignTranslation = CampaignTranslationEntityType.Create(this);
             var campaignVersion = CampaignVersionEntityType.Create(this);
+            var moderationDigest = ModerationDigestEntityType.Create(this);
             var signature = SignatureEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
@@ -125,6 +126,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             CampaignEntityType.CreateAnnotations(campaign);
             CampaignTranslationEntityType.CreateAnnotations(campaignTranslation);
             CampaignVersionEntityType.CreateAnnotations(campaignVersion);
+            ModerationDigestEntityType.CreateAnnotations(moderationDigest);
             SignatureEntityType.CreateAnnotations(signature);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);

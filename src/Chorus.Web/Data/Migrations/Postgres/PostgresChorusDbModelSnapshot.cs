@@ -38,6 +38,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -118,6 +123,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -377,6 +387,20 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "Number");
 
                     b.ToTable("CampaignVersions");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Campaigns.ModerationDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ToldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ModerationDigests", (string)null);
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Campaigns.Signature", b =>
@@ -1582,6 +1606,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)

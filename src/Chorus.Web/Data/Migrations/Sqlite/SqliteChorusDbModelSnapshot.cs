@@ -32,6 +32,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -109,6 +114,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -361,6 +371,20 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "Number");
 
                     b.ToTable("CampaignVersions");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Campaigns.ModerationDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ToldAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ModerationDigests", (string)null);
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Campaigns.Signature", b =>
@@ -1539,6 +1563,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")

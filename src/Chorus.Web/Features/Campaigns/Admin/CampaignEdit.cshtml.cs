@@ -19,7 +19,7 @@ namespace Chorus.Web.Features.Campaigns.Admin;
 /// change of text must be called a correction or a new version; a new version is emailed to every signatory.
 /// </summary>
 [Authorize(Roles = Roles.Editors)]
-internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone, Outbox outbox,
+internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone, Mailer mailer,
     IOptions<SiteOptions> site, IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel, IFeaturedImageForm
 {
     public IReadOnlyList<MediaItem> OfferedImages { private get; set; } = [];
@@ -118,7 +118,7 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         }
         var told = change == VersionChange.NewVersion ? await TellSignatoriesAsync(c, ct) : 0;
         await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        mailer.Notify();
         TempData["Status"] = told > 0 ? S["Saved as version {0}; {1} signatories are being told.", c.Version, told].Value : S["Saved."].Value;
         return Redirect($"/admin/campaigns/{c.Id}");
     }
@@ -129,24 +129,22 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         var origin = Request.Origin();
         var signatures = await db.Signatures.Where(s => s.CampaignId == c.Id && s.Email != null
             && (s.State == SignatureState.Published || s.State == SignatureState.Pending)).ToListAsync(ct);
+        // Each signatory hears in their own language (the editor's note stays as the editor wrote it).
+        var note = Input.ChangeNote?.Trim() is { Length: > 0 } n ? n : null;
         foreach (var s in signatures)
         {
-            using (Infrastructure.Cultures.Speak(s.Culture))
-            {
-                var text = SignatureRules.Best(c, site.Value.FallbackChain(s.Culture));
-                var (token, hash) = PublicForms.NewToken();
-                s.ManageTokenHash = hash;
-                var link = $"{origin}/{s.Culture}/campaigns/{c.Slug}";
-                outbox.Enqueue(db, s.Email!, S["New version of “{0}”", text.Title], string.Join('\n',
-                [
-                    S["Hello {0},", s.SignatoryName ?? s.Name], "",
-                    S["The text of “{0}” that {1} endorsed has changed: it is now version {2}. Your endorsement stays listed as given for version {3}.", text.Title, s.Name, c.Version, s.Version],
-                    Input.ChangeNote is { Length: > 0 } note ? S["What changed: {0}", note.Trim()] : "",
-                    S["Read the new text: {0}", link], "",
-                    S["If you no longer support it, withdraw the endorsement here (this link replaces earlier ones):"],
-                    $"{link}/signature/{token}",
-                ]));
-            }
+            var text = SignatureRules.Best(c, site.Value.FallbackChain(s.Culture));
+            var (token, hash) = PublicForms.NewToken();
+            s.ManageTokenHash = hash;
+            var link = $"{origin}/{s.Culture}/campaigns/{c.Slug}";
+            await mailer.QueueAsync(db, s.Email!, s.Culture, S => new MailContent(S["New version of “{0}”", text.Title],
+            [
+                new MailText(S["Hello {0},", s.SignatoryName ?? s.Name]),
+                new MailText(S["The text of “{0}” that {1} endorsed has changed: it is now version {2}. Your endorsement stays listed as given for version {3}.", text.Title, s.Name, c.Version, s.Version]),
+                .. note is null ? Array.Empty<MailPart>() : [new MailText(S["What changed: {0}", note])],
+                new MailText(S["Read the new text: {0}", link]),
+                new MailAction(S["If you no longer support it, withdraw the endorsement here (this link replaces earlier ones):"], $"{link}/signature/{token}"),
+            ]), ct: ct);
         }
         return signatures.Count;
     }

@@ -25,7 +25,7 @@ internal sealed class MessageInput
 
 /// <summary>/admin/events/{id}/registrations: who registered (private data, staff only), a CSV export and a message to all of them.</summary>
 [Authorize(Roles = Roles.Editors)]
-internal sealed class RegistrationsModel(ChorusDb db, Outbox outbox, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class RegistrationsModel(ChorusDb db, Mailer mailer, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public int Id { get; set; }
 
@@ -62,12 +62,15 @@ internal sealed class RegistrationsModel(ChorusDb db, Outbox outbox, TimeProvide
             return Page();
         }
         var recipients = Rows.Where(r => r.Status == RegistrationStatus.Confirmed || (Message.IncludeWaiting && r.Status == RegistrationStatus.Waiting)).ToList();
+        var (subject, body) = (Message.Subject.Trim(), Message.Body.Trim().ReplaceLineEndings("\n"));
         foreach (var r in recipients)
         {
-            outbox.Enqueue(db, r.Email, Message.Subject.Trim(), $"{S["Hello {0},", r.Name]}\n\n{Message.Body.Trim()}");
+            // The editor's words as written; the greeting and the frame in each registrant's language.
+            await mailer.QueueAsync(db, r.Email, r.Culture, S => new MailContent(subject,
+                [new MailText(S["Hello {0},", r.Name]), .. body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => new MailText(p))]), ct: ct);
         }
         await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        mailer.Notify();
         TempData["Status"] = S["Message queued for {0} people.", recipients.Count].Value;
         return Redirect($"/admin/events/{Id}/registrations");
     }

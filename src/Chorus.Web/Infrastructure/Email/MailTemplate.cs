@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Chorus.Web.Features.Site;
+
+namespace Chorus.Web.Infrastructure.Email;
+
+/// <summary>The site as an email shows it, in the recipient's language: name, tagline, footer, logo, accent colours and home page.</summary>
+internal sealed record MailFrame(string Culture, SiteWords Name, SiteWords? Tagline, SiteWords? Footer, string? LogoUrl, string Accent, string OnAccent, string Home);
+
+/// <summary>
+/// The one template of every email: the same header, footer and look for every message kind, an HTML part and its
+/// plain-text alternative. Plain C# rather than Razor views: emails are written by background workers (reminders, the
+/// moderation digest) where there is no request, and Razor's view engine needs an ActionContext of one; this writes the
+/// little markup an email has with one encoder, which encodes everything a message kind passes in.
+/// </summary>
+internal static partial class MailTemplate
+{
+    // Every script as itself (an Arabic email stays readable and small); only what HTML needs encoded is.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Font = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans Arabic','Noto Sans SC',sans-serif";
+
+    public static (string Text, string Html) Render(MailContent mail, MailFrame frame) => (Text(mail, frame), Html(mail, frame));
+
+    /// <summary>The plain-text part: the body, then the site's name, tagline, footer and address as a signature.</summary>
+    public static string Text(MailContent mail, MailFrame frame)
+    {
+        var text = new StringBuilder();
+        foreach (var part in mail.Parts)
+        {
+            switch (part)
+            {
+                case MailText p:
+                    text.Append(p.Text.Trim()).Append("\n\n");
+                    break;
+                case MailAction a:
+                    text.Append(a.Lead.Trim()).Append('\n').Append(a.Url).Append("\n\n");
+                    break;
+                case MailList l:
+                    foreach (var item in l.Items)
+                    {
+                        text.Append("- ").Append(item.Text).Append(item.Url is { } url ? $"\n  {url}" : "").Append('\n');
+                    }
+                    text.Append('\n');
+                    break;
+            }
+        }
+        // "-- " on its own line: mail programs know what follows is a signature.
+        text.Append("-- \n").Append(frame.Name.Text).Append('\n');
+        if (frame.Tagline is { } tagline)
+        {
+            text.Append(tagline.Text).Append('\n');
+        }
+        if (frame.Footer is { } footer)
+        {
+            text.Append(footer.Text.Trim()).Append('\n');
+        }
+        return text.Append(frame.Home).Append('\n').ToString();
+    }
+
+    /// <summary>The HTML part: simple, inline-styled markup (mail programs drop style sheets), the language and direction on the root.</summary>
+    public static string Html(MailContent mail, MailFrame frame)
+    {
+        var dir = Cultures.IsRightToLeft(frame.Culture) ? "rtl" : "ltr";
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{E(frame.Culture)}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(mail.Subject)}</title>\n</head>\n")
+            .Append(CultureInfo.InvariantCulture, $"<body style=\"margin:0;padding:0;background:#f3f4f6\">\n")
+            // dir again on the content: some mail programs keep only the body of a message.
+            .Append(CultureInfo.InvariantCulture, $"<div dir=\"{dir}\" style=\"max-width:600px;margin:0 auto;padding:24px;background:#ffffff;color:#1a1a1a;{Font};font-size:16px;line-height:1.5;text-align:start\">\n")
+            .Append(CultureInfo.InvariantCulture, $"<div style=\"border-bottom:4px solid {frame.Accent};padding-bottom:12px;margin-bottom:24px\">\n");
+        if (frame.LogoUrl is { } logo)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{E(logo)}\" alt=\"\" height=\"48\" style=\"display:block;height:48px;width:auto;margin-bottom:8px\">\n");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0;font-size:20px;font-weight:bold\">{Words(frame.Name, frame.Culture)}</p>\n");
+        if (frame.Tagline is { } tagline)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0;color:#4b5563\">{Words(tagline, frame.Culture)}</p>\n");
+        }
+        html.Append("</div>\n");
+        foreach (var part in mail.Parts)
+        {
+            html.Append(Part(part, frame));
+        }
+        html.Append("<div style=\"border-top:1px solid #d1d5db;margin-top:32px;padding-top:12px;font-size:14px;color:#4b5563\">\n")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 8px\">{Words(frame.Name, frame.Culture)}</p>\n");
+        if (frame.Footer is { } footer)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 8px\"{Lang(footer.Culture, frame.Culture)}>{Lines(footer.Text.Trim())}</p>\n");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0\"><a href=\"{E(frame.Home)}\" style=\"color:{frame.Accent}\">{E(frame.Home)}</a></p>\n</div>\n</div>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static string Part(MailPart part, MailFrame frame) => part switch
+    {
+        MailText p => $"<p style=\"margin:0 0 16px\"{(p.Culture is { } c ? Lang(c, frame.Culture) : "")}>{Linked(p.Text.Trim(), frame.Accent)}</p>\n",
+        MailAction a => $"<p style=\"margin:0 0 8px\">{Linked(a.Lead.Trim(), frame.Accent)}</p>\n<p style=\"margin:0 0 16px\">"
+            + $"<a href=\"{E(a.Url)}\" style=\"display:inline-block;padding:10px 18px;border-radius:4px;background:{frame.Accent};color:{frame.OnAccent};"
+            + $"text-decoration:none;font-weight:bold;word-break:break-all\">{E(a.Button ?? a.Url)}</a></p>\n",
+        MailList l => $"<ul style=\"margin:0 0 16px;padding-inline-start:24px\">\n{string.Concat(l.Items.Select(i => $"<li>{Item(i, frame.Accent)}</li>\n"))}</ul>\n",
+        _ => "",
+    };
+
+    private static string Item(MailItem item, string accent) =>
+        item.Url is { } url ? $"<a href=\"{E(url)}\" style=\"color:{accent}\">{E(item.Text)}</a>" : E(item.Text);
+
+    /// <summary>Site text in its own language: marked with lang and dir when that is not the email's.</summary>
+    private static string Words(SiteWords words, string culture) =>
+        Lang(words.Culture, culture) is { Length: > 0 } lang ? $"<span{lang}>{E(words.Text)}</span>" : E(words.Text);
+
+    private static string Lang(string text, string culture) =>
+        Cultures.LangOf(text, culture) is { } lang ? $" lang=\"{E(lang)}\" dir=\"{Cultures.DirOf(text, culture)}\"" : "";
+
+    /// <summary>Encoded text with its line breaks kept and its web addresses made links.</summary>
+    private static string Linked(string text, string accent)
+    {
+        var html = new StringBuilder();
+        var at = 0;
+        foreach (Match match in Address().Matches(text))
+        {
+            var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '»', '”');
+            html.Append(Lines(text[at..match.Index])).Append(CultureInfo.InvariantCulture, $"<a href=\"{E(url)}\" style=\"color:{accent};word-break:break-all\">{E(url)}</a>");
+            at = match.Index + url.Length;
+        }
+        return html.Append(Lines(text[at..])).ToString();
+    }
+
+    private static string Lines(string text) => string.Join("<br>\n", text.Split('\n').Select(E));
+
+    private static string E(string text) => Encoder.Encode(text);
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex Address();
+}
