@@ -226,7 +226,8 @@ public sealed class EditorBrowserTests(LiveSite site)
 
         await field.GetByRole(AriaRole.Button, new() { Name = "Choose an image" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Media library" });
-        await dialog.Locator(".media-results li").First.WaitForAsync();
+        // The library's newest items have arrived (or it said there are none).
+        await page.WaitForFunctionAsync("() => document.querySelector('dialog[open] p[role=status]')?.textContent.length > 0");
         await CheckAsync(page, watch);
         var png = Convert.FromBase64String((await page.EvaluateAsync<string>("""
             () => { const c = document.createElement("canvas"); c.width = 90; c.height = 60;
@@ -236,6 +237,7 @@ public sealed class EditorBrowserTests(LiveSite site)
         await dialog.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "volunteers.png", MimeType = "image/png", Buffer = png });
         await dialog.GetByLabel("Alternative text (what the image shows)").FillAsync(alt);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Upload a new file" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal($"Chosen: {alt}", await field.Locator(".picker-current").TextContentAsync());
 
         // Chosen again from the library by a word of its description, after choosing none.
@@ -244,6 +246,7 @@ public sealed class EditorBrowserTests(LiveSite site)
         await field.GetByRole(AriaRole.Button, new() { Name = "Choose an image" }).ClickAsync();
         await dialog.GetByLabel("Search the media library").FillAsync(slug[7..]);
         await dialog.GetByRole(AriaRole.Button, new() { Name = $"Choose: {alt}" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal($"Chosen: {alt}", await field.Locator(".picker-current").TextContentAsync());
 
         await page.GetByLabel("Status").SelectOptionAsync("Published");
