@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ad6485f1-153e-47a5-be92-2d979ec826ca"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("7127ddd7-236f-4e4a-8fd6-34eaa5905c3a"), entityTypeCount: 46)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
         {
             var chorusUser = ChorusUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var staffSession = StaffSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
             var campaignTranslation = CampaignTranslationEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            StaffSessionEntityType.CreateForeignKey1(staffSession, chorusUser);
             CampaignEntityType.CreateForeignKey1(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey2(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey3(campaign, post);
@@ -122,6 +124,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
 
             ChorusUserEntityType.CreateAnnotations(chorusUser);
             InvitationEntityType.CreateAnnotations(invitation);
+            StaffSessionEntityType.CreateAnnotations(staffSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CampaignEntityType.CreateAnnotations(campaign);
             CampaignTranslationEntityType.CreateAnnotations(campaignTranslation);

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d1a2c6a-30e7-49f0-b5b8-a9459cfe926e"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("5a9dda63-cbb9-4783-bdf3-75a5f65b52d2"), entityTypeCount: 46)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
         {
             var chorusUser = ChorusUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var staffSession = StaffSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
             var campaignTranslation = CampaignTranslationEntityType.Create(this);
@@ -63,6 +64,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            StaffSessionEntityType.CreateForeignKey1(staffSession, chorusUser);
             CampaignEntityType.CreateForeignKey1(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey2(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey3(campaign, post);
@@ -121,6 +123,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
 
             ChorusUserEntityType.CreateAnnotations(chorusUser);
             InvitationEntityType.CreateAnnotations(invitation);
+            StaffSessionEntityType.CreateAnnotations(staffSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CampaignEntityType.CreateAnnotations(campaign);
             CampaignTranslationEntityType.CreateAnnotations(campaignTranslation);
