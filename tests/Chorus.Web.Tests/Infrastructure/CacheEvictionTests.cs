@@ -168,7 +168,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
     private static readonly Type[] NeverShown =
     [
         typeof(ChorusUser), typeof(Invitation), typeof(AuditEntry), typeof(OutboxMessage), typeof(Registration), typeof(MediaFile),
-        typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(DataProtectionKey),
+        typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(DataProtectionKey), typeof(StaffSession),
     ];
 
     [Fact]

@@ -35,7 +35,7 @@ internal static class AuditFields
         || field.Contains("synthesizedOrdinal", StringComparison.Ordinal);
 
     /// <summary>Tables whose rows are derived copies: their writes are not actions and are not shown.</summary>
-    public static readonly IReadOnlySet<string> DerivedTables = new HashSet<string>(StringComparer.Ordinal) { "SearchDocument" };
+    public static readonly string[] DerivedTables = ["SearchDocument"];
 
     /// <summary>The label of each field shown, by the field's name in the model.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -175,6 +175,19 @@ internal static class AuditFields
         ["Venue"] = "Venue",
         ["Version"] = "Version",
         ["Website"] = "Website",
+    };
+
+    /// <summary>What each stored action (kept in English, which the filter matches) reads as.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["created"] = "Created",
+        ["changed"] = "Changed",
+        ["deleted"] = "Deleted",
+        ["exported"] = "Exported",
+        ["sign-in"] = "Signed in",
+        ["sign-in (password)"] = "Password accepted, second step next",
+        ["sign-in failed"] = "Sign-in failed",
+        ["sign-in locked out"] = "Sign-in refused: account locked",
     };
 
     /// <summary>The name of each table a staff member writes, as the log's "What" column says it.</summary>

@@ -20,7 +20,7 @@ namespace Chorus.Web.Features.Audit;
 internal sealed record AuditField(string Label, string? Before, string After);
 
 /// <summary>An audit entry as a person reads it: what it is about, and its fields (or its text, for a note such as an export).</summary>
-internal sealed record AuditLine(AuditEntry Entry, string What, string? Named, IReadOnlyList<AuditField> Fields, string? Text);
+internal sealed record AuditLine(AuditEntry Entry, string Action, string What, string? Named, IReadOnlyList<AuditField> Fields, string? Text);
 
 /// <summary>
 /// Turns stored audit entries into what a person reads, at display time (so entries written long ago read as well as new
@@ -80,6 +80,7 @@ internal sealed partial class AuditReader(ChorusDb db, IStringLocalizer<SharedSt
 
         return [.. parsed.Select(p => new AuditLine(
             p.Entry,
+            AuditFields.Actions.TryGetValue(p.Entry.Action, out var action) ? S[action] : p.Entry.Action,
             AuditFields.Tables.TryGetValue(p.Entry.Entity, out var table) ? S[table] : p.Entry.Entity,
             Named(p.Entry, p.Type, names),
             p.Fields is null ? [] : [.. p.Fields.Where(f => !AuditFields.IsHidden(f.Field)).Select(f => new AuditField(
