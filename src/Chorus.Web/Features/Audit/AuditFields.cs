@@ -34,8 +34,8 @@ internal static class AuditFields
         || field.EndsWith("SiteLookId", StringComparison.Ordinal)
         || field.Contains("synthesizedOrdinal", StringComparison.Ordinal);
 
-    /// <summary>Tables whose rows are derived copies: their writes are not actions and are not shown.</summary>
-    public static readonly string[] DerivedTables = ["SearchDocument"];
+    /// <summary>Tables whose rows are derived copies (the search index, the stored sizes of an upload): their writes are not actions and are not shown.</summary>
+    public static readonly string[] DerivedTables = ["SearchDocument", "MediaFile"];
 
     /// <summary>The label of each field shown, by the field's name in the model.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -100,7 +100,7 @@ internal static class AuditFields
         ["InvitedBy"] = "Invited by",
         ["IsActive"] = "Active",
         ["IsExternal"] = "A partner's event that we only list",
-        ["IsIndividual"] = "As an individual",
+        ["IsIndividual"] = "Signed as an individual",
         ["Item"] = "Featured item",
         ["JoinUrl"] = "Join link",
         ["JoinUrlPublic"] = "Join link shown publicly",

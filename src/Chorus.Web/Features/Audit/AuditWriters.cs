@@ -124,9 +124,7 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
             return;
         }
         var changes = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is not (IQueuedWork or AuditEntry or CachedTranslation or PostRevision or DataProtectionKey or IdentityUserToken<string>)
-                && !AuditFields.DerivedTables.Contains(e.Metadata.ClrType.Name))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Records(e.Metadata.ClrType))
             .ToList();
         var pending = new List<(AuditEntry, EntityEntry)>();
         foreach (var change in changes)
@@ -153,6 +151,13 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
             _pending.AddOrUpdate(context, pending);
         }
     }
+
+    /// <summary>Whether writes of a table are recorded: not queues, caches, revisions, keys or derived copies.</summary>
+    public static bool Records(Type table) =>
+        !typeof(IQueuedWork).IsAssignableFrom(table) && !Machinery.Contains(table) && !AuditFields.DerivedTables.Contains(table.Name);
+
+    private static readonly HashSet<Type> Machinery =
+        [typeof(AuditEntry), typeof(CachedTranslation), typeof(PostRevision), typeof(DataProtectionKey), typeof(IdentityUserToken<string>)];
 
     private static string Key(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

@@ -87,3 +87,25 @@ public sealed class AuditReadingTests
         Assert.Equal("We welcome.\nNote: all are welcome", oldFields[description]);
     }
 }
+
+/// <summary>A new table or field says how the audit log shows it, or the log would show its bare name (or a secret).</summary>
+public sealed class AuditFieldsTests
+{
+    private static readonly string[] NeverShown =
+        ["PasswordHash", "SecurityStamp", "TokenHash", "ConfirmTokenHash", "BodyHtml", "SortKey", "SearchText", "AcronymKey", "NormalizedEmail"];
+
+    [Fact]
+    [Trait("Database", "none")]
+    public async Task Every_field_of_every_recorded_table_has_a_label_or_is_hidden_and_every_table_a_name()
+    {
+        await using var app = new EmptyChorusFactory();
+        await app.StartAsync();
+        var tables = await app.WithDb(db => Task.FromResult(db.Model.GetEntityTypes().Where(t => AuditStaffWrites.Records(t.ClrType)).ToList()));
+
+        Assert.Empty(tables.Select(t => t.ClrType.Name).Except(AuditFields.Tables.Keys));
+        Assert.Empty(tables.SelectMany(t => t.GetProperties().Where(p => !p.IsPrimaryKey() && !AuditFields.IsHidden(p.Name) && !AuditFields.Labels.ContainsKey(p.Name))
+            .Select(p => $"{t.ClrType.Name}.{p.Name}")));
+        // What must never reach the log, whatever a table calls it.
+        Assert.All(NeverShown, field => Assert.True(AuditFields.IsHidden(field), field));
+    }
+}
