@@ -66,4 +66,37 @@ public sealed class CampaignsBrowserTests(LiveSite site)
         await page.GotoAsync(site.BaseUrl + "/en/campaigns/position-paper-review-forum/signatories?by=Name");
         Assert.Contains(name, await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
     }
+
+    [BrowserFact]
+    public async Task A_moderator_ticks_every_signature_on_the_page_with_one_box_and_without_script_has_buttons_for_them()
+    {
+        var (context, page, watch) = await site.SignedInAsync(email: LiveSite.ModeratorEmail);
+        await using var _ = context;
+        await page.GotoAsync(site.BaseUrl + "/admin/campaigns/1/signatures");
+        var all = page.GetByRole(AriaRole.Checkbox, new() { Name = "All on this page" });
+        var boxes = page.Locator("tbody input[type=checkbox][name=Ids]");
+        Assert.True(await boxes.CountAsync() > 1);
+
+        await all.CheckAsync();
+        foreach (var box in await boxes.AllAsync())
+        {
+            Assert.True(await box.IsCheckedAsync());
+        }
+        await boxes.First.UncheckAsync();
+        Assert.False(await all.IsCheckedAsync());
+        Assert.True(await all.EvaluateAsync<bool>("e => e.indeterminate"));
+        await all.CheckAsync();
+        await all.UncheckAsync();
+        foreach (var box in await boxes.AllAsync())
+        {
+            Assert.False(await box.IsCheckedAsync());
+        }
+        Assert.Empty(watch.ConsoleErrors);
+
+        var (plain, noScript, _) = await site.SignedInAsync(javaScript: false, email: LiveSite.ModeratorEmail);
+        await using var __ = plain;
+        await noScript.GotoAsync(site.BaseUrl + "/admin/campaigns/1/signatures");
+        Assert.False(await noScript.GetByRole(AriaRole.Checkbox, new() { Name = "All on this page" }).IsVisibleAsync());
+        Assert.True(await noScript.GetByRole(AriaRole.Button, new() { Name = "Approve all on this page" }).IsVisibleAsync());
+    }
 }

@@ -30,6 +30,7 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();

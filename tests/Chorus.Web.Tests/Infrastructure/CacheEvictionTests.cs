@@ -169,6 +169,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
     [
         typeof(ChorusUser), typeof(Invitation), typeof(AuditEntry), typeof(OutboxMessage), typeof(Registration), typeof(MediaFile),
         typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(DataProtectionKey), typeof(ModerationDigest),
+        typeof(StaffSession),
     ];
 
     [Fact]

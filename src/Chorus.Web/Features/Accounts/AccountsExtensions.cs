@@ -48,7 +48,10 @@ internal static class AccountsExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Each sign-in is a recorded session, checked at every request (StaffSessionCookies).
+            o.EventsType = typeof(StaffSessionCookies);
         });
+        builder.Services.AddScoped<StaffSessionCookies>();
         // Deactivated staff lose their session within a minute, not when their cookie expires.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // Keys in the database: every node can read every cookie and antiforgery token.
@@ -65,6 +68,7 @@ internal static class AccountsExtensions
         });
         builder.AddAdminMenuItem(new("Users", "/admin/users", [Roles.Admin], 90));
         builder.AddAdminMenuItem(new("Your account", "/admin/account", Roles.All, 99));
+        builder.AddAdminMenuItem(new("Your sessions", "/admin/account/sessions", Roles.All, 100));
         builder.Services.AddCommand("users", "add --email E --role R [--name N]: creates a staff account (password from standard input, or generated)", UsersCommand.RunAsync);
     }
 

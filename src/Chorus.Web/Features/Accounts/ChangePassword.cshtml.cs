@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,12 @@ namespace Chorus.Web.Features.Accounts;
 
 /// <summary>
 /// /admin/account/password: a staff member changes their own password, giving the current one; every other session of the
-/// account ends (a new security stamp, checked by every signed-in browser within a minute), this one stays signed in.
+/// account ends at its next request (<see cref="StaffSession"/>; the new security stamp would end it within a minute too),
+/// this one stays signed in.
 /// </summary>
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
-internal sealed class ChangePasswordModel(UserManager<ChorusUser> users, SignInManager<ChorusUser> signIn, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class ChangePasswordModel(ChorusDb db, UserManager<ChorusUser> users, SignInManager<ChorusUser> signIn, TimeProvider clock,
+    IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), MaxLength(200)]
     public string CurrentPassword { get; set; } = "";
@@ -45,7 +48,8 @@ internal sealed class ChangePasswordModel(UserManager<ChorusUser> users, SignInM
                 result.Errors.Any(e => e.Code == "PasswordMismatch") ? S["This is not your current password."] : S["This password cannot be used; choose another."]);
             return Page();
         }
-        // ChangePasswordAsync renewed the security stamp, which signs out every other browser; this one gets a new cookie.
+        await db.EndSessionsAsync(user.Id, except: StaffSessionCookies.Current(HttpContext), clock.GetUtcNow().UtcDateTime);
+        // ChangePasswordAsync renewed the security stamp; this browser gets a cookie with the new one, in the same session.
         await signIn.RefreshSignInAsync(user);
         TempData["Status"] = S["Your password is changed; you were signed out everywhere else."].Value;
         return LocalRedirect("/admin/account");

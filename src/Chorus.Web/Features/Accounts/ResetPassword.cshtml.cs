@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Chorus.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
-internal sealed class ResetPasswordModel(UserManager<ChorusUser> users, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class ResetPasswordModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [BindProperty(SupportsGet = true), Required, MaxLength(320)]
     public string Email { get; set; } = "";
@@ -35,6 +36,8 @@ internal sealed class ResetPasswordModel(UserManager<ChorusUser> users, IStringL
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user!);
+            // Whoever knew the old password is signed out everywhere.
+            await db.EndSessionsAsync(user!.Id, except: null, clock.GetUtcNow().UtcDateTime);
             TempData["Status"] = S["Your new password is saved. Sign in with it."].Value;
             return LocalRedirect("/account/login");
         }

@@ -148,8 +148,12 @@ internal sealed class UsersAdminModel(ChorusDb db, UserManager<ChorusUser> users
             // Their invitation and reset links go with the account.
             await db.ForgetMailToAsync(user.Email, HttpContext.RequestAborted);
         }
-        // A new security stamp ends every session of a deactivated account at its next check.
+        // A new security stamp ends every session of a deactivated account at its next check; ending them ends them now.
         await users.UpdateSecurityStampAsync(user);
+        if (!active)
+        {
+            await db.EndSessionsAsync(user.Id, except: null, clock.GetUtcNow().UtcDateTime);
+        }
         TempData["Status"] = (active ? S["{0} can sign in again.", user.Email!] : S["{0} is deactivated.", user.Email!]).Value;
         return RedirectToPage();
     }

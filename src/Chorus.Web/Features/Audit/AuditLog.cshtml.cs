@@ -10,7 +10,7 @@ namespace Chorus.Web.Features.Audit;
 
 /// <summary>/admin/audit: every staff write and sign-in, newest first, filterable. Admins only.</summary>
 [Authorize(Roles = Roles.Admin)]
-internal sealed class AuditLogModel(ChorusDb db, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class AuditLogModel(ChorusDb db, AuditReader reader, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     public const int PageSize = 50;
 
@@ -23,14 +23,14 @@ internal sealed class AuditLogModel(ChorusDb db, IStringLocalizer<SharedStrings>
     [FromQuery(Name = "entity")]
     public string? EntityFilter { get; set; }
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Entries { get; private set; } = [];
 
     public long? OlderThan { get; private set; }
 
     public async Task OnGetAsync(long? before, CancellationToken ct)
     {
         Title = S["Audit log"];
-        var query = db.AuditLog.AsNoTracking();
+        var query = db.AuditLog.AsNoTracking().Where(e => !AuditFields.DerivedTables.Contains(e.Entity));
         if (!string.IsNullOrWhiteSpace(UserFilter))
         {
             query = query.Where(e => e.UserName.Contains(UserFilter.Trim()));
@@ -53,6 +53,6 @@ internal sealed class AuditLogModel(ChorusDb db, IStringLocalizer<SharedStrings>
             rows.RemoveAt(PageSize);
             OlderThan = rows[^1].Id;
         }
-        Entries = rows;
+        Entries = await reader.ReadAsync(rows, ct);
     }
 }

@@ -20,6 +20,7 @@ internal static class AuditExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SignInAudit>();
+        builder.Services.AddScoped<AuditReader>();
         builder.Services.AddSingleton<IInterceptor, AuditStaffWrites>();
         builder.AddAdminMenuItem(new("Audit log", "/admin/audit", [Roles.Admin], 95));
     }
@@ -66,12 +67,6 @@ internal static class AuditExports
 /// </summary>
 internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
-    {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "BodyHtml", "Excerpt", "ContentHash", "UpdatedAt", "CreatedAt",
-        "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "LockoutEnd", "TokenHash",
-    };
-
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(AuditEntry Entry, EntityEntry Source)>> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -129,8 +124,7 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
             return;
         }
         var changes = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is not (IQueuedWork or AuditEntry or CachedTranslation or PostRevision or DataProtectionKey or IdentityUserToken<string>))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Records(e.Metadata.ClrType))
             .ToList();
         var pending = new List<(AuditEntry, EntityEntry)>();
         foreach (var change in changes)
@@ -158,13 +152,20 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
         }
     }
 
+    /// <summary>Whether writes of a table are recorded: not queues, caches, revisions, keys or derived copies.</summary>
+    public static bool Records(Type table) =>
+        !typeof(IQueuedWork).IsAssignableFrom(table) && !Machinery.Contains(table) && !AuditFields.DerivedTables.Contains(table.Name);
+
+    private static readonly HashSet<Type> Machinery =
+        [typeof(AuditEntry), typeof(CachedTranslation), typeof(PostRevision), typeof(DataProtectionKey), typeof(IdentityUserToken<string>)];
+
     private static string Key(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
     private static string Summarize(EntityEntry entry)
     {
         var sb = new StringBuilder();
-        foreach (var property in entry.Properties.Where(p => !Hidden.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey()))
+        foreach (var property in entry.Properties.Where(p => !AuditFields.IsHidden(p.Metadata.Name) && !p.Metadata.IsPrimaryKey()))
         {
             var (before, after) = (Show(property.OriginalValue), Show(property.CurrentValue));
             if (entry.State == EntityState.Modified && (!property.IsModified || before == after))
@@ -178,9 +179,22 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
         return sb.Length > 4000 ? sb.ToString(0, 3999) + "…" : sb.ToString();
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Json =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Show(object? value)
     {
-        var text = value switch { null => "∅", DateTime d => d.ToString("u", System.Globalization.CultureInfo.InvariantCulture), _ => value.ToString() ?? "" };
+        var text = value switch
+        {
+            null => "∅",
+            DateTime d => d.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+            // Lists (tags, languages, domains) as their items, which the reader shows one after another.
+            System.Collections.IEnumerable list and not string => System.Text.Json.JsonSerializer.Serialize(list.Cast<object?>().Select(i => i?.ToString()), Json),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        // One field a line: a line break inside a value is kept as a visible mark rather than starting a line.
+        text = text.ReplaceLineEndings(" ↵ ");
         return text.Length > 200 ? text[..199] + "…" : text;
     }
 }

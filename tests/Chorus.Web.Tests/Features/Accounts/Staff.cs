@@ -74,10 +74,15 @@ internal static class Staff
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
-    /// <summary>Signs in through the login form (and the two-factor form when a key is given).</summary>
-    public static async Task<HttpClient> SignInAsync(ChorusFactory app, string email, string? totpKey = null, string password = Password)
+    /// <summary>Signs in through the login form (and the two-factor form when a key is given), as the browser named.</summary>
+    public static async Task<HttpClient> SignInAsync(ChorusFactory app, string email, string? totpKey = null, string password = Password,
+        string? userAgent = null)
     {
         var client = Client(app);
+        if (userAgent is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+        }
         var response = await PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (totpKey is not null)

@@ -47,7 +47,7 @@ public sealed class ArchiveAndMergeTests(EditorOrganisationsApp app) : IClassFix
 
         var editor = await new HtmlParser().ParseDocumentAsync(await app.Editor.GetStringAsync(new Uri($"/admin/organisations/{id}", UriKind.Relative)));
         var history = editor.QuerySelectorAll("table.audit tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(history, h => h.Contains("editor@crossroads.test", StringComparison.Ordinal) && h.Contains("ArchivedAt", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("editor@crossroads.test", StringComparison.Ordinal) && h.Contains("Archived", StringComparison.Ordinal) && !h.Contains("ArchivedAt", StringComparison.Ordinal));
     }
 
     [Fact]

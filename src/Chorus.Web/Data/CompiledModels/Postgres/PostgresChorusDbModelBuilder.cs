@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5541f22a-c511-4904-aa20-13dd5c369fe1"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("278815c0-360c-4fa2-a674-16f6a3146f44"), entityTypeCount: 47)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
         {
             var chorusUser = ChorusUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var staffSession = StaffSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
             var campaignTranslation = CampaignTranslationEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            StaffSessionEntityType.CreateForeignKey1(staffSession, chorusUser);
             CampaignEntityType.CreateForeignKey1(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey2(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey3(campaign, post);
@@ -123,6 +125,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
 
             ChorusUserEntityType.CreateAnnotations(chorusUser);
             InvitationEntityType.CreateAnnotations(invitation);
+            StaffSessionEntityType.CreateAnnotations(staffSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CampaignEntityType.CreateAnnotations(campaign);
             CampaignTranslationEntityType.CreateAnnotations(campaignTranslation);

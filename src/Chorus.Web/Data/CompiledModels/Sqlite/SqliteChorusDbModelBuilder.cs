@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5cdf63d6-625d-4d21-b34a-e170c5817343"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("a623bc4a-b9a5-405f-afb4-177c441c469a"), entityTypeCount: 47)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
         {
             var chorusUser = ChorusUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var staffSession = StaffSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
             var campaignTranslation = CampaignTranslationEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            StaffSessionEntityType.CreateForeignKey1(staffSession, chorusUser);
             CampaignEntityType.CreateForeignKey1(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey2(campaign, mediaItem);
             CampaignEntityType.CreateForeignKey3(campaign, post);
@@ -122,6 +124,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
 
             ChorusUserEntityType.CreateAnnotations(chorusUser);
             InvitationEntityType.CreateAnnotations(invitation);
+            StaffSessionEntityType.CreateAnnotations(staffSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CampaignEntityType.CreateAnnotations(campaign);
             CampaignTranslationEntityType.CreateAnnotations(campaignTranslation);

@@ -27,6 +27,9 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
     [FromQuery(Name = "before")] public int? Before { get; set; }
 
     [BindProperty] public List<int> Ids { get; set; } = [];
+
+    /// <summary>Every signature the page showed, for "approve/reject all on this page": those, not what matches the filter now.</summary>
+    [BindProperty] public List<int> Shown { get; set; } = [];
     [BindProperty] public string? Action { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
@@ -60,19 +63,22 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
 
     private static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Approve or reject the ticked signatures; a rejection needs a reason (it is kept and audited).</summary>
+    /// <summary>
+    /// Approve or reject the ticked signatures, or all those the page showed; a rejection needs a reason (it is kept and audited).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
         }
-        var reject = Action == "reject";
-        if (Action is not ("approve" or "reject"))
+        var reject = Action is "reject" or "reject-all";
+        if (Action is not ("approve" or "reject" or "approve-all" or "reject-all"))
         {
             ModelState.AddModelError("", S["Choose approve or reject."]);
         }
-        if (Ids.Count == 0)
+        var ids = Action is "approve-all" or "reject-all" ? Shown : Ids;
+        if (ids.Count == 0)
         {
             ModelState.AddModelError("", S["Tick at least one signature."]);
         }
@@ -88,7 +94,7 @@ internal sealed class SignaturesModel(ChorusDb db, TimeProvider clock, IStringLo
         {
             return Page();
         }
-        var chosen = await db.Signatures.Where(s => s.CampaignId == Id && Ids.Contains(s.Id)
+        var chosen = await db.Signatures.Where(s => s.CampaignId == Id && ids.Contains(s.Id)
             && (s.State == SignatureState.Pending || s.State == SignatureState.Published || s.State == SignatureState.Rejected)).ToListAsync(ct);
         var done = 0;
         var refused = new List<string>();

@@ -13,7 +13,8 @@ namespace Chorus.Web.Features.Organisations.Admin;
 
 /// <summary>/admin/organisations/new and /admin/organisations/{id}: create, edit, archive and restore; the record's history.</summary>
 [Authorize(Roles = Roles.Editors)]
-internal sealed class OrganisationEditModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class OrganisationEditModel(ChorusDb db, TimeProvider clock, IOptions<SiteOptions> site, AuditReader audit,
+    IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Id { get; set; } = "";
 
@@ -21,7 +22,7 @@ internal sealed class OrganisationEditModel(ChorusDb db, TimeProvider clock, IOp
 
     public Organisation? Existing { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditLine> History { get; private set; } = [];
 
     public IReadOnlyList<string> Cultures => site.Value.Cultures;
 
@@ -180,8 +181,8 @@ internal sealed class OrganisationEditModel(ChorusDb db, TimeProvider clock, IOp
         }
         Title = S["Edit “{0}”", Existing.Name];
         var key = id.ToString(CultureInfo.InvariantCulture);
-        History = await db.AuditLog.AsNoTracking().Where(a => a.Entity == nameof(Organisation) && a.EntityId == key)
-            .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        History = await audit.ReadAsync(await db.AuditLog.AsNoTracking().Where(a => a.Entity == nameof(Organisation) && a.EntityId == key)
+            .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct), ct);
         return null;
     }
 }
