@@ -157,7 +157,8 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
         !typeof(IQueuedWork).IsAssignableFrom(table) && !Machinery.Contains(table) && !AuditFields.DerivedTables.Contains(table.Name);
 
     private static readonly HashSet<Type> Machinery =
-        [typeof(AuditEntry), typeof(CachedTranslation), typeof(PostRevision), typeof(DataProtectionKey), typeof(IdentityUserToken<string>)];
+        [typeof(AuditEntry), typeof(CachedTranslation), typeof(PostRevision), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
+            typeof(Campaigns.ModerationDigest)];
 
     private static string Key(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

@@ -130,6 +130,9 @@ internal sealed class EventSession
     public string? JoinUrl { get; set; }
 
     public bool IsMoved => RuleLocalStart is { } rule && rule != LocalStart;
+
+    /// <summary>Where a moved session was: the slot the series gave it, as "Tuesday 19 January 2027, 18:00 CET" in its zone.</summary>
+    public string? MovedFrom => IsMoved ? EventTimes.At(EventTimes.ToUtc(RuleLocalStart!.Value, TimeZone), TimeZone) : null;
 }
 
 /// <summary>An organisation from the directory hosting an event.</summary>

@@ -109,7 +109,12 @@ public sealed class SeriesAndCalendarTests(EventsApp app) : IClassFixture<Events
         Assert.Equal(3, items.Count);
         Assert.Contains("This session will not take place.", items[1].QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Session 3: Moved for the holiday", items[2].QuerySelector("h3")!.TextContent.Trim());
-        Assert.Contains("Moved from its usual time.", items[2].TextContent, StringComparison.Ordinal);
+        // It says from when: the slot the series gave it, in the event's zone.
+        Assert.Equal("Moved from Tuesday 19 January 2027, 18:00 CET.", items[2].QuerySelector(".notice")!.TextContent.Trim());
+        var (_, french) = await app.GetHtml("/fr/events/winter-clinics");
+        Assert.Equal("Déplacée ; prévue à l'origine mardi 19 janvier 2027, 18:00 CET.", french.QuerySelectorAll(".sessions > li")[2].QuerySelector(".notice")!.TextContent.Trim());
+        var admin = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await app.Editor.GetStringAsync(new Uri($"/admin/events/{series.Id}/sessions", UriKind.Relative)));
+        Assert.Contains("(moved from Tuesday 19 January 2027, 18:00 CET)", admin.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
