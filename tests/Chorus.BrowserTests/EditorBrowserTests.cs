@@ -63,6 +63,8 @@ public sealed class EditorBrowserTests(LiveSite site)
         await page.GetByLabel("Title").FillAsync($"Rich editor {culture}");
         await page.GetByLabel("Address (slug)").FillAsync(slug);
         await page.Locator("#Input_Culture").SelectOptionAsync(culture);
+        // A static page: listed nowhere, so its mixed-language test text stays off the pages other tests read.
+        await page.Locator("#Input_Kind").SelectOptionAsync("Page");
 
         // The toolbar and the keyboard.
         await Body(page).ClickAsync();
@@ -159,7 +161,7 @@ public sealed class EditorBrowserTests(LiveSite site)
 
         var (reader, tab, seen) = await PageWatch.Open(site);
         await using var __ = reader;
-        await tab.GotoAsync($"{site.BaseUrl}/{culture}/news/{slug}");
+        await tab.GotoAsync($"{site.BaseUrl}/{culture}/pages/{slug}");
         Assert.Equal(Squeeze(previewed), Squeeze(await tab.Locator("article .body, main .body").First.InnerHTMLAsync()));
         Assert.Equal($"People marching {culture}", await tab.Locator(".body img").GetAttributeAsync("alt"));
         Assert.Empty(seen.ConsoleErrors);

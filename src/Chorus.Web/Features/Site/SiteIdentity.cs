@@ -14,13 +14,13 @@ internal sealed record ShownImage(string Url, int Width, int Height, string Alt,
 /// <summary>A piece of the site's own text and the language it is in (the default language's, for want of a translation).</summary>
 internal sealed record SiteWords(string Text, string Culture);
 
-/// <summary>A link of the header menu as one page shows it.</summary>
+/// <summary>A link of the header menu or the footer as one page shows it.</summary>
 internal sealed record MenuLink(string Href, SiteWords Label);
 
 /// <summary>The coalition as one page in one language shows it.</summary>
 internal sealed record Brand(
     SiteWords Name, SiteWords? Tagline, SiteWords? Footer, ShownImage? Logo, IReadOnlyList<SocialLink> Links,
-    string? Theme, string Icon, string IconType, ShownImage? ShareImage, IReadOnlyList<MenuLink> Menu)
+    string? Theme, string Icon, string IconType, ShownImage? ShareImage, IReadOnlyList<MenuLink> Menu, IReadOnlyList<MenuLink> FooterLinks)
 {
     /// <summary>The name as plain text, for titles, feeds and emails.</summary>
     public override string ToString() => Name.Text;
@@ -54,13 +54,16 @@ internal sealed class SiteIdentity(ChorusDb db, ShownData data, IOptions<SiteOpt
             look.Accent is null ? null : $"/site/theme.css?v={version}",
             look.Logo is null ? "/favicon.svg" : $"/site/icon?v={version}",
             look.Logo is null || look.Logo.Format == "svg" ? "image/svg+xml" : "image/png",
-            Image(look.ShareImage, name.Text), MenuOf(look, culture, chain));
+            Image(look.ShareImage, name.Text), MenuOf(look, culture, chain), LinksOf(look.Footer, culture, chain));
     }
 
     // The edited menu in the reader's languages, or the sections every site has, in the interface's words.
     private List<MenuLink> MenuOf(SiteLook look, string culture, IReadOnlyList<string> chain) => look.Menu.Count == 0
         ? [.. MenuItem.Defaults.Select(d => new MenuLink(d.Target == "/" ? $"/{culture}/" : $"/{culture}{d.Target}", new SiteWords(S[d.Label], culture)))]
-        : [.. look.Menu.Select(m => (Item: m, Label: Words(m.Labels, l => l.Culture, l => l.Text, chain)))
+        : LinksOf(look.Menu, culture, chain);
+
+    private static List<MenuLink> LinksOf(List<MenuItem> items, string culture, IReadOnlyList<string> chain) =>
+        [.. items.Select(m => (Item: m, Label: Words(m.Labels, l => l.Culture, l => l.Text, chain)))
             .Where(m => m.Label is not null).Select(m => new MenuLink(m.Item.Href(culture), m.Label!))];
 
     /// <summary>

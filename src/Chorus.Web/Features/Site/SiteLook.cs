@@ -37,6 +37,9 @@ internal sealed class SiteLook
     /// <summary>The header menu, in order; empty means <see cref="MenuItem.Defaults"/>.</summary>
     public List<MenuItem> Menu { get; set; } = [];
 
+    /// <summary>The links of every page's footer (a privacy page, contact, partners), in order; none until edited.</summary>
+    public List<MenuItem> Footer { get; set; } = [];
+
     /// <summary>The home page's blocks, in order; empty means the home page as it was: the latest news.</summary>
     public List<HomeBlock> Home { get; set; } = [];
 
@@ -72,7 +75,7 @@ internal sealed class SocialLink
     public required string Url { get; set; }
 }
 
-/// <summary>One link of the header menu.</summary>
+/// <summary>One link of the header menu or of the footer.</summary>
 internal sealed class MenuItem
 {
     /// <summary>
@@ -151,6 +154,11 @@ internal sealed class SiteLookConfiguration : IEntityTypeConfiguration<SiteLook>
         look.OwnsMany(l => l.Texts, t => t.ToJson());
         look.OwnsMany(l => l.Links, t => t.ToJson());
         look.OwnsMany(l => l.Menu, m =>
+        {
+            m.ToJson();
+            m.OwnsMany(x => x.Labels);
+        });
+        look.OwnsMany(l => l.Footer, m =>
         {
             m.ToJson();
             m.OwnsMany(x => x.Labels);

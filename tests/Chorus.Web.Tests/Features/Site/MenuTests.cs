@@ -60,4 +60,39 @@ public sealed class MenuTests(IdentityApp app) : IClassFixture<IdentityApp>
             await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await MenuOf(app, "/en/events"), l => l.Text == "Trap");
     }
+
+    [Fact]
+    public async Task Footer_links_are_edited_beside_the_menu_and_every_page_s_footer_shows_them_in_its_language()
+    {
+        static async Task<List<(string Text, string Href, string? Lang)>> FooterOf(IdentityApp app, string path)
+        {
+            var (_, html) = await app.GetHtml(path);
+            return [.. html.QuerySelectorAll("footer nav[aria-label] a").Where(a => a.Closest("nav")!.GetAttribute("aria-label") != "Elsewhere")
+                .Select(a => (a.TextContent, a.GetAttribute("href")!, a.GetAttribute("lang")))];
+        }
+        var before = await FooterOf(app, "/fr/events"); // cached before the change
+        var header = await MenuOf(app, "/en/events");
+
+        var saved = await Staff.PostFormAsync(app.Editor, "/admin/menus", new Dictionary<string, string>
+        {
+            ["FooterItems[0].Target"] = "/pages/privacy", ["FooterItems[0].Position"] = "2",
+            ["FooterItems[0].Labels[0].Name"] = "Privacy", ["FooterItems[0].Labels[1].Name"] = "Confidentialité",
+            ["FooterItems[1].Target"] = "https://partners.example/", ["FooterItems[1].Position"] = "1", ["FooterItems[1].Labels[0].Name"] = "Our partners",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Empty(before);
+        Assert.Equal([("Our partners", "https://partners.example/", null), ("Privacy", "/en/pages/privacy", null)], await FooterOf(app, "/en/events"));
+        // French: its own label, and the English one marked where no French was written.
+        Assert.Equal([("Our partners", "https://partners.example/", "en"), ("Confidentialité", "/fr/pages/privacy", null)], await FooterOf(app, "/fr/events"));
+        // The header menu was left as it was.
+        Assert.Equal(header, await MenuOf(app, "/en/events"));
+
+        var refused = await Staff.PostFormAsync(app.Editor, "/admin/menus", new Dictionary<string, string> { ["FooterItems[2].Target"] = "javascript:alert(1)", ["FooterItems[2].Labels[0].Name"] = "Trap" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("Write a path on this site, such as /statements or /pages/about, or a full address starting with https://.",
+            form.GetElementById("footer-2-target")!.ParentElement!.QuerySelector(".error")!.TextContent);
+        Assert.Equal("Privacy", form.GetElementById("footer-1-labels-0")!.GetAttribute("value")); // what was typed stays (saved order: partners first)
+    }
 }

@@ -19,9 +19,10 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Chorus.Web.Features.Site.MenuItem",
+                "Chorus.Web.Features.Site.SiteLook.Footer#MenuItem",
                 typeof(MenuItem),
                 baseEntityType,
+                sharedClrType: true,
                 propertyCount: 3,
                 navigationCount: 1,
                 foreignKeyCount: 1,
@@ -65,12 +66,12 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 required: true,
                 ownership: true);
 
-            var menu = principalEntityType.AddNavigation("Menu",
+            var footer = principalEntityType.AddNavigation("Footer",
                 runtimeForeignKey,
                 onDependent: false,
                 typeof(List<MenuItem>),
-                propertyInfo: typeof(SiteLook).GetProperty("Menu", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SiteLook).GetField("<Menu>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(SiteLook).GetProperty("Footer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SiteLook).GetField("<Footer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
             return runtimeForeignKey;
@@ -78,7 +79,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
-            runtimeEntityType.AddAnnotation("Relational:ContainerColumnName", "Menu");
+            runtimeEntityType.AddAnnotation("Relational:ContainerColumnName", "Footer");
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("278815c0-360c-4fa2-a674-16f6a3146f44"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("facd6f8d-fad4-4fdf-badb-9efb26a4c4e2"), entityTypeCount: 49)
         {
         }
 
@@ -50,9 +50,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var searchDocument = SearchDocumentEntityType.Create(this);
             var homeBlock = HomeBlockEntityType.Create(this);
             var homeBlockText = HomeBlockTextEntityType.Create(this);
+            var siteLook = SiteLookEntityType.Create(this);
             var menuItem = MenuItemEntityType.Create(this);
             var menuLabel = MenuLabelEntityType.Create(this);
-            var siteLook = SiteLookEntityType.Create(this);
+            var menuItem0 = MenuItem0EntityType.Create(this);
+            var menuLabel0 = MenuLabel0EntityType.Create(this);
             var siteText = SiteTextEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
@@ -103,10 +105,12 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SearchDocumentEntityType.CreateForeignKey4(searchDocument, post);
             HomeBlockEntityType.CreateForeignKey1(homeBlock, siteLook);
             HomeBlockTextEntityType.CreateForeignKey1(homeBlockText, homeBlock);
-            MenuItemEntityType.CreateForeignKey1(menuItem, siteLook);
-            MenuLabelEntityType.CreateForeignKey1(menuLabel, menuItem);
             SiteLookEntityType.CreateForeignKey1(siteLook, mediaItem);
             SiteLookEntityType.CreateForeignKey2(siteLook, mediaItem);
+            MenuItemEntityType.CreateForeignKey1(menuItem, siteLook);
+            MenuLabelEntityType.CreateForeignKey1(menuLabel, menuItem);
+            MenuItem0EntityType.CreateForeignKey1(menuItem0, siteLook);
+            MenuLabel0EntityType.CreateForeignKey1(menuLabel0, menuItem0);
             SiteTextEntityType.CreateForeignKey1(siteText, siteLook);
             SocialLinkEntityType.CreateForeignKey1(socialLink, siteLook);
             LanguageVersionEntityType.CreateForeignKey1(languageVersion, statementDetails);
@@ -155,9 +159,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
             HomeBlockEntityType.CreateAnnotations(homeBlock);
             HomeBlockTextEntityType.CreateAnnotations(homeBlockText);
+            SiteLookEntityType.CreateAnnotations(siteLook);
             MenuItemEntityType.CreateAnnotations(menuItem);
             MenuLabelEntityType.CreateAnnotations(menuLabel);
-            SiteLookEntityType.CreateAnnotations(siteLook);
+            MenuItem0EntityType.CreateAnnotations(menuItem0);
+            MenuLabel0EntityType.CreateAnnotations(menuLabel0);
             SiteTextEntityType.CreateAnnotations(siteText);
             SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);

@@ -18,9 +18,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Chorus.Web.Features.Site.MenuLabel",
+                "Chorus.Web.Features.Site.SiteLook.Footer#MenuItem.Labels#MenuLabel",
                 typeof(MenuLabel),
                 baseEntityType,
+                sharedClrType: true,
                 propertyCount: 5,
                 foreignKeyCount: 1,
                 keyCount: 1);

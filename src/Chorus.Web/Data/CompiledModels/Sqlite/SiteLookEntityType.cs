@@ -22,7 +22,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 typeof(SiteLook),
                 baseEntityType,
                 propertyCount: 6,
-                navigationCount: 6,
+                navigationCount: 7,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);

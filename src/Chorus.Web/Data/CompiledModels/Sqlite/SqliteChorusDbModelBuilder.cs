@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a623bc4a-b9a5-405f-afb4-177c441c469a"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("ee3c1c3b-4425-4047-b2eb-8d97eefe9e3f"), entityTypeCount: 49)
         {
         }
 
@@ -49,9 +49,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var searchDocument = SearchDocumentEntityType.Create(this);
             var homeBlock = HomeBlockEntityType.Create(this);
             var homeBlockText = HomeBlockTextEntityType.Create(this);
+            var siteLook = SiteLookEntityType.Create(this);
             var menuItem = MenuItemEntityType.Create(this);
             var menuLabel = MenuLabelEntityType.Create(this);
-            var siteLook = SiteLookEntityType.Create(this);
+            var menuItem0 = MenuItem0EntityType.Create(this);
+            var menuLabel0 = MenuLabel0EntityType.Create(this);
             var siteText = SiteTextEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
@@ -102,10 +104,12 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SearchDocumentEntityType.CreateForeignKey4(searchDocument, post);
             HomeBlockEntityType.CreateForeignKey1(homeBlock, siteLook);
             HomeBlockTextEntityType.CreateForeignKey1(homeBlockText, homeBlock);
-            MenuItemEntityType.CreateForeignKey1(menuItem, siteLook);
-            MenuLabelEntityType.CreateForeignKey1(menuLabel, menuItem);
             SiteLookEntityType.CreateForeignKey1(siteLook, mediaItem);
             SiteLookEntityType.CreateForeignKey2(siteLook, mediaItem);
+            MenuItemEntityType.CreateForeignKey1(menuItem, siteLook);
+            MenuLabelEntityType.CreateForeignKey1(menuLabel, menuItem);
+            MenuItem0EntityType.CreateForeignKey1(menuItem0, siteLook);
+            MenuLabel0EntityType.CreateForeignKey1(menuLabel0, menuItem0);
             SiteTextEntityType.CreateForeignKey1(siteText, siteLook);
             SocialLinkEntityType.CreateForeignKey1(socialLink, siteLook);
             LanguageVersionEntityType.CreateForeignKey1(languageVersion, statementDetails);
@@ -154,9 +158,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
             HomeBlockEntityType.CreateAnnotations(homeBlock);
             HomeBlockTextEntityType.CreateAnnotations(homeBlockText);
+            SiteLookEntityType.CreateAnnotations(siteLook);
             MenuItemEntityType.CreateAnnotations(menuItem);
             MenuLabelEntityType.CreateAnnotations(menuLabel);
-            SiteLookEntityType.CreateAnnotations(siteLook);
+            MenuItem0EntityType.CreateAnnotations(menuItem0);
+            MenuLabel0EntityType.CreateAnnotations(menuLabel0);
             SiteTextEntityType.CreateAnnotations(siteText);
             SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);

@@ -2320,6 +2320,53 @@ namespace Chorus.Web.Data.Migrations.Postgres
                             b1.Navigation("Texts");
                         });
 
+                    b.OwnsMany("Chorus.Web.Features.Site.MenuItem", "Footer", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Target")
+                                .IsRequired();
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Footer")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+
+                            b1.OwnsMany("Chorus.Web.Features.Site.MenuLabel", "Labels", b2 =>
+                                {
+                                    b2.Property<int>("MenuItemSiteLookId");
+
+                                    b2.Property<int>("MenuItem__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Culture")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("MenuItemSiteLookId", "MenuItem__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("SiteLook");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("MenuItemSiteLookId", "MenuItem__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Labels");
+                        });
+
                     b.OwnsMany("Chorus.Web.Features.Site.MenuItem", "Menu", b1 =>
                         {
                             b1.Property<int>("SiteLookId");
@@ -2419,6 +2466,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("SiteLookId");
                         });
+
+                    b.Navigation("Footer");
 
                     b.Navigation("Home");
 

@@ -2272,6 +2272,53 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                             b1.Navigation("Texts");
                         });
 
+                    b.OwnsMany("Chorus.Web.Features.Site.MenuItem", "Footer", b1 =>
+                        {
+                            b1.Property<int>("SiteLookId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Target")
+                                .IsRequired();
+
+                            b1.HasKey("SiteLookId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SiteLook");
+
+                            b1
+                                .ToJson("Footer")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SiteLookId");
+
+                            b1.OwnsMany("Chorus.Web.Features.Site.MenuLabel", "Labels", b2 =>
+                                {
+                                    b2.Property<int>("MenuItemSiteLookId");
+
+                                    b2.Property<int>("MenuItem__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Culture")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("MenuItemSiteLookId", "MenuItem__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("SiteLook");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("MenuItemSiteLookId", "MenuItem__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Labels");
+                        });
+
                     b.OwnsMany("Chorus.Web.Features.Site.MenuItem", "Menu", b1 =>
                         {
                             b1.Property<int>("SiteLookId");
@@ -2371,6 +2418,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("SiteLookId");
                         });
+
+                    b.Navigation("Footer");
 
                     b.Navigation("Home");
 
