@@ -294,5 +294,33 @@ public sealed class EditorBrowserTests(LiveSite site)
         Assert.Empty(watch.ConsoleErrors);
     }
 
+    [BrowserFact]
+    public async Task A_campaign_s_pdf_is_uploaded_and_chosen_in_the_media_dialog_and_its_address_written_in_the_field()
+    {
+        var (context, page, watch) = await site.SignedInAsync();
+        await using var _ = context;
+        await page.GotoAsync(site.BaseUrl + "/admin/campaigns/new", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var field = page.GetByLabel("Document (PDF address from the media library, optional)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose a PDF" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Media library" });
+        var name = $"position-paper-{Guid.NewGuid():N}.pdf"[..27];
+        await dialog.GetByLabel("File").SetInputFilesAsync(new FilePayload
+        {
+            Name = name, MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Upload a new file" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Matches("^/media/[0-9a-f]{16}\\.pdf$", await field.InputValueAsync());
+
+        // Found again by its name, among documents only.
+        await field.FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose a PDF" }).ClickAsync();
+        await dialog.GetByLabel("Search the media library").FillAsync(name[..20]);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = $"Choose: {name}" }).ClickAsync();
+        Assert.Matches("^/media/[0-9a-f]{16}\\.pdf$", await field.InputValueAsync());
+        Assert.Empty(watch.ConsoleErrors);
+    }
+
     private static string Squeeze(string html) => string.Join(' ', html.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

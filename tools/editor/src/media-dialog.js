@@ -14,7 +14,8 @@ export function chooseMedia(t, near, kind) {
     const list = el("ul", { className: "media-results" });
     const fileId = uid("media-file");
     const altId = uid("media-alt");
-    const file = el("input", { type: "file", id: fileId, accept: kind === "image" ? "image/jpeg,image/png,image/gif,image/webp,image/svg+xml" : "image/jpeg,image/png,image/gif,image/webp,image/svg+xml,application/pdf" });
+    const images = "image/jpeg,image/png,image/gif,image/webp,image/svg+xml";
+    const file = el("input", { type: "file", id: fileId, accept: kind === "image" ? images : kind === "pdf" ? "application/pdf" : `${images},application/pdf` });
     const alt = el("input", { type: "text", id: altId, maxlength: 500 });
     const uploadStatus = el("p", { role: "status", className: "hint" });
     const uploadButton = el("button", { type: "button", text: t.upload });
@@ -143,4 +144,22 @@ export function attachPicker(field, t) {
   if (address) address.hidden = true;
   list.after(current, el("p", { className: "actions" }, choose, none));
   render();
+}
+
+/**
+ * A text field that takes a media-library address (an organisation's logo, a campaign's PDF) gets a button beside it that
+ * opens the dialog and writes the chosen item's address into the field; the field itself stays for typing or pasting.
+ */
+export function attachAddressPicker(input, t) {
+  const kind = input.dataset.mediaAddress;
+  const button = el("button", { type: "button", className: "secondary", text: kind === "pdf" ? t.chooseDocument : t.chooseImage });
+  button.addEventListener("click", async () => {
+    const item = await chooseMedia(t, input, kind);
+    if (item) {
+      input.value = item.url;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    input.focus();
+  });
+  input.after(button);
 }

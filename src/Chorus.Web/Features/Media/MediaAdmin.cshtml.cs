@@ -45,9 +45,10 @@ internal sealed class MediaAdminModel(ChorusDb db, MediaStore store, IOutputCach
     public async Task<IActionResult> OnGetLibraryAsync(string? q, string? kind, CancellationToken ct)
     {
         var items = db.Media.AsNoTracking();
-        if (kind == "image")
+        if (kind is "image" or "pdf")
         {
-            items = items.Where(m => m.Kind == MediaKind.Image);
+            var wanted = kind == "image" ? MediaKind.Image : MediaKind.Pdf;
+            items = items.Where(m => m.Kind == wanted);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
