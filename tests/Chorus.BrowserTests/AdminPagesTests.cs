@@ -88,4 +88,34 @@ public sealed class AdminPagesTests(LiveSite site)
         await noScript.GotoAsync(site.BaseUrl + "/admin/posts/new");
         Assert.True(await noScript.GetByRole(AriaRole.Group, new() { Name = "For statements" }).IsVisibleAsync());
     }
+
+    [BrowserFact]
+    public async Task The_event_editor_folds_into_sections_and_shows_the_series_rule_only_for_a_series()
+    {
+        var (context, page, watch) = await SignedInAsync();
+        await using var _ = context;
+        await page.SetViewportSizeAsync(1280, 900);
+        var response = await page.GotoAsync(site.BaseUrl + "/admin/events/1", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var (exitCode, problems) = await HtmlValidity.ValidateAsync(await response!.TextAsync());
+        Assert.True(exitCode == 0, problems);
+
+        // What and When open; the rest folded, each under its heading.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(height < 4000, $"the event form is {height} px tall");
+        Assert.False(await page.GetByLabel("Places (empty: no limit)").IsVisibleAsync());
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Registration", Exact = true }).ClickAsync();
+        Assert.True(await page.GetByLabel("Places (empty: no limit)").IsVisibleAsync());
+
+        var rule = page.GetByRole(AriaRole.Group, new() { Name = "Repeats (for a series)" });
+        await page.Locator("#Input_Kind").SelectOptionAsync("Single");
+        Assert.False(await rule.IsVisibleAsync());
+        await page.Locator("#Input_Kind").SelectOptionAsync("Series");
+        Assert.True(await rule.IsVisibleAsync());
+        Assert.Empty(watch.ConsoleErrors);
+
+        var (plain, noScript, _) = await SignedInAsync(javaScript: false);
+        await using var __ = plain;
+        await noScript.GotoAsync(site.BaseUrl + "/admin/events/new");
+        Assert.True(await noScript.GetByRole(AriaRole.Group, new() { Name = "Repeats (for a series)" }).IsVisibleAsync());
+    }
 }

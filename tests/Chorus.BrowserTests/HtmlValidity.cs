@@ -74,7 +74,10 @@ internal static class HtmlValidity
     /// <summary>Runs the validator once over the files; the problems it found, as text, by file.</summary>
     private static async Task<(int ExitCode, Dictionary<string, string> Problems)> RunAsync(string[] files)
     {
-        var start = new ProcessStartInfo(Validator, ["--config", Path.Combine(Folder, ".htmlvalidate.json"), "--formatter", "json", .. files])
+        // The report goes to a file: Node cuts what it writes to a pipe at 64 KB when it exits, and a page whose problems sit
+        // on long lines (each message quotes its line) reports more than that.
+        var report = Path.Combine(Path.GetTempPath(), $"chorus-html-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo(Validator, ["--config", Path.Combine(Folder, ".htmlvalidate.json"), "--formatter", $"json={report}", .. files])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -83,7 +86,8 @@ internal static class HtmlValidity
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var json = (await output).Trim();
+        var json = File.Exists(report) ? (await File.ReadAllTextAsync(report)).Trim() : (await output).Trim();
+        File.Delete(report);
         if (process.ExitCode is not (0 or 1) || (process.ExitCode == 1 && !json.StartsWith('[')))
         {
             throw new InvalidOperationException($"html-validate failed ({process.ExitCode}): {errors}{json}");

@@ -1,5 +1,6 @@
-// Progressive enhancement for the post editor: the fields that only a statement has (speaker, venue, addressee, versions)
-// show only while the post's kind is Statement. Without script they stay visible in their "For statements" fieldset.
+// Progressive enhancement for editors with a kind (posts, events): a fieldset marked data-for-kind shows only while the
+// kind chosen is that one (a statement's speaker and venue; a series' rule). Without script every fieldset stays, its
+// legend saying whom it is for.
 (function () {
   "use strict";
   var kind = document.getElementById("Input_Kind");
