@@ -97,7 +97,7 @@ internal static class Calendars
                     {
                         var changed = Vevent($"event-{e.Id}@{host}", s.Title is null ? text.Title : $"{text.Title}: {s.Title}", s.LocalStart, s.LocalEnd, s.TimeZone);
                         changed.RecurrenceIdentifier = new RecurrenceIdentifier(new CalDateTime(s.RuleLocalStart!.Value, e.TimeZone, true));
-                        changed.Description = string.Join("\n\n", new[] { s.Description, description }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                        changed.Description = string.Join("\n\n", new[] { s.Description is null ? null : ContentMarkdown.ToPlainText(s.Description), description }.Where(x => !string.IsNullOrWhiteSpace(x)));
                         calendar.Events.Add(changed);
                     }
                     break;

@@ -95,7 +95,7 @@ public sealed class SeriesAndCalendarTests(EventsApp app) : IClassFixture<Events
             Staff.PostFormAsync(app.Editor, $"/admin/events/{series.Id}/sessions?session={id}", fields, "form.editor", "Save");
 
         Assert.Equal(HttpStatusCode.Redirect, (await Edit(sessions[1].Id, new() { ["Input.Cancelled"] = "true", ["Input.Scope"] = "This" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Edit(sessions[2].Id, new() { ["Input.Start"] = "2027-01-19T19:30", ["Input.End"] = "2027-01-19T20:30", ["Input.Title"] = "Moved for the holiday", ["Input.Scope"] = "This" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Edit(sessions[2].Id, new() { ["Input.Start"] = "2027-01-19T19:30", ["Input.End"] = "2027-01-19T20:30", ["Input.Title"] = "Moved for the holiday", ["Input.Description"] = "Bring **questions** about [the rule](/en/events).", ["Input.Scope"] = "This" })).StatusCode);
 
         var text = await app.CreatePlainClient().GetStringAsync(new Uri("/en/events/winter-clinics.ics", UriKind.Relative));
         Assert.Contains("EXDATE;TZID=Europe/Paris:20270112T180000", text, StringComparison.Ordinal);
@@ -109,6 +109,10 @@ public sealed class SeriesAndCalendarTests(EventsApp app) : IClassFixture<Events
         Assert.Equal(3, items.Count);
         Assert.Contains("This session will not take place.", items[1].QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Session 3: Moved for the holiday", items[2].QuerySelector("h3")!.TextContent.Trim());
+        // Its description is Markdown (written in the editor) on the page, plain words in calendars.
+        Assert.Equal("questions", items[2].QuerySelector(".session-text strong")!.TextContent);
+        Assert.Equal("/en/events", items[2].QuerySelector(".session-text a")!.GetAttribute("href"));
+        Assert.Contains("DESCRIPTION:Bring questions about the rule.", text.ReplaceLineEndings("\n").Replace("\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         // It says from when: the slot the series gave it, in the event's zone.
         Assert.Equal("Moved from Tuesday 19 January 2027, 18:00 CET.", items[2].QuerySelector(".notice")!.TextContent.Trim());
         var (_, french) = await app.GetHtml("/fr/events/winter-clinics");
