@@ -182,6 +182,30 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
 /// <summary>The wait between runs of work done on a schedule (reminders every minute, retention every hour).</summary>
 internal static class BackgroundSchedule
 {
+    /// <summary>
+    /// Runs <paramref name="work"/> in a fresh scope now and then every <paramref name="period"/> until the app stops; a
+    /// database that fails a run is logged (with <paramref name="what"/>) and tried again next period. A fresh delay after
+    /// each run, not a PeriodicTimer: when the clock leaps (a test's clock, a machine waking from sleep) a periodic timer
+    /// owes a tick for every period skipped, and the work ran once per missed period.
+    /// </summary>
+    public static async Task RunEveryAsync(TimeSpan period, IServiceScopeFactory scopes, TimeProvider clock, ILogger log, string what,
+        Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct)
+    {
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await work(scope.ServiceProvider, ct);
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                log.LogWarning(e, "{What} failed; trying again in {Period}.", what, period);
+            }
+        }
+        while (await NextRunAsync(period, clock, ct));
+    }
+
     /// <summary>Waits one period from now on <paramref name="clock"/>; false once the app is stopping.</summary>
     public static async Task<bool> NextRunAsync(TimeSpan period, TimeProvider clock, CancellationToken ct)
     {

@@ -12,29 +12,16 @@ namespace Chorus.Web.Features.Campaigns;
 internal sealed class CampaignRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CampaignOptions> options,
     ILogger<CampaignRetention> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A fresh delay after each run, not a PeriodicTimer: when the clock leaps (a test's clock, a machine waking from
-        // sleep) a periodic timer owes a tick for every period skipped, and the work ran once per missed hour.
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundSchedule.RunEveryAsync(TimeSpan.FromHours(1), scopes, clock, log, "Campaign data retention", async (services, ct) =>
         {
-            try
+            var (erased, deleted) = await RunAsync(services.GetRequiredService<ChorusDb>(), clock.GetUtcNow().UtcDateTime,
+                TimeSpan.FromDays(options.Value.ConfirmationDays), ct);
+            if (erased + deleted > 0)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var (erased, deleted) = await RunAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), clock.GetUtcNow().UtcDateTime,
-                    TimeSpan.FromDays(options.Value.ConfirmationDays), stoppingToken);
-                if (erased + deleted > 0)
-                {
-                    log.LogInformation("Erased the contact data of {Erased} signatories and deleted {Deleted} expired submissions.", erased, deleted);
-                }
+                log.LogInformation("Erased the contact data of {Erased} signatories and deleted {Deleted} expired submissions.", erased, deleted);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                log.LogWarning(e, "Campaign data retention failed; trying again in an hour.");
-            }
-        }
-        while (await BackgroundSchedule.NextRunAsync(TimeSpan.FromHours(1), clock, stoppingToken));
-    }
+        }, stoppingToken);
 
     public static async Task<(int Erased, int Deleted)> RunAsync(ChorusDb db, DateTime now, TimeSpan confirmationValidity, CancellationToken ct)
     {

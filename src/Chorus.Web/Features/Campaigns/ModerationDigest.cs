@@ -34,23 +34,8 @@ internal sealed class ModerationDigests(IServiceScopeFactory scopes, TimeProvide
 {
     public static readonly TimeSpan AtMostEvery = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A fresh delay after each run, as the reminders do: a leaping clock owes no burst of runs.
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await SendDueAsync(scope.ServiceProvider, stoppingToken);
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                log.LogWarning(e, "Sending moderation digests failed; trying again in five minutes.");
-            }
-        }
-        while (await BackgroundSchedule.NextRunAsync(TimeSpan.FromMinutes(5), clock, stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundSchedule.RunEveryAsync(TimeSpan.FromMinutes(5), scopes, clock, log, "Sending moderation digests", SendDueAsync, stoppingToken);
 
     /// <summary>Emails every moderator who is due a digest; returns how many were queued.</summary>
     public async Task<int> SendDueAsync(IServiceProvider services, CancellationToken ct)

@@ -12,24 +12,8 @@ namespace Chorus.Web.Features.Events;
 /// </summary>
 internal sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventReminders> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A fresh delay after each run, not a PeriodicTimer: when the clock leaps (a test's clock, a machine waking from
-        // sleep) a periodic timer owes a tick for every period skipped, and the work ran once per missed minute.
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await SendDueAsync(scope.ServiceProvider, stoppingToken);
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                log.LogWarning(e, "Sending event reminders failed; trying again in a minute.");
-            }
-        }
-        while (await BackgroundSchedule.NextRunAsync(TimeSpan.FromMinutes(1), clock, stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundSchedule.RunEveryAsync(TimeSpan.FromMinutes(1), scopes, clock, log, "Sending event reminders", SendDueAsync, stoppingToken);
 
     public async Task<int> SendDueAsync(IServiceProvider services, CancellationToken ct)
     {
