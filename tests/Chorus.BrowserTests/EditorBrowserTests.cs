@@ -240,7 +240,7 @@ public sealed class EditorBrowserTests(LiveSite site)
         await dialog.GetByLabel("Alternative text (what the image shows)").FillAsync(alt);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Upload a new file" }).ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.Equal($"Chosen: {alt}", await field.Locator(".picker-current").TextContentAsync());
+        await Assertions.Expect(field.Locator(".picker-current")).ToHaveTextAsync($"Chosen: {alt}");
 
         // Chosen again from the library by a word of its description, after choosing none.
         await field.GetByRole(AriaRole.Button, new() { Name = "No image" }).ClickAsync();
@@ -249,7 +249,7 @@ public sealed class EditorBrowserTests(LiveSite site)
         await dialog.GetByLabel("Search the media library").FillAsync(slug[7..]);
         await dialog.GetByRole(AriaRole.Button, new() { Name = $"Choose: {alt}" }).ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.Equal($"Chosen: {alt}", await field.Locator(".picker-current").TextContentAsync());
+        await Assertions.Expect(field.Locator(".picker-current")).ToHaveTextAsync($"Chosen: {alt}");
 
         await page.GetByLabel("Status").SelectOptionAsync("Published");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
@@ -311,14 +311,14 @@ public sealed class EditorBrowserTests(LiveSite site)
         });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Upload a new file" }).ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.Matches("^/media/[0-9a-f]{16}\\.pdf$", await field.InputValueAsync());
+        await Assertions.Expect(field).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^/media/[0-9a-f]{16}\\.pdf$"));
 
         // Found again by its name, among documents only.
         await field.FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose a PDF" }).ClickAsync();
         await dialog.GetByLabel("Search the media library").FillAsync(name[..20]);
         await dialog.GetByRole(AriaRole.Button, new() { Name = $"Choose: {name}" }).ClickAsync();
-        Assert.Matches("^/media/[0-9a-f]{16}\\.pdf$", await field.InputValueAsync());
+        await Assertions.Expect(field).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^/media/[0-9a-f]{16}\\.pdf$"));
         Assert.Empty(watch.ConsoleErrors);
     }
 

@@ -29,7 +29,9 @@ export function dialog(title, t) {
   const close = el("button", { type: "button", className: "link dialog-close", text: t.close });
   const node = el("dialog", { className: "editor-dialog", "aria-labelledby": heading.id }, el("div", { className: "dialog-head" }, heading, close), body);
   close.addEventListener("click", () => node.close());
-  node.addEventListener("close", () => node.remove());
+  // Removed a task later: whoever waits on the dialog (its promise, resolved by a "close" listener) has updated the page
+  // by then, so the dialog's going means the choice is shown.
+  node.addEventListener("close", () => setTimeout(() => node.remove(), 0));
   document.body.append(node);
   return { node, body, open: () => node.showModal(), close: () => node.close() };
 }

@@ -13,10 +13,10 @@ internal static class AuditFields
     {
         // Secrets and the account's bookkeeping.
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "LockoutEnd", "LockoutEnabled",
-        "PhoneNumberConfirmed", "ProviderKey",
+        "PhoneNumberConfirmed", "ProviderKey", "LinkStamp",
         // Derived on save from what a person typed: rendered HTML, excerpts, sort, search and matching keys, instants
         // computed from a wall-clock time and its zone, stored image widths, a series' own slots.
-        "Excerpt", "SortKey", "SearchText", "AcronymKey", "SignerKey", "Initial", "StartsAt", "EndsAt", "Widths",
+        "Excerpt", "SortKey", "SearchText", "AcronymKey", "SignerKey", "EmailKey", "Initial", "StartsAt", "EndsAt", "Widths",
         "RuleLocalStart", "Facets",
         // Times every write sets.
         "CreatedAt", "UpdatedAt",
@@ -66,6 +66,13 @@ internal static class AuditFields
         ["Comment"] = "Comment",
         ["ConfirmedAt"] = "Confirmed",
         ["ConsentAt"] = "Consent given",
+        ["ConsentText"] = "Consent text",
+        ["ConsentVersion"] = "Consent version",
+        ["Bounces"] = "Refusals by their mail server",
+        ["UnsubscribedAt"] = "Unsubscribed",
+        ["AddedAt"] = "Added",
+        ["Source"] = "Came from",
+        ["At"] = "When",
         ["ContactConsent"] = "May be contacted",
         ["ContactErasedAt"] = "Contact data erased",
         ["Count"] = "Number of sessions",
@@ -222,6 +229,11 @@ internal static class AuditFields
         ["MenuLabel"] = "Menu entry",
         ["SiteText"] = "The site's identity",
         ["SocialLink"] = "Social link",
+        ["NewsletterList"] = "Newsletter list",
+        ["NewsletterListText"] = "Newsletter list",
+        ["Subscriber"] = "Subscriber",
+        ["SubscriberList"] = "Subscriber's list",
+        ["SuppressedAddress"] = "Erased address",
         ["ChorusUser"] = "Account",
         ["Invitation"] = "Invitation",
         ["StaffSession"] = "Sign-in session",

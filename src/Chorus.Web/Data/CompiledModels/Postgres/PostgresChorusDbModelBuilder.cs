@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("facd6f8d-fad4-4fdf-badb-9efb26a4c4e2"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("c6acae63-c8eb-4be2-826e-b9753fe4ad8c"), entityTypeCount: 54)
         {
         }
 
@@ -44,6 +44,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var translationJob = TranslationJobEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var newsletterList = NewsletterListEntityType.Create(this);
+            var newsletterListText = NewsletterListTextEntityType.Create(this);
+            var subscriber = SubscriberEntityType.Create(this);
+            var subscriberList = SubscriberListEntityType.Create(this);
+            var suppressedAddress = SuppressedAddressEntityType.Create(this);
             var organisation = OrganisationEntityType.Create(this);
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
             var postIssuer = PostIssuerEntityType.Create(this);
@@ -94,6 +99,9 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             RecurrenceEntityType.CreateForeignKey1(recurrence, @event);
             RegistrationEntityType.CreateForeignKey1(registration, @event);
             RegistrationEntityType.CreateForeignKey2(registration, organisation);
+            NewsletterListTextEntityType.CreateForeignKey1(newsletterListText, newsletterList);
+            SubscriberListEntityType.CreateForeignKey1(subscriberList, newsletterList);
+            SubscriberListEntityType.CreateForeignKey2(subscriberList, subscriber);
             OrganisationEntityType.CreateForeignKey1(organisation, mediaItem);
             OrganisationEntityType.CreateForeignKey2(organisation, organisation);
             OrganisationTranslationEntityType.CreateForeignKey1(organisationTranslation, organisation);
@@ -153,6 +161,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             TranslationJobEntityType.CreateAnnotations(translationJob);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            NewsletterListEntityType.CreateAnnotations(newsletterList);
+            NewsletterListTextEntityType.CreateAnnotations(newsletterListText);
+            SubscriberEntityType.CreateAnnotations(subscriber);
+            SubscriberListEntityType.CreateAnnotations(subscriberList);
+            SuppressedAddressEntityType.CreateAnnotations(suppressedAddress);
             OrganisationEntityType.CreateAnnotations(organisation);
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);
             PostIssuerEntityType.CreateAnnotations(postIssuer);

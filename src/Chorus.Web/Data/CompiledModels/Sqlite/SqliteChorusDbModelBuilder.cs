@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ee3c1c3b-4425-4047-b2eb-8d97eefe9e3f"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("3640b00f-3f6f-436b-b6df-3fa230e07beb"), entityTypeCount: 54)
         {
         }
 
@@ -43,6 +43,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var translationJob = TranslationJobEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var newsletterList = NewsletterListEntityType.Create(this);
+            var newsletterListText = NewsletterListTextEntityType.Create(this);
+            var subscriber = SubscriberEntityType.Create(this);
+            var subscriberList = SubscriberListEntityType.Create(this);
+            var suppressedAddress = SuppressedAddressEntityType.Create(this);
             var organisation = OrganisationEntityType.Create(this);
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
             var postIssuer = PostIssuerEntityType.Create(this);
@@ -93,6 +98,9 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             RecurrenceEntityType.CreateForeignKey1(recurrence, @event);
             RegistrationEntityType.CreateForeignKey1(registration, @event);
             RegistrationEntityType.CreateForeignKey2(registration, organisation);
+            NewsletterListTextEntityType.CreateForeignKey1(newsletterListText, newsletterList);
+            SubscriberListEntityType.CreateForeignKey1(subscriberList, newsletterList);
+            SubscriberListEntityType.CreateForeignKey2(subscriberList, subscriber);
             OrganisationEntityType.CreateForeignKey1(organisation, mediaItem);
             OrganisationEntityType.CreateForeignKey2(organisation, organisation);
             OrganisationTranslationEntityType.CreateForeignKey1(organisationTranslation, organisation);
@@ -152,6 +160,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             TranslationJobEntityType.CreateAnnotations(translationJob);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            NewsletterListEntityType.CreateAnnotations(newsletterList);
+            NewsletterListTextEntityType.CreateAnnotations(newsletterListText);
+            SubscriberEntityType.CreateAnnotations(subscriber);
+            SubscriberListEntityType.CreateAnnotations(subscriberList);
+            SuppressedAddressEntityType.CreateAnnotations(suppressedAddress);
             OrganisationEntityType.CreateAnnotations(organisation);
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);
             PostIssuerEntityType.CreateAnnotations(postIssuer);

@@ -1352,6 +1352,143 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.ToTable("Media");
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.NewsletterList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("NewsletterLists", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.Subscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Bounces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("LinkStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("Subscribers", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.SubscriberList", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SubscriberId", "ListId");
+
+                    b.HasIndex("ListId");
+
+                    b.ToTable("SubscriberLists", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.SuppressedAddress", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("SuppressedAddresses", (string)null);
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2185,6 +2322,57 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.NewsletterList", b =>
+                {
+                    b.OwnsMany("Chorus.Web.Features.Newsletter.NewsletterListText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("NewsletterListId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Culture")
+                                .IsRequired();
+
+                            b1.Property<string>("Description");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("NewsletterListId", "__synthesizedOrdinal");
+
+                            b1.ToTable("NewsletterLists");
+
+                            b1
+                                .ToJson("Texts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NewsletterListId");
+                        });
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.SubscriberList", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Newsletter.NewsletterList", "List")
+                        .WithMany("Subscribers")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chorus.Web.Features.Newsletter.Subscriber", "Subscriber")
+                        .WithMany("Lists")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Subscriber");
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Chorus.Web.Features.Media.MediaItem", "Logo")
@@ -2552,6 +2740,16 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Navigation("Sessions");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.NewsletterList", b =>
+                {
+                    b.Navigation("Subscribers");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.Subscriber", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Organisations.Organisation", b =>

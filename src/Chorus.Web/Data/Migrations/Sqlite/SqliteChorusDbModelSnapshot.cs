@@ -1316,6 +1316,139 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("Media");
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.NewsletterList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("NewsletterLists", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.Subscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bounces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("Subscribers", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.SubscriberList", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubscriberId", "ListId");
+
+                    b.HasIndex("ListId");
+
+                    b.ToTable("SubscriberLists", (string)null);
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.SuppressedAddress", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("SuppressedAddresses", (string)null);
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2137,6 +2270,57 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.NewsletterList", b =>
+                {
+                    b.OwnsMany("Chorus.Web.Features.Newsletter.NewsletterListText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("NewsletterListId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Culture")
+                                .IsRequired();
+
+                            b1.Property<string>("Description");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("NewsletterListId", "__synthesizedOrdinal");
+
+                            b1.ToTable("NewsletterLists");
+
+                            b1
+                                .ToJson("Texts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NewsletterListId");
+                        });
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.SubscriberList", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Newsletter.NewsletterList", "List")
+                        .WithMany("Subscribers")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chorus.Web.Features.Newsletter.Subscriber", "Subscriber")
+                        .WithMany("Lists")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Subscriber");
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("Chorus.Web.Features.Media.MediaItem", "Logo")
@@ -2504,6 +2688,16 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Navigation("Sessions");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.NewsletterList", b =>
+                {
+                    b.Navigation("Subscribers");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Newsletter.Subscriber", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Organisations.Organisation", b =>
