@@ -12,8 +12,9 @@ import { chooseMedia, askAlt } from "./media-dialog.js";
 import { openLinkDialog } from "./link-dialog.js";
 import * as server from "./server.js";
 
-// What the editor's schema cannot hold: raw HTML and footnotes. Such a text opens as Markdown so nothing is lost.
-const unsupported = /<\/?[a-zA-Z][^>]*>|\[\^[^\]]+\]/;
+// What the editor's schema cannot hold: raw HTML and footnotes. Such a text opens as Markdown so nothing is lost. An
+// autolink (<https://…>) is not a tag: after a tag's name comes a space, "/" or ">", never ":".
+const unsupported = /<\/?[a-zA-Z][a-zA-Z0-9-]*(\s[^>]*)?\/?>|\[\^[^\]]+\]/;
 
 // Tables without the inline styles Tiptap writes on them (column widths, alignment): the Content-Security-Policy refuses
 // style attributes, and the public page has none either. Alignment stays in the node, so the Markdown keeps it.
