@@ -78,6 +78,8 @@ internal static class SiteExtensions
         });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        // Inside the status code pages, so an old address is moved before a 404 becomes the error page.
+        Features.Redirects.RedirectsExtensions.UseRedirects(app);
         app.UseMedia();
         app.UseRouting();
         // A cache hit needs no culture (it is in the path) and no compression: the cache sits outside

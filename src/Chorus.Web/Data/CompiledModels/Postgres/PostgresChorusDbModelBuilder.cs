@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c6acae63-c8eb-4be2-826e-b9753fe4ad8c"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("7663cf1d-f70a-48dd-bf79-7fcdc171ca75"), entityTypeCount: 55)
         {
         }
 
@@ -52,6 +52,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var organisation = OrganisationEntityType.Create(this);
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
             var postIssuer = PostIssuerEntityType.Create(this);
+            var oldAddress = OldAddressEntityType.Create(this);
             var searchDocument = SearchDocumentEntityType.Create(this);
             var homeBlock = HomeBlockEntityType.Create(this);
             var homeBlockText = HomeBlockTextEntityType.Create(this);
@@ -169,6 +170,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             OrganisationEntityType.CreateAnnotations(organisation);
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);
             PostIssuerEntityType.CreateAnnotations(postIssuer);
+            OldAddressEntityType.CreateAnnotations(oldAddress);
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
             HomeBlockEntityType.CreateAnnotations(homeBlock);
             HomeBlockTextEntityType.CreateAnnotations(homeBlockText);

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3640b00f-3f6f-436b-b6df-3fa230e07beb"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("45042363-95bd-46fa-b1ed-9b605e34e567"), entityTypeCount: 55)
         {
         }
 
@@ -51,6 +51,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var organisation = OrganisationEntityType.Create(this);
             var organisationTranslation = OrganisationTranslationEntityType.Create(this);
             var postIssuer = PostIssuerEntityType.Create(this);
+            var oldAddress = OldAddressEntityType.Create(this);
             var searchDocument = SearchDocumentEntityType.Create(this);
             var homeBlock = HomeBlockEntityType.Create(this);
             var homeBlockText = HomeBlockTextEntityType.Create(this);
@@ -168,6 +169,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             OrganisationEntityType.CreateAnnotations(organisation);
             OrganisationTranslationEntityType.CreateAnnotations(organisationTranslation);
             PostIssuerEntityType.CreateAnnotations(postIssuer);
+            OldAddressEntityType.CreateAnnotations(oldAddress);
             SearchDocumentEntityType.CreateAnnotations(searchDocument);
             HomeBlockEntityType.CreateAnnotations(homeBlock);
             HomeBlockTextEntityType.CreateAnnotations(homeBlockText);

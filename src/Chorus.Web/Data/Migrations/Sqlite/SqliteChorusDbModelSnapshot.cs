@@ -1611,6 +1611,38 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("PostIssuers", (string)null);
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.Redirects.OldAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From")
+                        .IsUnique();
+
+                    b.ToTable("OldAddresses", (string)null);
+                });
+
             modelBuilder.Entity("Chorus.Web.Features.Search.SearchDocument", b =>
                 {
                     b.Property<int>("Id")
