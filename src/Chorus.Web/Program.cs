@@ -15,6 +15,7 @@ using Chorus.Web.Features.Redirects;
 using Chorus.Web.Features.Search;
 using Chorus.Web.Features.Seo;
 using Chorus.Web.Features.Site;
+using Chorus.Web.Features.WordPress;
 using Chorus.Web.Infrastructure;
 using Chorus.Web.Infrastructure.Email;
 
@@ -38,6 +39,7 @@ builder.AddEvents();
 builder.AddCampaigns();
 builder.AddNewsletter();
 builder.AddRedirects();
+builder.AddWordPressImport();
 builder.AddApi();
 builder.AddMachineTranslation();
 builder.AddSearch();
