@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Chorus.Web.Infrastructure;
 using Markdig;
 using Markdig.Syntax;
 
@@ -61,84 +61,21 @@ internal static class MarkdownTranslation
     }
 
     /// <summary>
-    /// The inline HTML Markdig writes (links, emphasis, code, line breaks) back to Markdown. Written by
-    /// hand: it is a small closed subset, and no HTML-to-Markdown library is among our packages.
+    /// The inline HTML Markdig writes (links, emphasis, code, line breaks) back to Markdown through the site's one
+    /// HTML-to-Markdown writer, except what goes back as it was sent whatever the service made of it: inline code (in
+    /// order) and bare addresses.
     /// </summary>
     internal static string ToMarkdown(string html, IReadOnlyList<string> originalCode, IReadOnlySet<string>? bareUrls = null)
     {
-        var sb = new StringBuilder();
         var codeIndex = 0;
-        Write(Parse(html), sb, new Originals(originalCode, bareUrls ?? new HashSet<string>()), ref codeIndex);
-        return sb.ToString().Trim();
-    }
-
-    /// <summary>What goes back as it was sent, whatever the service made of it.</summary>
-    private sealed record Originals(IReadOnlyList<string> Code, IReadOnlySet<string> BareUrls);
-
-    private static IElement Parse(string html) => new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
-
-    private static void Write(INode node, StringBuilder sb, Originals code, ref int codeIndex)
-    {
-        foreach (var child in node.ChildNodes)
+        var bare = bareUrls ?? new HashSet<string>();
+        return HtmlToMarkdown.Inline(Parse(html), element => element switch
         {
-            switch (child)
-            {
-                case IText text:
-                    sb.Append(Escape(text.Data.ReplaceLineEndings(" ")));
-                    break;
-                case IElement { LocalName: "a" } a when a.GetAttribute("href") is { } href && code.BareUrls.Contains(href):
-                    sb.Append(href);
-                    break;
-                case IElement { LocalName: "img" } img:
-                    sb.Append("![").Append(Escape(img.GetAttribute("alt") ?? "")).Append("](").Append(img.GetAttribute("src")).Append(')');
-                    break;
-                case IElement { LocalName: "a" } a:
-                    sb.Append('[');
-                    Write(a, sb, code, ref codeIndex);
-                    sb.Append("](").Append(a.GetAttribute("href")).Append(')');
-                    break;
-                case IElement { LocalName: "strong" or "b" } strong:
-                    Wrap(strong, "**", sb, code, ref codeIndex);
-                    break;
-                case IElement { LocalName: "em" or "i" } em:
-                    Wrap(em, "*", sb, code, ref codeIndex);
-                    break;
-                case IElement { LocalName: "del" } del:
-                    Wrap(del, "~~", sb, code, ref codeIndex);
-                    break;
-                case IElement { LocalName: "code" } element:
-                    var original = codeIndex < code.Code.Count ? code.Code[codeIndex] : element.TextContent;
-                    codeIndex++;
-                    sb.Append('`').Append(original).Append('`');
-                    break;
-                case IElement { LocalName: "br" }:
-                    sb.Append("  \n");
-                    break;
-                case IElement element:
-                    Write(element, sb, code, ref codeIndex);
-                    break;
-            }
-        }
+            { LocalName: "code" } => $"`{(codeIndex < originalCode.Count ? originalCode[codeIndex++] : element.TextContent)}`",
+            { LocalName: "a" } when element.GetAttribute("href") is { } href && bare.Contains(href) => href,
+            _ => null,
+        });
     }
 
-    private static void Wrap(IElement element, string marker, StringBuilder sb, Originals code, ref int codeIndex)
-    {
-        sb.Append(marker);
-        Write(element, sb, code, ref codeIndex);
-        sb.Append(marker);
-    }
-
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (ch is '\\' or '*' or '_' or '[' or ']' or '`' or '<')
-            {
-                sb.Append('\\');
-            }
-            sb.Append(ch);
-        }
-        return sb.ToString();
-    }
+    private static IElement Parse(string html) => HtmlToMarkdown.Parse(html);
 }
