@@ -70,7 +70,7 @@ public sealed class SiteLookBrowserTests(LiveSite site)
         await ChooseImageAsync(page, "Logo", "Crossroads Migration Network");
         await page.Locator("#texts-0-name").FillAsync("Crossroads Migration Network");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        Assert.Equal("Saved.", await page.Locator("[role=status]").TextContentAsync());
+        Assert.Equal("Saved.", await page.Locator("p.status[role=status]").TextContentAsync());
 
         foreach (var culture in new[] { "en", "ar" })
         {
@@ -108,7 +108,7 @@ public sealed class SiteLookBrowserTests(LiveSite site)
         await page.GotoAsync($"{site.BaseUrl}/admin/posts/{id}");
         await ChooseImageAsync(page, "Featured image", "Delegates in the assembly hall");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        Assert.Equal("Saved.", await page.Locator("[role=status]").TextContentAsync());
+        Assert.Equal("Saved.", await page.Locator("p.status[role=status]").TextContentAsync());
         var slug = await page.Locator("#Input_Slug").InputValueAsync();
 
         foreach (var culture in new[] { "en", "ar" })
