@@ -65,6 +65,7 @@ app.MapCultures();
 app.MapOrganisations();
 app.MapEvents();
 app.MapCampaigns();
+app.MapNewsletter();
 app.MapFeeds();
 app.MapApi();
 app.MapSitemaps();

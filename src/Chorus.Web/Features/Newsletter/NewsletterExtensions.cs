@@ -1,8 +1,16 @@
+using Chorus.Web.Infrastructure;
+
 namespace Chorus.Web.Features.Newsletter;
 
 internal static class NewsletterExtensions
 {
-    /// <summary>Subscribers and their lists: the links every message to them carries.</summary>
-    public static void AddNewsletter(this IHostApplicationBuilder builder) =>
+    /// <summary>Subscribers and their lists: the links every message to them carries, and the daily clean-up of unconfirmed ones.</summary>
+    public static void AddNewsletter(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<SubscriberLinks>();
+        builder.Services.AddHostedService<UnconfirmedCleanup>();
+    }
+
+    /// <summary>The one-click unsubscribe address mail clients POST to (RFC 8058).</summary>
+    public static void MapNewsletter(this WebApplication app) => app.MapOneClickUnsubscribe();
 }
