@@ -1,3 +1,5 @@
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Admin;
 using Chorus.Web.Infrastructure;
 
 namespace Chorus.Web.Features.Newsletter;
@@ -9,6 +11,8 @@ internal static class NewsletterExtensions
     {
         builder.Services.AddSingleton<SubscriberLinks>();
         builder.Services.AddHostedService<UnconfirmedCleanup>();
+        builder.AddAdminMenuItem(new("Newsletter subscribers", "/admin/newsletter/subscribers", [Roles.Admin, Roles.Editor], 17));
+        builder.AddAdminMenuItem(new("Newsletter lists", "/admin/newsletter/lists", [Roles.Admin, Roles.Editor], 18));
     }
 
     /// <summary>The one-click unsubscribe address mail clients POST to (RFC 8058).</summary>

@@ -86,16 +86,8 @@ internal sealed class SubscribeModel(ChorusDb db, TimeProvider clock, Mailer mai
             await db.SaveChangesAsync(ct);
         }
         // A known address changes nothing now: its owner confirms the change by the link (never silently added or dropped).
-        var link = $"{Request.Origin()}/{language}/newsletter/confirm?token={Uri.EscapeDataString(SubscriptionRequest.For(subscriber, language, chosen).Seal(tokens))}";
-        var names = (await db.OfferedAsync(site.Value.FallbackChain(language), ct)).Where(x => chosen.Contains(x.Id)).Select(x => new MailItem(x.Name)).ToList();
-        await mailer.QueueAsync(db, email, language, S => new MailContent(known ? S["Confirm the change to your newsletter subscription"] : S["Confirm your newsletter subscription"],
-        [
-            new MailText(known ? S["Someone, probably you, asked to change your subscription to our newsletter. You asked for:"]
-                : S["Someone, probably you, asked to subscribe this address to our newsletter. You asked for:"]),
-            new MailList(names),
-            new MailAction(S["Nothing changes until you confirm. Open this link within {0} days to confirm:", SubscriptionRequest.Validity.Days], link, S["Confirm"]),
-            new MailText(S["If you did not ask for this, ignore this email: without the link nothing is sent to you."]),
-        ]), ct: ct);
+        await ConfirmationMail.QueueAsync(db, mailer, tokens, site.Value, Request.Origin(), subscriber, language, chosen,
+            known ? ConfirmationMail.Kind.Change : ConfirmationMail.Kind.New, ct);
         await db.SaveChangesAsync(ct);
         mailer.Notify();
         return done;
