@@ -18,7 +18,7 @@ internal sealed class ListsModel(ChorusDb db, TimeProvider clock, IOptions<SiteO
 {
     [FromRoute] public int? Id { get; set; }
 
-    [BindProperty] public List<NewsletterListText> Texts { get; set; } = [];
+    [BindProperty] public List<ListTextInput> Texts { get; set; } = [];
     [BindProperty] public int Position { get; set; }
     [BindProperty] public bool Archived { get; set; }
 
@@ -35,11 +35,11 @@ internal sealed class ListsModel(ChorusDb db, TimeProvider clock, IOptions<SiteO
                 return NotFound();
             }
             (Position, Archived) = (list.Position, list.ArchivedAt is not null);
-            Texts = [.. Languages.Select(c => list.Texts.FirstOrDefault(t => t.Culture == c) ?? new NewsletterListText { Culture = c, Name = "" })];
+            Texts = [.. Languages.Select(c => list.Texts.FirstOrDefault(t => t.Culture == c) is { } t ? new ListTextInput { Culture = c, Name = t.Name, Description = t.Description } : new ListTextInput { Culture = c })];
         }
         else
         {
-            (Position, Texts) = (All.Count + 1, [.. Languages.Select(c => new NewsletterListText { Culture = c, Name = "" })]);
+            (Position, Texts) = (All.Count + 1, [.. Languages.Select(c => new ListTextInput { Culture = c })]);
         }
         return Page();
     }
@@ -47,7 +47,7 @@ internal sealed class ListsModel(ChorusDb db, TimeProvider clock, IOptions<SiteO
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var texts = Texts.Where(t => Languages.Contains(t.Culture) && !string.IsNullOrWhiteSpace(t.Name))
-            .Select(t => new NewsletterListText { Culture = t.Culture, Name = t.Name.Trim(), Description = string.IsNullOrWhiteSpace(t.Description) ? null : t.Description.Trim() })
+            .Select(t => new NewsletterListText { Culture = t.Culture, Name = t.Name!.Trim(), Description = string.IsNullOrWhiteSpace(t.Description) ? null : t.Description.Trim() })
             .DistinctBy(t => t.Culture).ToList();
         if (texts.All(t => t.Culture != Languages[0]) || texts.Any(t => t.Name.Length > 200 || t.Description?.Length > 1000))
         {
@@ -85,4 +85,15 @@ internal sealed class ListsModel(ChorusDb db, TimeProvider clock, IOptions<SiteO
         var counts = await db.SubscriberLists.GroupBy(e => e.ListId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         All = [.. lists.Select(l => (l, counts.GetValueOrDefault(l.Id)))];
     }
+}
+
+/// <summary>A list's name and description in one language, as the form sends them (any may be empty).</summary>
+internal sealed class ListTextInput
+{
+    [System.ComponentModel.DataAnnotations.MaxLength(16)]
+    public string Culture { get; set; } = "";
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
 }

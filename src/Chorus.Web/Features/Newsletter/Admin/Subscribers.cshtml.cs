@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Audit;
@@ -60,20 +61,34 @@ internal sealed class SubscribersModel(ChorusDb db, TimeProvider clock, IOptions
                 s.Source, s.ConsentVersion ?? "", Utc(s.ConsentAt), Utc(s.CreatedAt), Utc(s.ConfirmedAt), Utc(s.UnsubscribedAt)]);
     }
 
-    /// <summary>Erases a subscriber: their row and lists go; the SHA-256 of the address stays so no import or form adds it back silently.</summary>
+    /// <summary>
+    /// Erases a subscriber: their row and lists go, and the address leaves the audit log too (the earlier entries about
+    /// them are blanked); the SHA-256 of the address stays so no import or form adds it back silently.
+    /// </summary>
     public async Task<IActionResult> OnPostEraseAsync(int id, CancellationToken ct)
     {
-        if (await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } s)
+        if (await db.Subscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is not { } s)
         {
             return NotFound();
         }
         var hash = Subscriptions.Hash(s.Email);
+        var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.SuppressedAddresses.AnyAsync(a => a.Hash == hash, ct))
         {
-            db.SuppressedAddresses.Add(new SuppressedAddress { Hash = hash, At = clock.GetUtcNow().UtcDateTime });
+            db.SuppressedAddresses.Add(new SuppressedAddress { Hash = hash, At = now });
         }
-        db.Subscribers.Remove(s);
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = now, UserId = User.FindFirstValue(ClaimTypes.NameIdentifier), UserName = User.Identity?.Name ?? "", Action = "deleted",
+            Entity = nameof(Subscriber), EntityId = key, Summary = "Erased at their request; only a hash of the address is kept.",
+            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
         await db.SaveChangesAsync(ct);
+        // Deleted without the change tracker, so no audit entry lists what the row held.
+        await db.Subscribers.Where(x => x.Id == id).ExecuteDeleteAsync(ct);
+        await db.AuditLog.Where(a => a.Entity == nameof(Subscriber) && a.EntityId == key && a.Action != "deleted")
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Summary, "(erased)"), ct);
         TempData["Status"] = S["The subscriber was erased; only a hash of the address is kept, so it cannot be added again by mistake."].Value;
         return Redirect("/admin/newsletter/subscribers");
     }
