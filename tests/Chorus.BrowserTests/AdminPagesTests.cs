@@ -7,7 +7,7 @@ namespace Chorus.BrowserTests;
 [Collection(StaffTests.Name)]
 public sealed class AdminPagesTests(LiveSite site)
 {
-    public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/1", "/admin/organisations/1/merge", "/admin/organisations/import", "/admin/events", "/admin/events/new", "/admin/events/1", "/admin/events/1/sessions", "/admin/events/2/sessions", "/admin/events/1/registrations", "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/1", "/admin/home", "/admin/menus", "/admin/account", "/admin/account/password", "/admin/account/sessions", "/admin/editor", "/account/two-factor/setup"];
+    public static TheoryData<string> Pages => ["/admin", "/admin/posts", "/admin/posts/new", "/admin/categories", "/admin/translations", "/admin/media", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/1", "/admin/organisations/1/merge", "/admin/organisations/import", "/admin/events", "/admin/events/new", "/admin/events/1", "/admin/events/1/sessions", "/admin/events/2/sessions", "/admin/events/1/registrations", "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/1", "/admin/newsletter/subscribers", "/admin/newsletter/subscribers?list=1&state=Confirmed", "/admin/newsletter/subscribers/import", "/admin/newsletter/lists", "/admin/newsletter/lists/1", "/admin/home", "/admin/menus", "/admin/account", "/admin/account/password", "/admin/account/sessions", "/admin/editor", "/account/two-factor/setup"];
 
     private Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(bool javaScript = true) => site.SignedInAsync(javaScript);
 

@@ -128,4 +128,20 @@ public sealed class SubscribeTests(NewsletterApp app) : IClassFixture<Newsletter
         await app.WithDb(db => UnconfirmedCleanup.RunAsync(db, created.AddDays(7).AddMinutes(1), default));
         Assert.Null(await app.SubscriberAsync(email));
     }
+
+    [SkippableFact]
+    public async Task The_hourly_job_deletes_an_address_left_unconfirmed_for_seven_days()
+    {
+        var email = NewsletterApp.Unique("forgot");
+        await app.SubscribeAsync("en", email, "en", [app.Events]);
+        Assert.NotNull(await app.SubscriberAsync(email));
+
+        app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(1));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await app.SubscriberAsync(email) is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Null(await app.SubscriberAsync(email));
+    }
 }
