@@ -69,6 +69,7 @@ app.MapCultures();
 app.MapOrganisations();
 app.MapEvents();
 app.MapCampaigns();
+app.MapNewsletter();
 app.MapFeeds();
 app.MapApi();
 app.MapSitemaps();

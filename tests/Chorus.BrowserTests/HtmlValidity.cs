@@ -55,9 +55,9 @@ internal static class HtmlValidity
         {
             var files = new Dictionary<string, (string File, int Status)>();
             var index = 0;
-            foreach (var (pageType, (path, _)) in PageTypes.All)
+            foreach (var pageType in PageTypes.All.Keys)
             {
-                var response = await site.Http.GetAsync(new Uri(path, UriKind.Relative));
+                var response = await site.Http.GetAsync(new Uri(PageTypes.PathOf(site, pageType), UriKind.Relative));
                 var file = Path.Combine(dir, $"page-{index++}.html");
                 await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
                 files[pageType] = (file, (int)response.StatusCode);

@@ -50,6 +50,9 @@ public sealed class LiveSite : IAsyncLifetime
 
     public string Log => _site.Log;
 
+    /// <summary>The token of a demo subscriber's preferences link (printed by the app's `newsletter-link` command).</summary>
+    public string NewsletterToken => _site.NewsletterToken;
+
     public async Task InitializeAsync()
     {
         if (Missing is null)
@@ -96,6 +99,8 @@ internal sealed class RunningSite : IDisposable
     public IBrowser Browser { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
+
+    public string NewsletterToken { get; private set; } = "";
 
     public static async Task<RunningSite> StartAsync()
     {
@@ -147,6 +152,7 @@ internal sealed class RunningSite : IDisposable
         {
             await AddUserAsync(start, LiveSite.ModeratorEmail, "Moderator");
             await AddUserAsync(start, LiveSite.AdminEmail, "Admin");
+            NewsletterToken = await NewsletterTokenAsync(start, PageTypes.DemoSubscriber);
         });
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) { _log.AppendLine(e.Data); } };
@@ -172,6 +178,25 @@ internal sealed class RunningSite : IDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    /// <summary>A demo subscriber's preferences token, from the app's own command, as an operator would get it.</summary>
+    private static async Task<string> NewsletterTokenAsync(ProcessStartInfo site, string email)
+    {
+        var command = new ProcessStartInfo("dotnet", ["Chorus.Web.dll", "newsletter-link", email])
+        {
+            WorkingDirectory = site.WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var (key, value) in site.Environment)
+        {
+            command.Environment[key] = value;
+        }
+        using var process = Process.Start(command)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(output, @"/newsletter/preferences\?token=(\S+)");
+        return process.ExitCode == 0 && token.Success ? token.Groups[1].Value
+            : throw new InvalidOperationException($"`newsletter-link` failed ({process.ExitCode}):\n{output}");
     }
 
     /// <summary>Creates an editor with the app's own command, as an operator would (password on standard input).</summary>

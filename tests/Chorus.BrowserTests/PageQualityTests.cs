@@ -20,7 +20,7 @@ public sealed class PageQualityTests(LiveSite site) : IClassFixture<LiveSite>
         ResultTypes = [ResultType.Violations],
     };
 
-    internal static string Url(LiveSite site, string pageType) => site.BaseUrl + PageTypes.All[pageType].Path;
+    internal static string Url(LiveSite site, string pageType) => site.BaseUrl + PageTypes.PathOf(site, pageType);
 
     internal static string Describe(AxeResult result) => string.Join('\n', result.Violations.Select(v =>
         $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));

@@ -46,9 +46,23 @@ public static class PageTypes
         ["search with a bad date"] = ("/fr/search?q=migrants&from=hier", 400),
         ["API reference"] = ("/en/api", 200),
         ["API reference in Arabic"] = ("/ar/api", 200),
+        ["newsletter subscribe"] = ("/en/newsletter", 200),
+        ["newsletter subscribe in Arabic"] = ("/ar/newsletter", 200),
+        ["newsletter preferences"] = ($"/en/newsletter/preferences?token={Token}", 200),
+        ["newsletter preferences in Arabic"] = ($"/ar/newsletter/preferences?token={Token}", 200),
+        ["newsletter link not valid"] = ("/fr/newsletter/preferences?token=forged", 404),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };
 
     public static TheoryData<string> Names => [.. All.Keys];
+
+    /// <summary>A demo subscriber whose preferences page is checked (its token is known once the site runs).</summary>
+    public const string DemoSubscriber = "amina.1@readers.example";
+
+    private const string Token = "{newsletter-token}";
+
+    /// <summary>The page type's path, with a token the running site made where the page needs one.</summary>
+    public static string PathOf(LiveSite site, string pageType) =>
+        All[pageType].Path.Replace(Token, site.NewsletterToken, StringComparison.Ordinal);
 }

@@ -41,7 +41,7 @@ internal static class PageVisits
             await context.ClearCookiesAsync();
             watch.Reset();
 
-            var response = await page.GotoAsync(site.BaseUrl + PageTypes.All[pageType].Path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var response = await page.GotoAsync(site.BaseUrl + PageTypes.PathOf(site, pageType), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             var encoding = await response!.HeaderValueAsync("content-encoding");
             var (bytes, detail) = await watch.TransferredAsync();
             // Read before axe runs: its script is the test's, not the page's.

@@ -11,8 +11,9 @@ public sealed class PhoneTests(LiveSite site) : IClassFixture<LiveSite>
         var (context, page, _) = await PageWatch.Open(site, new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         await using var _ = context;
         var problems = new List<string>();
-        foreach (var (name, (path, _)) in PageTypes.All)
+        foreach (var name in PageTypes.All.Keys)
         {
+            var path = PageTypes.PathOf(site, name);
             await page.SetViewportSizeAsync(390, 844);
             await page.GotoAsync(site.BaseUrl + path);
             var title = await page.Locator("h1").First.BoundingBoxAsync();
