@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3640b00f-3f6f-436b-b6df-3fa230e07beb"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("909331d6-1212-4a42-a4ae-48c849416d43"), entityTypeCount: 58)
         {
         }
 
@@ -43,6 +43,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var translationJob = TranslationJobEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var issueItem = IssueItemEntityType.Create(this);
+            var issueText = IssueTextEntityType.Create(this);
+            var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
+            var newsletterIssue = NewsletterIssueEntityType.Create(this);
             var newsletterList = NewsletterListEntityType.Create(this);
             var newsletterListText = NewsletterListTextEntityType.Create(this);
             var subscriber = SubscriberEntityType.Create(this);
@@ -98,6 +102,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             RecurrenceEntityType.CreateForeignKey1(recurrence, @event);
             RegistrationEntityType.CreateForeignKey1(registration, @event);
             RegistrationEntityType.CreateForeignKey2(registration, organisation);
+            IssueItemEntityType.CreateForeignKey1(issueItem, newsletterIssue);
+            IssueTextEntityType.CreateForeignKey1(issueText, newsletterIssue);
+            NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
+            NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, outboxMessage);
+            NewsletterDeliveryEntityType.CreateForeignKey3(newsletterDelivery, subscriber);
             NewsletterListTextEntityType.CreateForeignKey1(newsletterListText, newsletterList);
             SubscriberListEntityType.CreateForeignKey1(subscriberList, newsletterList);
             SubscriberListEntityType.CreateForeignKey2(subscriberList, subscriber);
@@ -160,6 +169,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             TranslationJobEntityType.CreateAnnotations(translationJob);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            IssueItemEntityType.CreateAnnotations(issueItem);
+            IssueTextEntityType.CreateAnnotations(issueText);
+            NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
+            NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
             NewsletterListEntityType.CreateAnnotations(newsletterList);
             NewsletterListTextEntityType.CreateAnnotations(newsletterListText);
             SubscriberEntityType.CreateAnnotations(subscriber);
