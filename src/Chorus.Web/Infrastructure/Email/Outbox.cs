@@ -128,7 +128,8 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         try
         {
             // Built inside the try: a message that cannot be written (an address MimeKit cannot parse) fails alone.
-            await DeliverAsync(smtp, ToMime(message), ct);
+            // Not cancelled by a stopping host: cut mid-DATA, the server may have taken a message we would send again.
+            await DeliverAsync(smtp, ToMime(message), CancellationToken.None);
             _accepted[message.Id] = 0;
             MarkSent(message);
             message.SmtpStatus = null;
@@ -149,8 +150,8 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
                 await smtp.DisconnectAsync(quit: false, CancellationToken.None);
             }
         }
-        // Recorded before anything else can fail: the next message, the disconnection.
-        await db.SaveChangesAsync(ct);
+        // Recorded before anything else can fail (the next message, the disconnection), and even by a stopping host.
+        await db.SaveChangesAsync(CancellationToken.None);
         _accepted.TryRemove(message.Id, out _);
         claims.Release(message);
     }
