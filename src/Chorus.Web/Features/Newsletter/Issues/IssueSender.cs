@@ -148,18 +148,27 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
         var sent = done.Where(d => !d.Failed).ToList();
         var failed = done.Where(d => d.Failed).ToList();
         var sentIds = sent.Select(d => d.Id).ToArray();
-        var failedIds = failed.Select(d => d.Id).ToArray();
-        var bounced = failed.Where(d => d.Code >= 500).Select(d => d.SubscriberId).Distinct().ToArray();
-        var delivered = sent.Select(d => d.SubscriberId).Distinct().Except(bounced).ToArray();
+        var delivered = sent.Select(d => d.SubscriberId).Distinct().ToArray();
         var limit = options.Value.BouncesBeforeStop;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.NewsletterDeliveries.Where(d => sentIds.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent), ct);
-        await db.NewsletterDeliveries.Where(d => failedIds.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Failed), ct);
-        await db.Subscribers.Where(s => bounced.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Bounces, x => x.Bounces + 1), ct);
-        await db.Subscribers.Where(s => bounced.Contains(s.Id) && s.State == SubscriberState.Confirmed && s.Bounces >= limit)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SubscriberState.Bouncing), ct);
-        await db.Subscribers.Where(s => delivered.Contains(s.Id) && s.Bounces > 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.Bounces, 0), ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async token =>
+        {
+            await db.NewsletterDeliveries.Where(d => sentIds.Contains(d.Id) && d.State == DeliveryState.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent), token);
+            await db.Subscribers.Where(s => delivered.Contains(s.Id) && s.Bounces > 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.Bounces, 0), token);
+            foreach (var failure in failed)
+            {
+                // Counted by whoever moves the row: two nodes reading the same outcome count one bounce.
+                var moved = await db.NewsletterDeliveries.Where(d => d.Id == failure.Id && d.State == DeliveryState.Queued)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Failed), token);
+                if (moved == 1 && failure.Code >= 500)
+                {
+                    await db.Subscribers.Where(s => s.Id == failure.SubscriberId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Bounces, x => x.Bounces + 1), token);
+                    await db.Subscribers.Where(s => s.Id == failure.SubscriberId && s.State == SubscriberState.Confirmed && s.Bounces >= limit)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SubscriberState.Bouncing), token);
+                }
+            }
+            return true;
+        }, ct);
     }
 }
 
