@@ -16,5 +16,6 @@ internal static class NewsletterIssuesExtensions
         builder.AddAdminMenuItem(new("Newsletter issues", "/admin/newsletter/issues", [Roles.Admin, Roles.Editor], 40));
     }
 
+    /// <summary>Nothing of its own yet: the web version and archive are pages, the API joins /api/v1 (ApiExtensions).</summary>
     public static void MapNewsletterIssues(this WebApplication app) => _ = app;
 }

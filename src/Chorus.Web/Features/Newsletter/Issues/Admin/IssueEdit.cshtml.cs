@@ -242,12 +242,17 @@ internal sealed class IssueEditModel(ChorusDb db, UserManager<ChorusUser> users,
         var events = await db.Events.AsNoTracking().Where(e => e.DeletedAt == null && (e.EndsAt >= now || chosenEvents.Contains(e.Id)))
             .OrderBy(e => e.StartsAt).Take(30).Select(e => new { e.Id, e.Title, e.StartsAt, e.EndsAt, e.TimeZone }).ToListAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.DeletedAt == null && ((c.OpensAt <= now && (c.ClosesAt == null || c.ClosesAt > now)) || chosenCampaigns.Contains(c.Id)))
-            .OrderBy(c => c.ClosesAt).Take(20).Select(c => new { c.Id, c.Title, Count = db.Signatures.Counted(c.Id).Count() }).ToListAsync(ct);
+            .OrderBy(c => c.ClosesAt).Take(20).Select(c => new { c.Id, c.Title }).ToListAsync(ct);
+        var counts = new Dictionary<int, int>();
+        foreach (var c in campaigns)
+        {
+            counts[c.Id] = await db.Signatures.Counted(c.Id).CountAsync(ct);
+        }
         var all = new List<IssueCandidate>();
         all.AddRange(posts.Select(p => new IssueCandidate($"Post:{p.Id}", p.Kind == PostKind.Statement ? S["Statement"] : S["News"], p.Title,
             p.PublishedAt is { } at ? LocalTimes.Format(at, Zone).Replace('T', ' ') : "")));
         all.AddRange(events.Select(e => new IssueCandidate($"Event:{e.Id}", S["Event"], e.Title, EventTimes.In(e.StartsAt, e.EndsAt, e.TimeZone).Text)));
-        all.AddRange(campaigns.Select(c => new IssueCandidate($"Campaign:{c.Id}", S["Campaign"], c.Title, S["{0} signatures", c.Count])));
+        all.AddRange(campaigns.Select(c => new IssueCandidate($"Campaign:{c.Id}", S["Campaign"], c.Title, S["{0} signatures", counts[c.Id]])));
         // The issue's own items first, in their order; then the suggestions.
         var order = chosen.Select(i => $"{i.Kind}:{i.RefId}").ToList();
         return [.. all.OrderBy(c => order.IndexOf(c.Value) is var n && n >= 0 ? n : int.MaxValue)];
