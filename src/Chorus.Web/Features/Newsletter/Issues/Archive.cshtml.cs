@@ -21,6 +21,7 @@ internal sealed class ArchiveModel(ChorusDb db, IStringLocalizer<SharedStrings> 
     public async Task OnGetAsync(int? p, CancellationToken ct)
     {
         Title = S["Newsletter archive"];
+        Feed = $"/{Culture}/newsletter/feed";
         PageNumber = Math.Clamp(p ?? 1, 1, 10_000);
         var issues = await db.NewsletterIssues.AsNoTracking().Where(i => i.State == IssueState.Sent && i.SentAt != null)
             .OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);

@@ -33,7 +33,7 @@ internal sealed class NewsletterOptions
 /// is rendered once per round; only the per-person links differ.
 /// </summary>
 internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks links, IOptions<SiteOptions> site, IOptions<NewsletterOptions> options,
-    TimeProvider clock, IStringLocalizer<SharedStrings> S)
+    TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, IStringLocalizer<SharedStrings> S)
 {
     // Stand-ins replaced per person: plain letters, which neither the text nor the HTML encoding changes.
     private const string PreferencesMark = "https://newsletter.invalid/preferences-link";
@@ -69,8 +69,13 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
             if (batch.Count == 0)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                await db.NewsletterIssues.Where(i => i.Id == issue.Id && i.State == IssueState.Sending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Sent).SetProperty(i => i.SentAt, now), ct);
+                if (await db.NewsletterIssues.Where(i => i.Id == issue.Id && i.State == IssueState.Sending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Sent).SetProperty(i => i.SentAt, now), ct) == 1)
+                {
+                    // Now public (web version, archive, feeds, sitemap): those pages are untagged, so they carry the
+                    // content tags, and a cached archive must not hide it.
+                    await cache.EvictByTagAsync(Shown.Posts, ct);
+                }
                 return queued;
             }
             foreach (var subscriber in batch)
