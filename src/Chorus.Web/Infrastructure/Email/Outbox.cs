@@ -248,7 +248,19 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         }
         if (!smtp.IsConnected)
         {
-            await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, Enum.Parse<SecureSocketOptions>(o.SmtpSecurity), ct);
+            // Our own socket, without Nagle's algorithm: each message ends with a small write (the final ".") that would
+            // otherwise wait for the server's delayed acknowledgement, some 40 ms a message, capping a newsletter near 20/s.
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(o.SmtpHost, o.SmtpPort, ct);
+                await smtp.ConnectAsync(socket, o.SmtpHost, o.SmtpPort, Enum.Parse<SecureSocketOptions>(o.SmtpSecurity), ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
             if (o.SmtpUsername is { Length: > 0 } user)
             {
                 await smtp.AuthenticateAsync(user, o.SmtpPassword ?? "", ct);

@@ -143,7 +143,7 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
     /// </summary>
     public async Task RecordOutcomesAsync(ChorusDb db, CancellationToken ct)
     {
-        var done = await db.NewsletterDeliveries.Where(d => d.State == DeliveryState.Queued && (d.Message == null || d.Message.Status != QueueStatus.Pending))
+        var done = await db.NewsletterDeliveries.Where(d => d.State == DeliveryState.Queued && (d.Message == null || d.Message.Status != QueueStatus.Pending)).OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.SubscriberId, Failed = d.Message != null && d.Message.Status == QueueStatus.Failed, Code = d.Message == null ? null : d.Message.SmtpStatus })
             .Take(5000).ToListAsync(ct);
         if (done.Count == 0)
