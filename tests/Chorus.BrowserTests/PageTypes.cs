@@ -46,6 +46,10 @@ public static class PageTypes
         ["search with a bad date"] = ("/fr/search?q=migrants&from=hier", 400),
         ["API reference"] = ("/en/api", 200),
         ["API reference in Arabic"] = ("/ar/api", 200),
+        ["newsletter archive"] = ("/en/newsletter/issues", 200),
+        ["newsletter archive in Arabic"] = ("/ar/newsletter/issues", 200),
+        ["newsletter issue"] = ("/en/newsletter/2021-12-international-migrants-day", 200),
+        ["newsletter issue in Arabic, shown in English"] = ("/ar/newsletter/2021-12-international-migrants-day", 200),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };

@@ -154,6 +154,8 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         await db.SaveChangesAsync(CancellationToken.None);
         _accepted.TryRemove(message.Id, out _);
         claims.Release(message);
+        // Forgotten by the round's context: a newsletter's thousands of tracked messages made every save scan them all.
+        db.Entry(message).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
     }
 
     private async Task RecordAcceptedAsync(ChorusDb db, CancellationToken ct)
