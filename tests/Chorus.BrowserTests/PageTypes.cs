@@ -51,6 +51,10 @@ public static class PageTypes
         ["newsletter preferences"] = ($"/en/newsletter/preferences?token={Token}", 200),
         ["newsletter preferences in Arabic"] = ($"/ar/newsletter/preferences?token={Token}", 200),
         ["newsletter link not valid"] = ("/fr/newsletter/preferences?token=forged", 404),
+        ["newsletter archive"] = ("/en/newsletter/issues", 200),
+        ["newsletter archive in Arabic"] = ("/ar/newsletter/issues", 200),
+        ["newsletter issue"] = ("/en/newsletter/2021-12-international-migrants-day", 200),
+        ["newsletter issue in Arabic, shown in English"] = ("/ar/newsletter/2021-12-international-migrants-day", 200),
         ["sign-in form"] = ("/account/login", 200),
         ["forgot-password form"] = ("/account/forgot-password", 200),
     };

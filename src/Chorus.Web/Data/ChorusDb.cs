@@ -54,6 +54,8 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Features.Newsletter.Subscriber> Subscribers => Set<Features.Newsletter.Subscriber>();
     public DbSet<Features.Newsletter.SubscriberList> SubscriberLists => Set<Features.Newsletter.SubscriberList>();
     public DbSet<Features.Newsletter.SuppressedAddress> SuppressedAddresses => Set<Features.Newsletter.SuppressedAddress>();
+    public DbSet<Features.Newsletter.Issues.NewsletterIssue> NewsletterIssues => Set<Features.Newsletter.Issues.NewsletterIssue>();
+    public DbSet<Features.Newsletter.Issues.NewsletterDelivery> NewsletterDeliveries => Set<Features.Newsletter.Issues.NewsletterDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

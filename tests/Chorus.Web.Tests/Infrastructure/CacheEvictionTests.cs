@@ -173,6 +173,8 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         // The newsletter's subscribers are private; its lists are shown by no cached page yet.
         typeof(Chorus.Web.Features.Newsletter.Subscriber), typeof(Chorus.Web.Features.Newsletter.SubscriberList),
         typeof(Chorus.Web.Features.Newsletter.SuppressedAddress), typeof(Chorus.Web.Features.Newsletter.NewsletterList),
+        // Who was sent which issue: private bookkeeping.
+        typeof(Chorus.Web.Features.Newsletter.Issues.NewsletterDelivery),
     ];
 
     [Fact]

@@ -158,7 +158,7 @@ internal sealed class AuditStaffWrites(IHttpContextAccessor http, TimeProvider c
 
     private static readonly HashSet<Type> Machinery =
         [typeof(AuditEntry), typeof(CachedTranslation), typeof(PostRevision), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
-            typeof(Campaigns.ModerationDigest)];
+            typeof(Campaigns.ModerationDigest), typeof(Newsletter.Issues.NewsletterDelivery)];
 
     private static string Key(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

@@ -67,6 +67,7 @@ internal static partial class DemoContent
         await Campaigns.DemoCampaigns.SeedAsync(db, clock, suffixes, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
         await Newsletter.DemoNewsletter.SeedAsync(db, clock);
         await SeedHomeAsync(db, clock);
+        await Newsletter.Issues.DemoIssues.SeedAsync(db, clock);
     }
 
     /// <summary>A home page showing the coalition's current work: the call for sign-ons first, then events, open campaigns, statements, news.</summary>

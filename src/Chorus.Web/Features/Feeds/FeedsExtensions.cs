@@ -34,6 +34,27 @@ internal static class FeedsExtensions
             }));
         feeds.MapRead("/events/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, S => EventsAsync(http, culture, S["Upcoming events"], ct)));
+        feeds.MapRead("/newsletter/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+            RespondAsync(http, ext, S => NewslettersAsync(http, culture, S["Newsletter archive"], ct)));
+    }
+
+    /// <summary>The newest sent newsletter issues, their subject and introduction in the reader's language where written.</summary>
+    private static async Task<Feed?> NewslettersAsync(HttpContext http, string culture, string title, CancellationToken ct)
+    {
+        var db = http.RequestServices.GetRequiredService<ChorusDb>();
+        var chain = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.FallbackChain(culture);
+        var issues = await db.NewsletterIssues.AsNoTracking().Where(i => i.State == Newsletter.Issues.IssueState.Sent && i.SentAt != null)
+            .OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id).Take(Length).ToListAsync(ct);
+        var origin = http.Request.Origin();
+        var items = issues.Select(i =>
+        {
+            var (language, subject, introduction) = i.TextFor(chain);
+            var url = $"{origin}/{culture}/newsletter/{i.Slug}";
+            return new FeedItem(url, subject, url, ContentMarkdown.ToExcerpt(introduction, 240), ContentMarkdown.ToSafeHtml(introduction), i.SentAt!.Value,
+                i.SentAt.Value, language, [], null);
+        }).ToList();
+        var site = await SiteNameAsync(http, culture);
+        return new Feed($"{site}: {title}", title, $"{origin}/{culture}/newsletter/issues", origin + http.Request.Path, culture, items, site);
     }
 
     private static async Task<IResult> RespondAsync(HttpContext http, string ext, Func<IStringLocalizer, Task<Feed?>> load)

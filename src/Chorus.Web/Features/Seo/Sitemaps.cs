@@ -53,6 +53,7 @@ internal static class Sitemaps
             parts.Add(("/sitemaps/events.xml", await db.Events.Where(e => e.DeletedAt == null).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)));
             parts.Add(("/sitemaps/organisations.xml", await db.Organisations.Where(o => o.ArchivedAt == null).MaxAsync(o => (DateTime?)o.UpdatedAt, ct)));
             parts.Add(("/sitemaps/campaigns.xml", await db.Campaigns.Where(c => c.DeletedAt == null).MaxAsync(c => (DateTime?)c.UpdatedAt, ct)));
+            parts.Add(("/sitemaps/newsletters.xml", await db.NewsletterIssues.Where(i => i.State == Newsletter.Issues.IssueState.Sent).MaxAsync(i => i.SentAt, ct)));
             return Xml(w =>
             {
                 w.WriteStartElement("sitemapindex", SitemapNs);
@@ -86,6 +87,10 @@ internal static class Sitemaps
                 "campaigns" => Expand(await db.Campaigns.AsNoTracking().Where(c => c.DeletedAt == null && c.OpensAt <= now)
                     .Select(c => new Page(c.Slug, c.Culture, c.UpdatedAt, c.Translations.Select(t => t.Culture).ToList())).ToListAsync(ct),
                     (c, slug) => $"/{c}/campaigns/{slug}"),
+                "newsletters" => [.. InEvery(cultures, c => $"/{c}/newsletter/issues"), .. Expand(
+                    (await db.NewsletterIssues.AsNoTracking().Where(i => i.State == Newsletter.Issues.IssueState.Sent).OrderBy(i => i.Id).ToListAsync(ct))
+                    .Select(i => new Page(i.Slug, i.Culture, i.SentAt ?? i.UpdatedAt, [.. i.Translations.Select(t => t.Culture).Intersect(cultures)])),
+                    (c, slug) => $"/{c}/newsletter/{slug}")],
                 _ when part.StartsWith("posts-", StringComparison.Ordinal)
                     && int.TryParse(part["posts-".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 =>
                     await PostsAsync(db, now, n, ct),

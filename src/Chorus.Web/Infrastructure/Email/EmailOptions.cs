@@ -28,6 +28,10 @@ internal sealed class EmailOptions
     /// <summary>How often the sender looks for due messages when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The most messages a second the sender hands to the SMTP server (a provider's limit); 0 is as fast as it takes them.</summary>
+    [Range(0, 10000)]
+    public double MessagesPerSecond { get; set; }
+
     [Range(1, 30)]
     public int MaxAttempts { get; set; } = 10;
 

@@ -25,3 +25,15 @@ internal sealed record MailAction(string Lead, string Url, string? Button = null
 internal sealed record MailList(IReadOnlyList<MailItem> Items) : MailPart;
 
 internal sealed record MailItem(string Text, string? Url = null);
+
+/// <summary>
+/// A block of the site's own rendered and sanitised HTML (a post's excerpt, an introduction written in Markdown) with its
+/// plain-text version: the template gives its paragraphs and links inline styles, since mail programs drop style sheets.
+/// </summary>
+internal sealed record MailHtml(string Html, string Text, string? Culture = null) : MailPart;
+
+/// <summary>A heading, optionally a link, with a smaller note under it (an item of a newsletter: title, then date or language).</summary>
+internal sealed record MailHeading(string Text, string? Url = null, string? Note = null, string? Culture = null) : MailPart;
+
+/// <summary>An email ready to queue: subject and both parts, written once and sent to many (a newsletter's issue).</summary>
+internal sealed record RenderedMail(string Subject, string Text, string Html);

@@ -39,6 +39,13 @@ internal static partial class MailTemplate
                 case MailAction a:
                     text.Append(a.Lead.Trim()).Append('\n').Append(a.Url).Append("\n\n");
                     break;
+                case MailHtml h:
+                    text.Append(h.Text.Trim()).Append("\n\n");
+                    break;
+                case MailHeading h:
+                    text.Append(h.Text.Trim()).Append('\n').Append(new string('=', Math.Min(h.Text.Trim().Length, 60))).Append('\n');
+                    text.Append(h.Note is { } note ? note + "\n" : "").Append(h.Url is { } link ? link + "\n" : "").Append('\n');
+                    break;
                 case MailList l:
                     foreach (var item in l.Items)
                     {
@@ -104,8 +111,22 @@ internal static partial class MailTemplate
             + $"<a href=\"{E(a.Url)}\" style=\"display:inline-block;padding:10px 18px;border-radius:4px;background:{frame.Accent};color:{frame.OnAccent};"
             + $"text-decoration:none;font-weight:bold;word-break:break-all\">{E(a.Button ?? a.Url)}</a></p>\n",
         MailList l => $"<ul style=\"margin:0 0 16px;padding-inline-start:24px\">\n{string.Concat(l.Items.Select(i => $"<li>{Item(i, frame.Accent)}</li>\n"))}</ul>\n",
+        MailHtml h => $"<div style=\"margin:0 0 16px\"{(h.Culture is { } c ? Lang(c, frame.Culture) : "")}>{Styled(h.Html, frame.Accent)}</div>\n",
+        MailHeading h => $"<h2 style=\"margin:24px 0 4px;font-size:19px;line-height:1.3;color:#1a1a1a\"{(h.Culture is { } c ? Lang(c, frame.Culture) : "")}>"
+            + (h.Url is { } url ? $"<a href=\"{E(url)}\" style=\"color:{frame.Accent}\">{E(h.Text)}</a>" : E(h.Text)) + "</h2>\n"
+            + (h.Note is { } note ? $"<p style=\"margin:0 0 8px;font-size:14px;color:#4b5563\">{E(note)}</p>\n" : ""),
         _ => "",
     };
+
+    // The few elements sanitised Markdown makes, given their look inline (mail programs drop style sheets). The HTML is
+    // the site's own, already sanitised: a tag's name followed by a space or ">" is all there is to match.
+    private static string Styled(string html, string accent) => html
+        .Replace("<p>", "<p style=\"margin:0 0 12px\">", StringComparison.Ordinal)
+        .Replace("<a ", $"<a style=\"color:{accent}\" ", StringComparison.Ordinal)
+        .Replace("<ul>", "<ul style=\"margin:0 0 12px;padding-inline-start:24px\">", StringComparison.Ordinal)
+        .Replace("<ol>", "<ol style=\"margin:0 0 12px;padding-inline-start:24px\">", StringComparison.Ordinal)
+        .Replace("<blockquote>", "<blockquote style=\"margin:0 0 12px;padding-inline-start:12px;border-inline-start:4px solid #d1d5db;color:#374151\">", StringComparison.Ordinal)
+        .Replace("<img ", "<img style=\"max-width:100%;height:auto;background:#ffffff\" ", StringComparison.Ordinal);
 
     private static string Item(MailItem item, string accent) =>
         item.Url is { } url ? $"<a href=\"{E(url)}\" style=\"color:{accent}\">{E(item.Text)}</a>" : E(item.Text);

@@ -37,6 +37,22 @@ internal sealed partial class Mailer(Outbox outbox, SiteIdentity identity, IOpti
         }
     }
 
+    /// <summary>
+    /// Writes an email once in <paramref name="culture"/> with the site's template, to be queued for many recipients (a
+    /// newsletter issue: one rendering per language and zone, only the per-person links replaced after).
+    /// </summary>
+    public async Task<RenderedMail> RenderAsync(string? culture, Func<IStringLocalizer, MailContent> write, CancellationToken ct = default)
+    {
+        var language = LanguageOf(culture);
+        using (Cultures.Write(language))
+        {
+            var frame = await FrameAsync(language, ct);
+            var mail = write(S);
+            var (text, html) = MailTemplate.Render(mail, frame);
+            return new RenderedMail(mail.Subject, text, html);
+        }
+    }
+
     /// <summary>Wakes the sender (after the change that queued mail is saved).</summary>
     public void Notify() => outbox.Notify();
 

@@ -57,14 +57,17 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
     /// caller's unit of work; it is sent after the caller saves. Features write through <see cref="Mailer"/>, which renders
     /// both parts in the recipient's language with the site's template.
     /// </summary>
-    public void Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null, string? htmlBody = null)
+    public OutboxMessage Enqueue(ChorusDb db, string to, string subject, string textBody, OutboxAttachment? attachment = null, string? htmlBody = null,
+        string? headers = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             To = to, Subject = subject, TextBody = textBody, HtmlBody = htmlBody, NextAttemptAt = now, CreatedAt = now,
-            AttachmentName = attachment?.Name, AttachmentType = attachment?.ContentType, AttachmentText = attachment?.Text,
-        });
+            AttachmentName = attachment?.Name, AttachmentType = attachment?.ContentType, AttachmentText = attachment?.Text, Headers = headers,
+        };
+        db.Outbox.Add(message);
+        return message;
     }
 
     /// <summary>Wakes the sender (call after saving the change that queued mail).</summary>
@@ -82,48 +85,77 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         }
         await RecordAcceptedAsync(db, ct);
         var sent = 0;
-        while (true)
+        // One connection for the whole round (a newsletter is thousands of messages), paced at Email:MessagesPerSecond.
+        using var smtp = new SmtpClient { Timeout = (int)(WorkQueue.ClaimFor / 2).TotalMilliseconds };
+        var pace = options.Value.MessagesPerSecond > 0 ? TimeSpan.FromSeconds(1.0 / options.Value.MessagesPerSecond) : TimeSpan.Zero;
+        var nextAt = clock.GetUtcNow();
+        try
         {
-            await using var claims = await WorkQueue.HoldDueAsync(scopes, d => d.Outbox, db, clock, 20, ct);
-            if (claims.Items.Count == 0)
+            while (true)
             {
-                return sent;
-            }
-            using var smtp = new SmtpClient { Timeout = (int)(WorkQueue.ClaimFor / 2).TotalMilliseconds };
-            foreach (var message in claims.Items)
-            {
-                message.Attempts++;
-                try
+                await using var claims = await WorkQueue.HoldDueAsync(scopes, d => d.Outbox, db, clock, 20, ct);
+                if (claims.Items.Count == 0)
                 {
-                    // Built inside the try: a message that cannot be written (an address MimeKit cannot parse) fails alone.
-                    await DeliverAsync(smtp, ToMime(message), ct);
-                    _accepted[message.Id] = 0;
-                    MarkSent(message);
-                    sent++;
+                    return sent;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                foreach (var message in claims.Items)
                 {
-                    // A refused recipient or a message that cannot be written is final; everything else (server down,
-                    // timeouts, a fault of ours) is retried with backoff until the attempts run out.
-                    var final = e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } or ParseException or FormatException;
-                    WorkQueue.Failed(message, e.Message, final, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
-                    log.LogWarning("Sending mail {Id} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
-                    if (smtp.IsConnected && e is not SmtpCommandException)
+                    if (pace > TimeSpan.Zero)
                     {
-                        // The connection's state is unknown after a fault; the next message starts a fresh one.
-                        await smtp.DisconnectAsync(quit: false, CancellationToken.None);
+                        if (nextAt - clock.GetUtcNow() is { Ticks: > 0 } wait)
+                        {
+                            await Task.Delay(wait, clock, ct);
+                        }
+                        nextAt = clock.GetUtcNow() + pace;
                     }
+                    await SendOneAsync(db, smtp, claims, message, ct);
+                    sent += message.Status == QueueStatus.Done ? 1 : 0;
                 }
-                // Recorded before anything else can fail: the next message, the disconnection.
-                await db.SaveChangesAsync(ct);
-                _accepted.TryRemove(message.Id, out _);
-                claims.Release(message);
-            }
-            if (smtp.IsConnected)
-            {
-                await smtp.DisconnectAsync(quit: true, ct);
             }
         }
+        finally
+        {
+            if (smtp.IsConnected)
+            {
+                await smtp.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task SendOneAsync(ChorusDb db, SmtpClient smtp, HeldClaims<OutboxMessage> claims, OutboxMessage message, CancellationToken ct)
+    {
+        message.Attempts++;
+        try
+        {
+            // Built inside the try: a message that cannot be written (an address MimeKit cannot parse) fails alone.
+            // Not cancelled by a stopping host: cut mid-DATA, the server may have taken a message we would send again.
+            await DeliverAsync(smtp, ToMime(message), CancellationToken.None);
+            _accepted[message.Id] = 0;
+            MarkSent(message);
+            message.SmtpStatus = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A recipient refused for good (5xx) or a message that cannot be written is final; everything else (a 4xx
+            // "try later", server down, timeouts, a fault of ours) is retried with backoff until the attempts run out.
+            var command = e as SmtpCommandException;
+            message.SmtpStatus = command is null ? null : (int)command.StatusCode;
+            var final = (command is { ErrorCode: SmtpErrorCode.RecipientNotAccepted } && (int)command.StatusCode is >= 500 or < 400)
+                || e is ParseException or FormatException;
+            WorkQueue.Failed(message, e.Message, final, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
+            log.LogWarning("Sending mail {Id} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
+            if (smtp.IsConnected && e is not SmtpCommandException)
+            {
+                // The connection's state is unknown after a fault; the next message starts a fresh one.
+                await smtp.DisconnectAsync(quit: false, CancellationToken.None);
+            }
+        }
+        // Recorded before anything else can fail (the next message, the disconnection), and even by a stopping host.
+        await db.SaveChangesAsync(CancellationToken.None);
+        _accepted.TryRemove(message.Id, out _);
+        claims.Release(message);
+        // Forgotten by the round's context: a newsletter's thousands of tracked messages made every save scan them all.
+        db.Entry(message).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
     }
 
     private async Task RecordAcceptedAsync(ChorusDb db, CancellationToken ct)
@@ -167,6 +199,15 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         mime.Subject = message.Subject;
         mime.Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero);
         mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt.Ticks}@chorus";
+        foreach (var line in (message.Headers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Only list headers: a message row can never forge From, To or anything a mail program trusts.
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line.StartsWith("List-", StringComparison.Ordinal) && !line.Contains('\r', StringComparison.Ordinal))
+            {
+                mime.Headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
+            }
+        }
         MimeEntity text = new TextPart("plain") { Text = message.TextBody };
         if (message.HtmlBody is { } html)
         {
@@ -209,7 +250,19 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         }
         if (!smtp.IsConnected)
         {
-            await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, Enum.Parse<SecureSocketOptions>(o.SmtpSecurity), ct);
+            // Our own socket, without Nagle's algorithm: each message ends with a small write (the final ".") that would
+            // otherwise wait for the server's delayed acknowledgement, some 40 ms a message, capping a newsletter near 20/s.
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(o.SmtpHost, o.SmtpPort, ct);
+                await smtp.ConnectAsync(socket, o.SmtpHost, o.SmtpPort, Enum.Parse<SecureSocketOptions>(o.SmtpSecurity), ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
             if (o.SmtpUsername is { Length: > 0 } user)
             {
                 await smtp.AuthenticateAsync(user, o.SmtpPassword ?? "", ct);

@@ -24,6 +24,15 @@ internal sealed class OutboxMessage : IQueuedWork
     public string? AttachmentName { get; set; }
     public string? AttachmentType { get; set; }
     public string? AttachmentText { get; set; }
+
+    /// <summary>
+    /// More header fields, one "Name: value" a line (a newsletter's List-Unsubscribe and List-Unsubscribe-Post); only
+    /// the names <see cref="Outbox"/> allows are written.
+    /// </summary>
+    public string? Headers { get; set; }
+
+    /// <summary>The SMTP reply code of the last failure when the server gave one (550: a permanent refusal).</summary>
+    public int? SmtpStatus { get; set; }
 }
 
 /// <summary>A text file attached to an email.</summary>
@@ -39,6 +48,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.LastError).HasMaxLength(1000);
         message.Property(m => m.AttachmentName).HasMaxLength(200);
         message.Property(m => m.AttachmentType).HasMaxLength(100);
+        message.Property(m => m.Headers).HasMaxLength(2000);
         message.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7663cf1d-f70a-48dd-bf79-7fcdc171ca75"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("d155cee7-5760-4cf9-808c-a3282a38489b"), entityTypeCount: 59)
         {
         }
 
@@ -44,6 +44,10 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var translationJob = TranslationJobEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var issueItem = IssueItemEntityType.Create(this);
+            var issueText = IssueTextEntityType.Create(this);
+            var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
+            var newsletterIssue = NewsletterIssueEntityType.Create(this);
             var newsletterList = NewsletterListEntityType.Create(this);
             var newsletterListText = NewsletterListTextEntityType.Create(this);
             var subscriber = SubscriberEntityType.Create(this);
@@ -100,6 +104,11 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             RecurrenceEntityType.CreateForeignKey1(recurrence, @event);
             RegistrationEntityType.CreateForeignKey1(registration, @event);
             RegistrationEntityType.CreateForeignKey2(registration, organisation);
+            IssueItemEntityType.CreateForeignKey1(issueItem, newsletterIssue);
+            IssueTextEntityType.CreateForeignKey1(issueText, newsletterIssue);
+            NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
+            NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, outboxMessage);
+            NewsletterDeliveryEntityType.CreateForeignKey3(newsletterDelivery, subscriber);
             NewsletterListTextEntityType.CreateForeignKey1(newsletterListText, newsletterList);
             SubscriberListEntityType.CreateForeignKey1(subscriberList, newsletterList);
             SubscriberListEntityType.CreateForeignKey2(subscriberList, subscriber);
@@ -162,6 +171,10 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             TranslationJobEntityType.CreateAnnotations(translationJob);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            IssueItemEntityType.CreateAnnotations(issueItem);
+            IssueTextEntityType.CreateAnnotations(issueText);
+            NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
+            NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
             NewsletterListEntityType.CreateAnnotations(newsletterList);
             NewsletterListTextEntityType.CreateAnnotations(newsletterListText);
             SubscriberEntityType.CreateAnnotations(subscriber);

@@ -20,7 +20,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Infrastructure.Email.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -71,6 +71,14 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 valueConverter: new ChorusDb.UtcConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            var headers = runtimeEntityType.AddProperty(
+                "Headers",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("Headers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<Headers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var htmlBody = runtimeEntityType.AddProperty(
                 "HtmlBody",
                 typeof(string),
@@ -101,6 +109,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(OutboxMessage).GetField("<SentAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new ChorusDb.UtcConverter());
+
+            var smtpStatus = runtimeEntityType.AddProperty(
+                "SmtpStatus",
+                typeof(int?),
+                propertyInfo: typeof(OutboxMessage).GetProperty("SmtpStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<SmtpStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45042363-95bd-46fa-b1ed-9b605e34e567"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("e662dd20-1fa5-45a3-827c-2d81a28a777f"), entityTypeCount: 59)
         {
         }
 
@@ -43,6 +43,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var translationJob = TranslationJobEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var issueItem = IssueItemEntityType.Create(this);
+            var issueText = IssueTextEntityType.Create(this);
+            var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
+            var newsletterIssue = NewsletterIssueEntityType.Create(this);
             var newsletterList = NewsletterListEntityType.Create(this);
             var newsletterListText = NewsletterListTextEntityType.Create(this);
             var subscriber = SubscriberEntityType.Create(this);
@@ -99,6 +103,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             RecurrenceEntityType.CreateForeignKey1(recurrence, @event);
             RegistrationEntityType.CreateForeignKey1(registration, @event);
             RegistrationEntityType.CreateForeignKey2(registration, organisation);
+            IssueItemEntityType.CreateForeignKey1(issueItem, newsletterIssue);
+            IssueTextEntityType.CreateForeignKey1(issueText, newsletterIssue);
+            NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
+            NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, outboxMessage);
+            NewsletterDeliveryEntityType.CreateForeignKey3(newsletterDelivery, subscriber);
             NewsletterListTextEntityType.CreateForeignKey1(newsletterListText, newsletterList);
             SubscriberListEntityType.CreateForeignKey1(subscriberList, newsletterList);
             SubscriberListEntityType.CreateForeignKey2(subscriberList, subscriber);
@@ -161,6 +170,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             TranslationJobEntityType.CreateAnnotations(translationJob);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            IssueItemEntityType.CreateAnnotations(issueItem);
+            IssueTextEntityType.CreateAnnotations(issueText);
+            NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
+            NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
             NewsletterListEntityType.CreateAnnotations(newsletterList);
             NewsletterListTextEntityType.CreateAnnotations(newsletterListText);
             SubscriberEntityType.CreateAnnotations(subscriber);

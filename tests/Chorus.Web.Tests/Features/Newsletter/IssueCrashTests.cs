@@ -1,0 +1,76 @@
+using Chorus.Web.Features.Newsletter.Issues;
+using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
+using Chorus.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chorus.Web.Tests.Features.Newsletter;
+
+/// <summary>
+/// A host stopped in the middle of a send, and a new one started on the same database: every subscriber ends with
+/// exactly one copy at the SMTP server.
+/// </summary>
+public sealed class IssueCrashTests
+{
+    /// <summary>Owns the database and stays idle (its clock never moves, nothing wakes its workers).</summary>
+    private sealed class Owner : EmptyChorusFactory;
+
+    /// <summary>A node of the site on <paramref name="database"/>, sending to the real SMTP server in batches of 10.</summary>
+    private sealed class Node(string database) : EmptyChorusFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            [.. TestMail.Settings, new("Newsletter:BatchSize", "10"), new("Database:ConnectionString", database)];
+    }
+
+    [SkippableFact]
+    public async Task A_send_cut_short_and_resumed_by_a_new_host_gives_everyone_exactly_one_copy()
+    {
+        await using var owner = new Owner();
+        await owner.StartAsync();
+        var list = await IssueFixtures.ListAsync(owner, "crash");
+        var post = await IssueFixtures.PostAsync(owner, "Crash-safe news", "Sent once.");
+        var everyone = (await IssueFixtures.SubscribersAsync(owner, list, "crash-en", 25))
+            .Concat(await IssueFixtures.SubscribersAsync(owner, list, "crash-es", 15, "es")).ToList();
+        await IssueFixtures.IssueAsync(owner, list, IssueState.Sending, post);
+
+        var first = new Node(owner.ConnectionString);
+        await first.StartAsync();
+        first.Services.GetRequiredService<IssueSending>().Notify();
+        // Stopped once some (not all) copies reached the server.
+        for (var i = 0; i < 300 && await ReceivedAsync(everyone) < 8; i++)
+        {
+            await Task.Delay(20);
+        }
+        await first.DisposeAsync();
+        var before = await ReceivedAsync(everyone);
+        Assert.InRange(before, 1, everyone.Count - 1);
+
+        await using var second = new Node(owner.ConnectionString);
+        await second.StartAsync();
+        // What the first host had claimed and not sent is free again after the claim lapses.
+        second.Clock.Advance(WorkQueue.ClaimFor + TimeSpan.FromSeconds(1));
+        await IssueFixtures.SendRoundAsync(second);
+        second.Services.GetRequiredService<Outbox>().Notify();
+        for (var i = 0; i < 500 && await second.WithDb(db => db.Outbox.CountAsync(m => m.Status == QueueStatus.Pending)) > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+        foreach (var to in everyone)
+        {
+            await TestMail.ReceivedAsync(to);
+            Assert.Equal(1, await TestMail.CountAsync(to));
+        }
+        Assert.Equal(everyone.Count, await second.WithDb(db => db.NewsletterDeliveries.CountAsync()));
+    }
+
+    private static async Task<int> ReceivedAsync(IEnumerable<string> addresses)
+    {
+        var count = 0;
+        foreach (var to in addresses)
+        {
+            count += await TestMail.CountAsync(to);
+        }
+        return count;
+    }
+}
