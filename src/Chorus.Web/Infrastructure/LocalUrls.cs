@@ -19,6 +19,14 @@ internal static class LocalUrls
         return path.Length > 0 && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
     }
 
+    /// <summary>
+    /// Where a link staff write may lead (a menu entry, an old address's new place): a path on this site with no other
+    /// host, backslash or space hidden in it, or an http(s) address elsewhere.
+    /// </summary>
+    public static bool IsLocalOrWeb(string url) => url.StartsWith("http", StringComparison.Ordinal)
+        ? Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        : IsLocal(url) && url[0] == '/' && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsWhiteSpace);
+
     /// <summary><paramref name="url"/> when it is local, else <paramref name="fallback"/>.</summary>
     public static string LocalOr(string? url, string fallback) => url is not null && IsLocal(url) ? url[(url[0] == '~' ? 1 : 0)..] : fallback;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Chorus.Web.Data;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -80,7 +79,7 @@ internal sealed class OfferImages : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageF
 /// list ("…Address"), a media-library address in any form a person may have copied it (the file's path, its full URL, the
 /// Markdown the media page shows). Without script the list offers only the newest images; the address reaches any.
 /// </summary>
-internal sealed partial class MediaReferenceBinder : IModelBinder
+internal sealed class MediaReferenceBinder : IModelBinder
 {
     public const string AddressSuffix = "Address";
 
@@ -91,7 +90,7 @@ internal sealed partial class MediaReferenceBinder : IModelBinder
         var S = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedStrings>>();
         if (!string.IsNullOrWhiteSpace(address))
         {
-            var hash = MediaPath().Match(address) is { Success: true } m ? m.Groups[1].Value : null;
+            var hash = MediaItem.HashIn(address);
             var db = context.HttpContext.RequestServices.GetRequiredService<ChorusDb>();
             var id = hash is null ? null : await db.Media.AsNoTracking().Where(i => i.Hash == hash && i.Kind == MediaKind.Image)
                 .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
@@ -119,7 +118,4 @@ internal sealed partial class MediaReferenceBinder : IModelBinder
             context.Result = ModelBindingResult.Failed();
         }
     }
-
-    [GeneratedRegex("/media/([0-9a-f]{16})[-.]")]
-    private static partial Regex MediaPath();
 }

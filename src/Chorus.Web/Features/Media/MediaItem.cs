@@ -8,7 +8,7 @@ namespace Chorus.Web.Features.Media;
 internal enum MediaKind { Image, Pdf }
 
 /// <summary>An uploaded image (stored re-encoded in a few widths) or PDF, served under content-hashed names.</summary>
-internal sealed class MediaItem
+internal sealed partial class MediaItem
 {
     public int Id { get; set; }
     public MediaKind Kind { get; set; }
@@ -34,6 +34,16 @@ internal sealed class MediaItem
     public long Bytes { get; set; }
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
+
+    /// <summary>
+    /// The hash of the library item a copied address names, in any form a person may have copied it (the file's path
+    /// "/media/{hash}-960.jpg", its full URL, the Markdown the media page shows); null when it names none.
+    /// </summary>
+    public static string? HashIn(string? address) =>
+        address is not null && MediaPath().Match(address) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("/media/([0-9a-f]{16})[-.]")]
+    private static partial System.Text.RegularExpressions.Regex MediaPath();
 
     public string Url(int? width = null) => Kind == MediaKind.Pdf
         ? $"/media/{Hash}.pdf"

@@ -52,7 +52,7 @@ internal sealed class RedirectsAdminModel(ChorusDb db, OldAddresses addresses, T
             ModelState.AddModelError(nameof(From), S["Write the old address as a path, such as /2021/12/16/a-post/ or /?p=123, or as the full old address."]);
         }
         var to = To?.Trim() ?? "";
-        if (!IsTarget(to))
+        if (to.Length is 0 or > 1000 || !LocalUrls.IsLocalOrWeb(to))
         {
             ModelState.AddModelError(nameof(To), S["Write a path on this site, such as /en/news/a-post, or a full address starting with https://."]);
         }
@@ -82,11 +82,6 @@ internal sealed class RedirectsAdminModel(ChorusDb db, OldAddresses addresses, T
         TempData["Status"] = S["Removed."].Value;
         return RedirectToPage();
     }
-
-    /// <summary>A path on this site (no other host hidden in it) or an http(s) address elsewhere.</summary>
-    private static bool IsTarget(string to) => to.Length is > 0 and <= 1000 && (to.StartsWith("http", StringComparison.Ordinal)
-        ? Uri.TryCreate(to, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-        : LocalUrls.IsLocal(to) && !to.Any(char.IsWhiteSpace));
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -90,7 +90,7 @@ internal sealed class MenuAdminModel(ChorusDb db, IOptions<SiteOptions> site, Ti
             {
                 continue;
             }
-            if (!IsTarget(target))
+            if (target.Length > 500 || !LocalUrls.IsLocalOrWeb(target))
             {
                 ModelState.AddModelError($"{list}[{i}].Target", S["Write a path on this site, such as /statements or /pages/about, or a full address starting with https://."]);
             }
@@ -115,12 +115,6 @@ internal sealed class MenuAdminModel(ChorusDb db, IOptions<SiteOptions> site, Ti
                 Target = x.item.Target!.Trim(),
                 Labels = [.. x.item.Labels.Where(l => !string.IsNullOrWhiteSpace(l.Name)).Select(l => new MenuLabel { Culture = l.Culture, Text = l.Name!.Trim() })],
             })];
-
-    /// <summary>A path on this site (no other host hidden in it) or an http(s) address elsewhere.</summary>
-    private static bool IsTarget(string target) => target.Length <= 500 && (target.StartsWith("http", StringComparison.Ordinal)
-        ? Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-        : target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) && !target.Contains('\\', StringComparison.Ordinal)
-            && !target.Any(char.IsWhiteSpace));
 
     // Empty rows to add links in, each with a label field per language.
     private void Fill()

@@ -71,8 +71,10 @@ public sealed class OldAddressTests(IdentityApp app) : IClassFixture<IdentityApp
             $"form:has(input[name=id][value='{id}'])")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Reader().GetAsync(new Uri("/category/statements/", UriKind.Relative))).StatusCode);
 
-        // Readers and translators cannot reach the page.
-        Assert.NotEqual(HttpStatusCode.OK, (await Reader().GetAsync(new Uri("/admin/redirects", UriKind.Relative))).StatusCode);
+        // A reader is sent to sign in.
+        var anonymous = await Reader().GetAsync(new Uri("/admin/redirects", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -214,8 +214,7 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         {
             return null;
         }
-        // "/media/{hash}.pdf": the hash names the library item.
-        var hash = Input.Document.Trim().Split('/')[^1].Split('.')[0];
+        var hash = Media.MediaItem.HashIn(Input.Document);
         var id = await db.Media.Where(m => m.Hash == hash && m.Kind == Media.MediaKind.Pdf).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {

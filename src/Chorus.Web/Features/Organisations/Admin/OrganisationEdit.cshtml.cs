@@ -147,13 +147,11 @@ internal sealed class OrganisationEditModel(ChorusDb db, TimeProvider clock, IOp
 
     private async Task<Media.MediaItem?> FindLogoAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Input.Logo) || !Input.Logo.Trim().StartsWith("/media/", StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(Input.Logo))
         {
             return null;
         }
-        // "/media/{hash}-{width}.jpg": the hash names the library item.
-        var name = Input.Logo.Trim()["/media/".Length..];
-        var hash = name.Split('-', '.')[0];
+        var hash = Media.MediaItem.HashIn(Input.Logo);
         var item = await db.Media.FirstOrDefaultAsync(m => m.Hash == hash && m.Kind == Media.MediaKind.Image, ct);
         if (item is null)
         {
