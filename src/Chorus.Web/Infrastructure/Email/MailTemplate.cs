@@ -21,7 +21,7 @@ internal static partial class MailTemplate
     // Every script as itself (an Arabic email stays readable and small); only what HTML needs encoded is.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private const string Font = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans Arabic','Noto Sans SC',sans-serif";
+    private const string Font = "font-family: system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans Arabic','Noto Sans SC',sans-serif";
 
     public static (string Text, string Html) Render(MailContent mail, MailFrame frame) => (Text(mail, frame), Html(mail, frame));
 
@@ -68,68 +68,80 @@ internal static partial class MailTemplate
         return text.Append(frame.Home).Append('\n').ToString();
     }
 
-    /// <summary>The HTML part: simple, inline-styled markup (mail programs drop style sheets), the language and direction on the root.</summary>
+    /// <summary>
+    /// The HTML part: simple markup with classes and one style sheet, whose rules PreMailer.Net then writes into each
+    /// element's style attribute (most mail programs drop style sheets), so any element sanitised Markdown makes inside an
+    /// issue gets its look from the same rules as the template's own. The language and direction sit on the root.
+    /// </summary>
     public static string Html(MailContent mail, MailFrame frame)
     {
         var dir = Cultures.IsRightToLeft(frame.Culture) ? "rtl" : "ltr";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{E(frame.Culture)}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<title>{E(mail.Subject)}</title>\n</head>\n")
-            .Append(CultureInfo.InvariantCulture, $"<body style=\"margin:0;padding:0;background:#f3f4f6\">\n")
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(mail.Subject)}</title>\n</head>\n<body>\n")
             // dir again on the content: some mail programs keep only the body of a message.
-            .Append(CultureInfo.InvariantCulture, $"<div dir=\"{dir}\" style=\"max-width:600px;margin:0 auto;padding:24px;background:#ffffff;color:#1a1a1a;{Font};font-size:16px;line-height:1.5;text-align:start\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<div style=\"border-bottom:4px solid {frame.Accent};padding-bottom:12px;margin-bottom:24px\">\n");
+            .Append(CultureInfo.InvariantCulture, $"<div dir=\"{dir}\" class=\"mail\">\n<div class=\"masthead\">\n");
         if (frame.LogoUrl is { } logo)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{E(logo)}\" alt=\"\" height=\"48\" style=\"display:block;height:48px;width:auto;margin-bottom:8px\">\n");
+            html.Append(CultureInfo.InvariantCulture, $"<img class=\"logo\" src=\"{E(logo)}\" alt=\"\" height=\"48\">\n");
         }
-        html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0;font-size:20px;font-weight:bold\">{Words(frame.Name, frame.Culture)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"site\">{Words(frame.Name, frame.Culture)}</p>\n");
         if (frame.Tagline is { } tagline)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0;color:#4b5563\">{Words(tagline, frame.Culture)}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"quiet\">{Words(tagline, frame.Culture)}</p>\n");
         }
         html.Append("</div>\n");
         foreach (var part in mail.Parts)
         {
             html.Append(Part(part, frame));
         }
-        html.Append("<div style=\"border-top:1px solid #d1d5db;margin-top:32px;padding-top:12px;font-size:14px;color:#4b5563\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 8px\">{Words(frame.Name, frame.Culture)}</p>\n");
+        html.Append("<div class=\"footer\">\n")
+            .Append(CultureInfo.InvariantCulture, $"<p>{Words(frame.Name, frame.Culture)}</p>\n");
         if (frame.Footer is { } footer)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 8px\"{Lang(footer.Culture, frame.Culture)}>{Lines(footer.Text.Trim())}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p{Lang(footer.Culture, frame.Culture)}>{Lines(footer.Text.Trim())}</p>\n");
         }
-        html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0\"><a href=\"{E(frame.Home)}\" style=\"color:{frame.Accent}\">{E(frame.Home)}</a></p>\n</div>\n</div>\n</body>\n</html>\n");
-        return html.ToString();
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(frame.Home)}\">{E(frame.Home)}</a></p>\n</div>\n</div>\n</body>\n</html>\n");
+        return PreMailer.Net.PreMailer.MoveCssInline(html.ToString(), removeStyleElements: true, css: Sheet(frame), stripIdAndClassAttributes: true, removeComments: true).Html;
     }
+
+    /// <summary>The look of every email: the site's accent colours, the rest fixed. Colours are validated hex values.</summary>
+    private static string Sheet(MailFrame frame) => $$"""
+        body { margin: 0; padding: 0; background: #f3f4f6; }
+        .mail { max-width: 600px; margin: 0 auto; padding: 24px; background: #ffffff; color: #1a1a1a; {{Font}}; font-size: 16px; line-height: 1.5; text-align: start; }
+        .masthead { border-bottom: 4px solid {{frame.Accent}}; padding-bottom: 12px; margin-bottom: 24px; }
+        .logo { display: block; height: 48px; width: auto; margin-bottom: 8px; }
+        .site { margin: 0; font-size: 20px; font-weight: bold; }
+        .quiet { margin: 0; color: #4b5563; }
+        a { color: {{frame.Accent}}; }
+        .part { margin: 0 0 16px; }
+        .lead { margin: 0 0 8px; }
+        .button { display: inline-block; padding: 10px 18px; border-radius: 4px; background: {{frame.Accent}}; color: {{frame.OnAccent}}; text-decoration: none; font-weight: bold; word-break: break-all; }
+        .address { word-break: break-all; }
+        ul, ol { margin: 0 0 12px; padding-inline-start: 24px; }
+        .part p { margin: 0 0 12px; }
+        blockquote { margin: 0 0 12px; padding-inline-start: 12px; border-inline-start: 4px solid #d1d5db; color: #374151; }
+        img { max-width: 100%; height: auto; background: #ffffff; }
+        .logo { max-width: none; }
+        h2 { margin: 24px 0 4px; font-size: 19px; line-height: 1.3; color: #1a1a1a; }
+        .note { margin: 0 0 8px; font-size: 14px; color: #4b5563; }
+        .footer { border-top: 1px solid #d1d5db; margin-top: 32px; padding-top: 12px; font-size: 14px; color: #4b5563; }
+        .footer p { margin: 0 0 8px; }
+        """;
 
     private static string Part(MailPart part, MailFrame frame) => part switch
     {
-        MailText p => $"<p style=\"margin:0 0 16px\"{(p.Culture is { } c ? Lang(c, frame.Culture) : "")}>{Linked(p.Text.Trim(), frame.Accent)}</p>\n",
-        MailAction a => $"<p style=\"margin:0 0 8px\">{Linked(a.Lead.Trim(), frame.Accent)}</p>\n<p style=\"margin:0 0 16px\">"
-            + $"<a href=\"{E(a.Url)}\" style=\"display:inline-block;padding:10px 18px;border-radius:4px;background:{frame.Accent};color:{frame.OnAccent};"
-            + $"text-decoration:none;font-weight:bold;word-break:break-all\">{E(a.Button ?? a.Url)}</a></p>\n",
-        MailList l => $"<ul style=\"margin:0 0 16px;padding-inline-start:24px\">\n{string.Concat(l.Items.Select(i => $"<li>{Item(i, frame.Accent)}</li>\n"))}</ul>\n",
-        MailHtml h => $"<div style=\"margin:0 0 16px\"{(h.Culture is { } c ? Lang(c, frame.Culture) : "")}>{Styled(h.Html, frame.Accent)}</div>\n",
-        MailHeading h => $"<h2 style=\"margin:24px 0 4px;font-size:19px;line-height:1.3;color:#1a1a1a\"{(h.Culture is { } c ? Lang(c, frame.Culture) : "")}>"
-            + (h.Url is { } url ? $"<a href=\"{E(url)}\" style=\"color:{frame.Accent}\">{E(h.Text)}</a>" : E(h.Text)) + "</h2>\n"
-            + (h.Note is { } note ? $"<p style=\"margin:0 0 8px;font-size:14px;color:#4b5563\">{E(note)}</p>\n" : ""),
+        MailText p => $"<p class=\"part\"{(p.Culture is { } c ? Lang(c, frame.Culture) : "")}>{Linked(p.Text.Trim())}</p>\n",
+        MailAction a => $"<p class=\"lead\">{Linked(a.Lead.Trim())}</p>\n<p class=\"part\"><a class=\"button\" href=\"{E(a.Url)}\">{E(a.Button ?? a.Url)}</a></p>\n",
+        MailList l => $"<ul class=\"part\">\n{string.Concat(l.Items.Select(i => $"<li>{Item(i)}</li>\n"))}</ul>\n",
+        MailHtml h => $"<div class=\"part\"{(h.Culture is { } c ? Lang(c, frame.Culture) : "")}>{h.Html}</div>\n",
+        MailHeading h => $"<h2{(h.Culture is { } c ? Lang(c, frame.Culture) : "")}>" + (h.Url is { } url ? $"<a href=\"{E(url)}\">{E(h.Text)}</a>" : E(h.Text)) + "</h2>\n"
+            + (h.Note is { } note ? $"<p class=\"note\">{E(note)}</p>\n" : ""),
         _ => "",
     };
 
-    // The few elements sanitised Markdown makes, given their look inline (mail programs drop style sheets). The HTML is
-    // the site's own, already sanitised: a tag's name followed by a space or ">" is all there is to match.
-    private static string Styled(string html, string accent) => html
-        .Replace("<p>", "<p style=\"margin:0 0 12px\">", StringComparison.Ordinal)
-        .Replace("<a ", $"<a style=\"color:{accent}\" ", StringComparison.Ordinal)
-        .Replace("<ul>", "<ul style=\"margin:0 0 12px;padding-inline-start:24px\">", StringComparison.Ordinal)
-        .Replace("<ol>", "<ol style=\"margin:0 0 12px;padding-inline-start:24px\">", StringComparison.Ordinal)
-        .Replace("<blockquote>", "<blockquote style=\"margin:0 0 12px;padding-inline-start:12px;border-inline-start:4px solid #d1d5db;color:#374151\">", StringComparison.Ordinal)
-        .Replace("<img ", "<img style=\"max-width:100%;height:auto;background:#ffffff\" ", StringComparison.Ordinal);
-
-    private static string Item(MailItem item, string accent) =>
-        item.Url is { } url ? $"<a href=\"{E(url)}\" style=\"color:{accent}\">{E(item.Text)}</a>" : E(item.Text);
+    private static string Item(MailItem item) => item.Url is { } url ? $"<a href=\"{E(url)}\">{E(item.Text)}</a>" : E(item.Text);
 
     /// <summary>Site text in its own language: marked with lang and dir when that is not the email's.</summary>
     private static string Words(SiteWords words, string culture) =>
@@ -139,14 +151,14 @@ internal static partial class MailTemplate
         Cultures.LangOf(text, culture) is { } lang ? $" lang=\"{E(lang)}\" dir=\"{Cultures.DirOf(text, culture)}\"" : "";
 
     /// <summary>Encoded text with its line breaks kept and its web addresses made links.</summary>
-    private static string Linked(string text, string accent)
+    private static string Linked(string text)
     {
         var html = new StringBuilder();
         var at = 0;
         foreach (Match match in Address().Matches(text))
         {
             var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '»', '”');
-            html.Append(Lines(text[at..match.Index])).Append(CultureInfo.InvariantCulture, $"<a href=\"{E(url)}\" style=\"color:{accent};word-break:break-all\">{E(url)}</a>");
+            html.Append(Lines(text[at..match.Index])).Append(CultureInfo.InvariantCulture, $"<a class=\"address\" href=\"{E(url)}\">{E(url)}</a>");
             at = match.Index + url.Length;
         }
         return html.Append(Lines(text[at..])).ToString();
