@@ -1,4 +1,5 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Newsletter.Issues;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ internal static class OneClickUnsubscribe
         }
         PreferencesModel.Unsubscribe(s, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        await QueuedCopies.SyncAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.Ok("Unsubscribed.");
     }
 

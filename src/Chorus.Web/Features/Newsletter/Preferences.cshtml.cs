@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Chorus.Web.Data;
+using Chorus.Web.Features.Newsletter.Issues;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -66,6 +67,7 @@ internal sealed class PreferencesModel(ChorusDb db, TimeProvider clock, Subscrib
             (s.State, s.UnsubscribedAt) = (SubscriberState.Confirmed, null);
         }
         await db.SaveChangesAsync(ct);
+        await QueuedCopies.SyncAsync(db, now, ct);
         Saved = s.State == SubscriberState.Unsubscribed ? S["You are unsubscribed: we will send you nothing more."] : S["Your choices are saved."];
         return Page();
     }
@@ -76,6 +78,7 @@ internal sealed class PreferencesModel(ChorusDb db, TimeProvider clock, Subscrib
         {
             Unsubscribe(s, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
+            await QueuedCopies.SyncAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             (Saved, Input.Language, Input.TimeZone, Input.Lists) = (S["You are unsubscribed: we will send you nothing more."], s.Culture, s.TimeZone, []);
             ModelState.Clear();
         }

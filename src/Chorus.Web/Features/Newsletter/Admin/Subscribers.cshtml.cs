@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
 using Chorus.Web.Features.Audit;
+using Chorus.Web.Features.Newsletter.Issues;
 using Chorus.Web.Infrastructure;
+using Chorus.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +87,11 @@ internal sealed class SubscribersModel(ChorusDb db, TimeProvider clock, IOptions
             IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
         });
         await db.SaveChangesAsync(ct);
+        // Copies of issues still waiting for them are withdrawn first (their delivery rows go with the subscriber), and
+        // the mail already sent to the address leaves the outbox's record.
+        await db.Subscribers.Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.State, SubscriberState.Unsubscribed), ct);
+        await QueuedCopies.SyncAsync(db, now, ct);
+        await db.ForgetMailToAsync(s.Email, ct);
         // Deleted without the change tracker, so no audit entry lists what the row held.
         await db.Subscribers.Where(x => x.Id == id).ExecuteDeleteAsync(ct);
         await db.AuditLog.Where(a => a.Entity == nameof(Subscriber) && a.EntityId == key && a.Action != "deleted")

@@ -43,6 +43,7 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
     {
         await RecordOutcomesAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        await QueuedCopies.SyncAsync(db, now, ct);
         await db.NewsletterIssues.Where(i => i.State == IssueState.Scheduled && i.ScheduledAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Sending), ct);
         var sending = await db.NewsletterIssues.AsNoTracking().Where(i => i.State == IssueState.Sending).OrderBy(i => i.Id).ToListAsync(ct);
@@ -60,7 +61,7 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
         var queued = 0;
         while (true)
         {
-            // Paused between batches: what is queued goes out, nothing more is.
+            // Paused between batches: nothing more is queued (and what was, the admin's pause holds).
             if (await db.NewsletterIssues.Where(i => i.Id == issue.Id).Select(i => i.State).SingleAsync(ct) != IssueState.Sending)
             {
                 return queued;
@@ -68,6 +69,11 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
             var batch = await Recipients(db, issue).OrderBy(s => s.Id).Take(options.Value.BatchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
+                // Sent when the last copy has left the outbox, not when it was queued: until then a pause still holds them.
+                if (await db.NewsletterDeliveries.AnyAsync(d => d.IssueId == issue.Id && d.State == DeliveryState.Queued, ct))
+                {
+                    return queued;
+                }
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (await db.NewsletterIssues.Where(i => i.Id == issue.Id && i.State == IssueState.Sending)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Sent).SetProperty(i => i.SentAt, now), ct) == 1)
@@ -143,12 +149,21 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
     /// </summary>
     public async Task RecordOutcomesAsync(ChorusDb db, CancellationToken ct)
     {
+        while (await RecordSomeOutcomesAsync(db, ct) == OutcomesPerStep)
+        {
+        }
+    }
+
+    private const int OutcomesPerStep = 5000;
+
+    private async Task<int> RecordSomeOutcomesAsync(ChorusDb db, CancellationToken ct)
+    {
         var done = await db.NewsletterDeliveries.Where(d => d.State == DeliveryState.Queued && (d.Message == null || d.Message.Status != QueueStatus.Pending)).OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.SubscriberId, Failed = d.Message != null && d.Message.Status == QueueStatus.Failed, Code = d.Message == null ? null : d.Message.SmtpStatus })
-            .Take(5000).ToListAsync(ct);
+            .Take(OutcomesPerStep).ToListAsync(ct);
         if (done.Count == 0)
         {
-            return;
+            return 0;
         }
         var sent = done.Where(d => !d.Failed).ToList();
         var failed = done.Where(d => d.Failed).ToList();
@@ -174,6 +189,7 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
             }
             return true;
         }, ct);
+        return done.Count;
     }
 }
 

@@ -64,7 +64,7 @@ internal sealed class IssueEditModel(ChorusDb db, UserManager<ChorusUser> users,
 
     public Task<IActionResult> OnPostSendNowAsync(CancellationToken ct) => SaveAsync(IssueState.Sending, ct);
 
-    public Task<IActionResult> OnPostPauseAsync(CancellationToken ct) => MoveAsync(IssueState.Sending, IssueState.Paused, S["Paused: nothing more is queued until you resume."], ct);
+    public Task<IActionResult> OnPostPauseAsync(CancellationToken ct) => MoveAsync(IssueState.Sending, IssueState.Paused, S["Paused: nothing more goes out until you resume."], ct);
 
     public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) => MoveAsync(IssueState.Paused, IssueState.Sending, S["Resumed."], ct);
 
@@ -114,7 +114,10 @@ internal sealed class IssueEditModel(ChorusDb db, UserManager<ChorusUser> users,
         }
         var moved = await db.NewsletterIssues.Where(i => i.Id == id && i.State == from)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, to).SetProperty(i => i.UpdatedAt, clock.GetUtcNow().UtcDateTime), ct);
+        // At once, not at the sender's next round: copies already queued are held (or released) with the issue.
+        await QueuedCopies.SyncAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         sending.Notify();
+        outbox.Notify();
         TempData["Status"] = moved == 1 ? done : (string)S["The issue was not in a state that allows this."];
         return Redirect($"/admin/newsletter/issues/{id}");
     }
