@@ -175,6 +175,8 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         typeof(Chorus.Web.Features.Newsletter.SuppressedAddress), typeof(Chorus.Web.Features.Newsletter.NewsletterList),
         // Who was sent which issue: private bookkeeping.
         typeof(Chorus.Web.Features.Newsletter.Issues.NewsletterDelivery),
+        // What an import made of each old item: bookkeeping for the next import.
+        typeof(Chorus.Web.Features.WordPress.ImportedItem),
     ];
 
     [Fact]

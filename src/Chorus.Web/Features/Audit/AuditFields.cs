@@ -35,7 +35,7 @@ internal static class AuditFields
         || field.Contains("synthesizedOrdinal", StringComparison.Ordinal);
 
     /// <summary>Tables whose rows are derived copies (the search index, the stored sizes of an upload): their writes are not actions and are not shown.</summary>
-    public static readonly string[] DerivedTables = ["SearchDocument", "MediaFile"];
+    public static readonly string[] DerivedTables = ["SearchDocument", "MediaFile", "ImportedItem"];
 
     /// <summary>The label of each field shown, by the field's name in the model.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -29,6 +29,22 @@ internal static partial class WordPressContent
             var attribute = element.LocalName == "a" ? "href" : "src";
             element.SetAttribute(attribute, rewrite(element.GetAttribute(attribute)!.Trim()));
         }
+        // An image that is not in the media library now (a file missing from the uploads, a picture on another site) would be
+        // broken or load from another origin: it becomes a plain link to where it was.
+        foreach (var image in body.QuerySelectorAll("img").Where(i => !(i.GetAttribute("src") ?? "").StartsWith("/media/", StringComparison.Ordinal)).ToList())
+        {
+            var src = image.GetAttribute("src") ?? "";
+            if (!src.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !src.StartsWith('/') && image.GetAttribute("alt") is not { Length: > 0 })
+            {
+                // Nothing to link to and nothing to say: a stray or hostile <img src="x">.
+                image.Remove();
+                continue;
+            }
+            var link = image.Owner!.CreateElement("a");
+            link.SetAttribute("href", src);
+            link.TextContent = image.GetAttribute("alt") is { Length: > 0 } alt ? alt : Path.GetFileName(src.Split('?')[0]) is { Length: > 0 } name ? name : src;
+            image.Replace(link);
+        }
         // An image linked to its own file (WordPress's "link to media file") is just the image.
         foreach (var link in body.QuerySelectorAll("a").Where(a => a.Children.Length == 1 && a.Children[0].LocalName == "img" && a.TextContent.Trim().Length == 0
             && a.GetAttribute("href") == a.Children[0].GetAttribute("src")).ToList())

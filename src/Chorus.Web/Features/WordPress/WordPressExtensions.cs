@@ -4,30 +4,26 @@ namespace Chorus.Web.Features.WordPress;
 
 internal static class WordPressExtensions
 {
-    public const string Usage = "wordpress EXPORT.xml [--uploads PATH/TO/wp-content/uploads] --dry-run";
+    public const string Usage = "wordpress EXPORT.xml [--uploads PATH/TO/wp-content/uploads] [--statements CATEGORY-SLUG] [--tags-as-categories] [--dry-run]";
 
-    /// <summary>`import wordpress export.xml --dry-run`: reads a WordPress export and reports what an import would bring over.</summary>
-    public static void AddWordPressImport(this IHostApplicationBuilder builder) =>
-        builder.Services.AddCommand("import", Usage, (_, args) => RunAsync(args, Console.Out, Console.Error), needsDatabase: false);
+    /// <summary>`import wordpress export.xml`: brings a WordPress site's posts, pages, media and old addresses over (or, with --dry-run, reports what it would).</summary>
+    public static void AddWordPressImport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<WordPressImport>();
+        builder.Services.AddCommand("import", Usage, (services, args) => RunAsync(services, args, Console.Out, Console.Error));
+    }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(IServiceProvider? services, string[] args, TextWriter output, TextWriter errors)
     {
         if (args is not ["wordpress", var file, ..] || file.StartsWith('-'))
         {
             await errors.WriteLineAsync($"Usage: import {Usage}");
             return 2;
         }
-        var uploadsAt = Array.IndexOf(args, "--uploads");
-        var uploads = uploadsAt > 0 && uploadsAt + 1 < args.Length ? args[uploadsAt + 1] : null;
+        var uploads = Option(args, "--uploads");
         if (uploads is not null && !Directory.Exists(uploads))
         {
             await errors.WriteLineAsync($"The uploads folder {uploads} does not exist.");
-            return 2;
-        }
-        if (!args.Contains("--dry-run"))
-        {
-            // Said plainly rather than half-done: this version reads and reports; writing the import comes next.
-            await errors.WriteLineAsync("This version reports what an import would bring over (--dry-run); the import that writes is not built yet.");
             return 2;
         }
         if (!File.Exists(file))
@@ -37,12 +33,27 @@ internal static class WordPressExtensions
         }
         try
         {
-            await using var stream = File.OpenRead(file);
-            foreach (var line in WordPressReport.Read(stream, uploads).Lines())
+            if (args.Contains("--dry-run"))
+            {
+                await using var stream = File.OpenRead(file);
+                foreach (var line in WordPressReport.Read(stream, uploads).Lines())
+                {
+                    await output.WriteLineAsync(line);
+                }
+                await output.WriteLineAsync("Dry run: nothing was written.");
+                return 0;
+            }
+            // The export is checked whole before anything is written: a file cut short or of another kind changes nothing.
+            await using (var check = File.OpenRead(file))
+            {
+                WordPressReport.Read(check, uploads);
+            }
+            var options = new WordPressImportOptions(uploads, Option(args, "--statements"), args.Contains("--tags-as-categories"), "import");
+            var result = await services!.GetRequiredService<WordPressImport>().RunAsync(() => File.OpenRead(file), options, null, CancellationToken.None);
+            foreach (var line in result.Lines())
             {
                 await output.WriteLineAsync(line);
             }
-            await output.WriteLineAsync("Dry run: nothing was written.");
             return 0;
         }
         catch (WxrException e)
@@ -51,4 +62,7 @@ internal static class WordPressExtensions
             return 1;
         }
     }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
 }

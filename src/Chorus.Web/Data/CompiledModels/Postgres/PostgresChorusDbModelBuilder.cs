@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d155cee7-5760-4cf9-808c-a3282a38489b"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("4577b886-61bc-4df8-8082-555d30157b98"), entityTypeCount: 60)
         {
         }
 
@@ -69,6 +69,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
             var statementDetails = StatementDetailsEntityType.Create(this);
+            var importedItem = ImportedItemEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -196,6 +197,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);
             StatementDetailsEntityType.CreateAnnotations(statementDetails);
+            ImportedItemEntityType.CreateAnnotations(importedItem);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

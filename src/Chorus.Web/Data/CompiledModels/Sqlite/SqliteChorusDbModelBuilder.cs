@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e662dd20-1fa5-45a3-827c-2d81a28a777f"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("21fe389c-bc61-4de5-aa40-803c7ae1b002"), entityTypeCount: 60)
         {
         }
 
@@ -68,6 +68,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
             var statementDetails = StatementDetailsEntityType.Create(this);
+            var importedItem = ImportedItemEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -195,6 +196,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);
             StatementDetailsEntityType.CreateAnnotations(statementDetails);
+            ImportedItemEntityType.CreateAnnotations(importedItem);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -1842,6 +1842,39 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.ToTable("SiteLook", (string)null);
                 });
 
+            modelBuilder.Entity("Chorus.Web.Features.WordPress.ImportedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExternalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LocalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems", (string)null);
+                });
+
             modelBuilder.Entity("Chorus.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")

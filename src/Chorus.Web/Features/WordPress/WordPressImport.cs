@@ -1,0 +1,531 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Features.Media;
+using Chorus.Web.Features.Redirects;
+using Chorus.Web.Features.Statements;
+using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Web.Features.WordPress;
+
+/// <summary>What the admin chose for an import.</summary>
+/// <param name="Uploads">The old site's wp-content/uploads folder, where attachments' files are looked for.</param>
+/// <param name="StatementsCategory">Posts in this category (by slug), or in one under it, become statements.</param>
+/// <param name="TagsAsCategories">Tags become categories of their own instead of the post's tag list.</param>
+internal sealed record WordPressImportOptions(string? Uploads, string? StatementsCategory, bool TagsAsCategories, string ImportedBy);
+
+/// <summary>
+/// Writes a WordPress export into the site: attachments through the media library, posts and pages as posts (WPML and
+/// Polylang translation groups as one post with its translations), categories, tags, and every old address of each item
+/// as an <see cref="OldAddress"/>. Each item is saved in a transaction of its own (a failure halfway leaves whole items
+/// only), and <see cref="ImportedItem"/> rows make a second import of the same export update instead of adding twice.
+/// The export is read three times as a stream (attachments and the plan of every item's new address, then the items,
+/// then their translations): memory holds the plan, never the file.
+/// </summary>
+internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, TimeProvider clock, IOptions<SiteOptions> site)
+{
+    private readonly WordPressImportResult _result = new();
+    private readonly Dictionary<int, Planned> _plan = [];
+    private readonly Dictionary<string, string> _newAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, ImportedImage> _images = [];
+    private readonly Dictionary<int, int> _mediaIds = [];
+    private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
+    private Dictionary<string, OldAddress> _oldAddresses = new(StringComparer.Ordinal);
+    private Dictionary<int, int> _imported = [];
+    private HashSet<string> _oldHosts = new(StringComparer.OrdinalIgnoreCase);
+    private string _source = "";
+
+    /// <summary>One post or page of the export and where it will live.</summary>
+    private sealed record Planned(int Id, bool Page, string Culture, string Slug, string Path, int? MainId, string Link, DateTime? Date, string OldSlug, string Title);
+
+    public async Task<WordPressImportResult> RunAsync(Func<Stream> open, WordPressImportOptions options, IProgress<int>? progress, CancellationToken ct)
+    {
+        await PlanAsync(open, options, ct);
+        var done = 0;
+        foreach (var pass in new[] { false, true })
+        {
+            await using var stream = open();
+            var wxr = new Wxr(stream);
+            foreach (var item in wxr.Items())
+            {
+                if (!_plan.TryGetValue(item.Id, out var planned) || (planned.MainId is not null) != pass || item.Type is not ("post" or "page"))
+                {
+                    continue;
+                }
+                if (pass)
+                {
+                    await SaveTranslationAsync(item, planned, ct);
+                }
+                else
+                {
+                    await SavePostAsync(wxr, item, planned, options, ct);
+                }
+                db.ChangeTracker.Clear();
+                progress?.Report(++done);
+            }
+        }
+        _result.Redirects = await db.OldAddresses.CountAsync(a => a.Source == "wordpress", ct);
+        return _result;
+    }
+
+    /// <summary>First pass: attachments into the media library, and every post's and page's new address decided.</summary>
+    private async Task PlanAsync(Func<Stream> open, WordPressImportOptions options, CancellationToken ct)
+    {
+        var cultures = site.Value.Cultures;
+        var groups = new Dictionary<string, List<Planned>>(StringComparer.Ordinal);
+        var slugsTaken = new HashSet<string>(StringComparer.Ordinal);
+        await using (var stream = open())
+        {
+            var wxr = new Wxr(stream);
+            foreach (var item in wxr.Items())
+            {
+                if (_source.Length == 0)
+                {
+                    var baseUrl = (wxr.Site?.BaseUrl ?? "").TrimEnd('/');
+                    _source = $"wordpress:{baseUrl}";
+                    _oldHosts = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? [uri.Host, uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : "www." + uri.Host] : [];
+                    _imported = await db.ImportedItems.AsNoTracking().Where(i => i.Source == _source).ToDictionaryAsync(i => i.ExternalId, i => i.LocalId, ct);
+                    _oldAddresses = await db.OldAddresses.ToDictionaryAsync(a => a.From, StringComparer.Ordinal, ct);
+                }
+                switch (item.Type)
+                {
+                    case "attachment":
+                        await ImportAttachmentAsync(item, options, ct);
+                        db.ChangeTracker.Clear();
+                        break;
+                    case "post" or "page" when item.Status is "publish" or "future" or "draft" or "pending" or "private" or "trash":
+                        _result.Comments += item.Comments;
+                        var language = WordPressReport.LanguageOf(item) is { } l ? Normalise(l) : cultures[0];
+                        if (!cultures.Contains(language))
+                        {
+                            _result.OtherLanguages.Add($"{Plain(item.Title)} ({language})");
+                            break;
+                        }
+                        var group = item.Meta.GetValueOrDefault("_icl_trid") is { Length: > 0 } trid ? $"wpml:{trid}"
+                            : item.Terms.FirstOrDefault(t => t.Taxonomy == "post_translations").Slug is { Length: > 0 } pll ? $"pll:{pll}" : $"item:{item.Id}";
+                        // WordPress renames a trashed item's slug "x__trashed"; its address was "x".
+                        var oldSlug = Uri.UnescapeDataString(item.Slug) is var decoded && decoded.EndsWith("__trashed", StringComparison.Ordinal) ? decoded[..^9] : decoded;
+                        var entry = new Planned(item.Id, item.Type == "page", language, "", "", null, item.Link, item.PublishedUtc, oldSlug, Plain(item.Title));
+                        (groups.TryGetValue(group, out var members) ? members : groups[group] = []).Add(entry);
+                        break;
+                    case "post" or "page":
+                        _result.Skipped.Add($"{Plain(item.Title)}: WordPress status \"{item.Status}\"");
+                        break;
+                }
+            }
+        }
+        foreach (var members in groups.Values)
+        {
+            // The original is the one in the site's first language, else the earliest: the others are its translations.
+            var main = members.Find(m => m.Culture == cultures[0]) ?? members.OrderBy(m => m.Date ?? DateTime.MaxValue).ThenBy(m => m.Id).First();
+            var slug = await SlugAsync(main, slugsTaken, ct);
+            foreach (var member in members)
+            {
+                if (member != main && (member.Culture == main.Culture || members.Any(m => m != member && m != main && m.Culture == member.Culture && m.Id < member.Id)))
+                {
+                    _result.Skipped.Add($"Item {member.Id}: a second {member.Culture} version in one translation group");
+                    continue;
+                }
+                var path = main.Page ? PostQueries.PagePath(member.Culture, slug) : PostQueries.NewsPath(member.Culture, slug);
+                var planned = member with { Slug = slug, Path = path, MainId = member == main ? null : main.Id };
+                _plan[member.Id] = planned;
+                foreach (var key in OldKeys(planned))
+                {
+                    _newAddress.TryAdd(key, path);
+                }
+            }
+        }
+    }
+
+    private async Task<string> SlugAsync(Planned main, HashSet<string> taken, CancellationToken ct)
+    {
+        if (_imported.TryGetValue(main.Id, out var postId) && await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.Slug).SingleOrDefaultAsync(ct) is { } kept)
+        {
+            taken.Add(kept);
+            return kept;
+        }
+        // A draft WordPress never gave an address gets one from its title, as a new post here would.
+        var wanted = Slugs.From(main.OldSlug.Length > 0 ? main.OldSlug : main.Title);
+        var slug = wanted;
+        for (var n = 2; taken.Contains(slug) || await db.Posts.AnyAsync(p => p.Slug == slug, ct); n++)
+        {
+            slug = $"{wanted}-{n}";
+        }
+        taken.Add(slug);
+        return slug;
+    }
+
+    /// <summary>Every address the old site answered for an item: its permalink, ?p= / ?page_id=, and the date and bare-slug forms WordPress redirects.</summary>
+    private static IEnumerable<string> OldKeys(Planned item)
+    {
+        var keys = new List<string?> { OldAddresses.KeyOf(item.Link), $"/?p={item.Id}" };
+        if (item.Page)
+        {
+            keys.Add($"/?page_id={item.Id}");
+        }
+        if (item.OldSlug.Length > 0)
+        {
+            var slug = item.OldSlug.ToLowerInvariant();
+            var prefix = item.MainId is null ? "" : $"/{item.Culture}";
+            keys.Add($"{prefix}/{slug}");
+            if (!item.Page && item.Date is { } d)
+            {
+                keys.Add($"{prefix}/{d:yyyy}/{d:MM}/{d:dd}/{slug}");
+                keys.Add($"{prefix}/{d:yyyy}/{d:MM}/{slug}");
+            }
+        }
+        return keys.OfType<string>().Where(k => k.Length > 1).Distinct(StringComparer.Ordinal);
+    }
+
+    private async Task ImportAttachmentAsync(WxrItem item, WordPressImportOptions options, CancellationToken ct)
+    {
+        var file = item.Meta.GetValueOrDefault("_wp_attached_file") ?? "";
+        var alt = item.Meta.GetValueOrDefault("_wp_attachment_image_alt")?.Trim() ?? "";
+        MediaItem? stored = null;
+        if (_imported.TryGetValue(item.Id, out var existing))
+        {
+            stored = await db.Media.SingleOrDefaultAsync(m => m.Id == existing, ct);
+            if (stored is not null && alt.Length > 0 && stored.AltText.Length == 0)
+            {
+                stored.AltText = alt;
+                await db.SaveChangesAsync(ct);
+            }
+            _result.MediaKept += stored is null ? 0 : 1;
+        }
+        if (stored is null)
+        {
+            var path = options.Uploads is null || file.Length == 0 ? null : WordPressReport.UploadedFile(options.Uploads, file);
+            if (options.Uploads is not null && file.Length > 0 && path is null)
+            {
+                _result.MediaRefused.Add(file);
+                return;
+            }
+            if (path is null || !File.Exists(path))
+            {
+                _result.MediaMissing.Add(file.Length > 0 ? file : item.AttachmentUrl ?? $"attachment {item.Id}");
+                return;
+            }
+            await using var content = File.OpenRead(path);
+            var (saved, problem) = await media.SaveAsync(content, db, ct);
+            if (saved is null)
+            {
+                _result.MediaRefused.Add($"{file}: {problem}");
+                return;
+            }
+            stored = await db.Media.FirstOrDefaultAsync(m => m.Hash == saved.Hash, ct);
+            if (stored is null)
+            {
+                stored = new MediaItem
+                {
+                    Kind = saved.Kind, Hash = saved.Hash, Widths = [.. saved.Widths], Bytes = saved.Bytes, Height = saved.Height, Format = saved.Format,
+                    OriginalName = Path.GetFileName(file) is { Length: > 0 and <= 255 } name ? name : "upload", AltText = alt,
+                    UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = options.ImportedBy,
+                };
+                db.Media.Add(stored);
+                await db.SaveChangesAsync(ct);
+            }
+            _imported[item.Id] = stored.Id;
+            db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "media", LocalId = stored.Id, ImportedAt = clock.GetUtcNow().UtcDateTime });
+            await RememberAsync(UploadKeys(item, file), stored.Url(), ct);
+            await db.SaveChangesAsync(ct);
+            _result.MediaAdded++;
+        }
+        else
+        {
+            await RememberAsync(UploadKeys(item, file), stored.Url(), ct);
+            await db.SaveChangesAsync(ct);
+        }
+        var url = stored.Url();
+        _mediaIds[item.Id] = stored.Id;
+        _images[item.Id] = new ImportedImage(url, stored.AltText);
+        foreach (var key in UploadKeys(item, file))
+        {
+            _newAddress[key] = url;
+        }
+    }
+
+    private static IEnumerable<string> UploadKeys(WxrItem item, string file) => new[]
+    {
+        item.AttachmentUrl is { } address ? OldAddresses.KeyOf(address) : null,
+        file.Length > 0 ? OldAddresses.KeyOf($"/wp-content/uploads/{file}") : null,
+        OldAddresses.KeyOf(item.Link),
+    }.OfType<string>().Distinct(StringComparer.Ordinal);
+
+    private async Task SavePostAsync(Wxr wxr, WxrItem item, Planned planned, WordPressImportOptions options, CancellationToken ct)
+    {
+        // Categories first, each saved on its own: the post's own save below is then the item's one transaction.
+        var wanted = new HashSet<int>();
+        foreach (var (taxonomy, slug, name) in item.Terms.Where(t => t.Taxonomy == "category" || (options.TagsAsCategories && t.Taxonomy == "post_tag")))
+        {
+            wanted.Add(await CategoryAsync(slug, name, taxonomy, ct));
+        }
+        Post? post = null;
+        if (_imported.TryGetValue(item.Id, out var existing))
+        {
+            post = await db.Posts.Include(p => p.Categories).SingleOrDefaultAsync(p => p.Id == existing, ct);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = post is null;
+        post ??= db.Posts.Add(new Post { Title = "", Slug = planned.Slug, BodyMarkdown = "", CreatedAt = now, UpdatedAt = now }).Entity;
+        var statement = !planned.Page && IsStatement(wxr, item, options.StatementsCategory);
+        post.Title = Title(item);
+        post.Summary = Plain(item.Excerpt) is { Length: > 0 } summary ? summary : null;
+        post.BodyMarkdown = WordPressContent.ToMarkdown(item.Content, Rewrite, _images);
+        post.Kind = planned.Page ? PostKind.Page : statement ? PostKind.Statement : post.Kind == PostKind.Statement ? PostKind.News : post.Kind;
+        (post.Status, post.PublishedAt) = item.Status switch
+        {
+            "publish" => (PostStatus.Published, item.PublishedUtc ?? now),
+            "future" => (PostStatus.Scheduled, item.PublishedUtc ?? now),
+            _ => (PostStatus.Draft, item.PublishedUtc),
+        };
+        post.DeletedAt = item.Status == "trash" ? post.DeletedAt ?? now : null;
+        post.Culture = planned.Culture;
+        post.AuthorName = wxr.Authors.Find(a => a.Login == item.Author) is { } author && author.DisplayName.Length > 0 ? author.DisplayName : item.Author;
+        post.ImageId = item.Meta.GetValueOrDefault("_thumbnail_id") is { } thumb && int.TryParse(thumb, out var thumbId) && _mediaIds.TryGetValue(thumbId, out var mediaId)
+            ? mediaId : post.ImageId;
+        if (statement && post.Statement is null)
+        {
+            // Speaker and venue are not in a WordPress post: the secretariat fills them in later.
+            post.Statement = new StatementDetails { Type = StatementType.Statement, DeliveredOn = DateOnly.FromDateTime(item.PublishedUtc ?? now) };
+        }
+        var tags = item.Terms.Where(t => t.Taxonomy == "post_tag").Select(t => t.Name.Trim()).Where(t => t.Length is > 0 and <= 100).ToList();
+        if (!options.TagsAsCategories)
+        {
+            post.Tags = tags;
+        }
+        post.Categories.RemoveAll(c => !wanted.Contains(c.Id));
+        foreach (var id in wanted.Where(id => post.Categories.All(c => c.Id != id)))
+        {
+            post.Categories.Add(await db.Categories.SingleAsync(c => c.Id == id, ct));
+        }
+        post.Render();
+        var changed = db.ChangeTracker.HasChanges();
+        if (changed && !added)
+        {
+            post.UpdatedAt = now;
+        }
+        await RememberAsync(OldKeys(planned), planned.Path, ct);
+        await db.SaveChangesAsync(ct);
+        if (added)
+        {
+            db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "post", LocalId = post.Id, ImportedAt = now });
+            await db.SaveChangesAsync(ct);
+            _imported[item.Id] = post.Id;
+        }
+        Count(added, changed);
+    }
+
+    /// <summary>A WPML or Polylang translation: a human translation of the post its group's original became.</summary>
+    private async Task SaveTranslationAsync(WxrItem item, Planned planned, CancellationToken ct)
+    {
+        if (!_imported.TryGetValue(planned.MainId!.Value, out var postId)
+            || await db.Posts.Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == postId, ct) is not { } post)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var translation = post.Translations.Find(t => t.Culture == planned.Culture);
+        var added = translation is null;
+        if (translation is null)
+        {
+            translation = new PostTranslation { Culture = planned.Culture, Title = "", BodyMarkdown = "", SourceHash = "", UpdatedAt = now };
+            post.Translations.Add(translation);
+        }
+        translation.Title = Title(item);
+        translation.Summary = Plain(item.Excerpt) is { Length: > 0 } summary ? summary : null;
+        translation.BodyMarkdown = WordPressContent.ToMarkdown(item.Content, Rewrite, _images);
+        translation.State = TranslationState.Human;
+        translation.SourceHash = post.ContentHash;
+        PostTexts.Render(translation);
+        var changed = db.ChangeTracker.HasChanges();
+        if (changed)
+        {
+            translation.UpdatedAt = now;
+        }
+        await RememberAsync(OldKeys(planned), planned.Path, ct);
+        if (added)
+        {
+            db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "post", LocalId = post.Id, ImportedAt = now });
+        }
+        await db.SaveChangesAsync(ct);
+        Count(added, changed);
+    }
+
+    private void Count(bool added, bool changed)
+    {
+        if (added)
+        {
+            _result.Added++;
+        }
+        else if (changed)
+        {
+            _result.Updated++;
+        }
+        else
+        {
+            _result.Unchanged++;
+        }
+    }
+
+    private static bool IsStatement(Wxr wxr, WxrItem item, string? statements)
+    {
+        if (statements is not { Length: > 0 })
+        {
+            return false;
+        }
+        foreach (var (taxonomy, slug, _) in item.Terms.Where(t => t.Taxonomy == "category"))
+        {
+            // The category or any above it: "Statements to the UN" under "Statements" counts.
+            for (var (at, depth) = (slug, 0); at is { Length: > 0 } && depth < 20; depth++)
+            {
+                if (string.Equals(at, statements, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+                at = wxr.Terms.Find(t => t.Taxonomy == taxonomy && t.Slug == at)?.Parent;
+            }
+        }
+        return false;
+    }
+
+    private async Task<int> CategoryAsync(string oldSlug, string name, string taxonomy, CancellationToken ct)
+    {
+        var slug = Slugs.From(Uri.UnescapeDataString(oldSlug)) is { Length: > 0 } s ? s : Slugs.From(name);
+        if (!_categoryIds.TryGetValue(slug, out var id))
+        {
+            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug, ct);
+            if (category is null)
+            {
+                category = new Category { Name = WebUtility.HtmlDecode(name).Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)] : slug, Slug = slug };
+                db.Categories.Add(category);
+                await db.SaveChangesAsync(ct);
+            }
+            _categoryIds[slug] = id = category.Id;
+            var path = $"/{site.Value.Cultures[0]}/category/{Uri.EscapeDataString(slug)}";
+            var oldPath = taxonomy == "post_tag" ? $"/tag/{oldSlug.ToLowerInvariant()}" : $"/category/{oldSlug.ToLowerInvariant()}";
+            await RememberAsync([oldPath, $"{oldPath}/feed"], path, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return id;
+    }
+
+    /// <summary>Adds (or points anew) the old addresses of an item; addresses staff wrote by hand are never changed.</summary>
+    private async Task RememberAsync(IEnumerable<string> keys, string to, CancellationToken ct)
+    {
+        foreach (var key in keys)
+        {
+            if (_oldAddresses.TryGetValue(key, out var known))
+            {
+                if (known.Source == "wordpress" && known.To != to && known.Id > 0 && await db.OldAddresses.SingleOrDefaultAsync(a => a.Id == known.Id, ct) is { } row)
+                {
+                    // Through the change tracker: the saved change evicts the in-memory map on every node.
+                    (row.To, known.To) = (to, to);
+                }
+                continue;
+            }
+            var address = new OldAddress { From = key, To = to, Source = "wordpress", CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.OldAddresses.Add(address);
+            _oldAddresses[key] = address;
+        }
+    }
+
+    /// <summary>An address in imported content: the old site's own (a post, a page, an uploaded file) to its new place here.</summary>
+    private string Rewrite(string address)
+    {
+        var absolute = Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        if (absolute && !_oldHosts.Contains(uri!.Host))
+        {
+            return address;
+        }
+        if (!absolute && !address.StartsWith('/'))
+        {
+            return address;
+        }
+        var fragment = address.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? address[hash..] : "";
+        var key = OldAddresses.KeyOf(fragment.Length > 0 ? address[..address.IndexOf('#', StringComparison.Ordinal)] : address);
+        if (key is null)
+        {
+            return address;
+        }
+        if (_newAddress.TryGetValue(key, out var found) || _newAddress.TryGetValue(SizedCopy().Replace(key, "$1"), out found))
+        {
+            return found + fragment;
+        }
+        // Somewhere else on the old site: kept as a path here, so an old address added later leads on from it.
+        return absolute ? uri!.PathAndQuery + fragment : address;
+    }
+
+    private static string Title(WxrItem item) => Plain(item.Title) is { Length: > 0 } title ? title[..Math.Min(title.Length, 300)] : $"Untitled ({item.Id})";
+
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>Text without markup: tags dropped (a script's content with them), entities decoded, white space collapsed.</summary>
+    private static string Plain(string html)
+    {
+        if (!html.Contains('<', StringComparison.Ordinal) && !html.Contains('&', StringComparison.Ordinal))
+        {
+            return Spaces().Replace(html, " ").Trim();
+        }
+        var body = Parser.ParseDocument($"<body>{html}</body>").Body!;
+        foreach (var element in body.QuerySelectorAll("script, style, template").ToList())
+        {
+            element.Remove();
+        }
+        return Spaces().Replace(body.TextContent, " ").Trim();
+    }
+
+    private static string Normalise(string language) => language.Split('-', '_')[0].ToLowerInvariant();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    // WordPress's resized copies: march-1024x683.jpg is march.jpg.
+    [GeneratedRegex(@"^(.*)-\d+x\d+(\.[a-z0-9]+)$")]
+    private static partial Regex SizedCopyName();
+
+    private static Regex SizedCopy() => SizedCopyName();
+}
+
+/// <summary>What an import did, for the person who ran it.</summary>
+internal sealed class WordPressImportResult
+{
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int MediaAdded { get; set; }
+    public int MediaKept { get; set; }
+    public int Redirects { get; set; }
+    public int Comments { get; set; }
+    public List<string> MediaMissing { get; } = [];
+    public List<string> MediaRefused { get; } = [];
+    public List<string> Skipped { get; } = [];
+    public List<string> OtherLanguages { get; } = [];
+
+    public IEnumerable<string> Lines()
+    {
+        yield return $"Posts, pages and translations: {Added} added, {Updated} updated, {Unchanged} unchanged";
+        yield return $"Media: {MediaAdded} added, {MediaKept} already here, {MediaMissing.Count} missing, {MediaRefused.Count} refused";
+        foreach (var file in MediaMissing)
+        {
+            yield return $"  missing: {file} (posts keep a plain link to it)";
+        }
+        foreach (var file in MediaRefused)
+        {
+            yield return $"  refused: {file}";
+        }
+        foreach (var item in Skipped)
+        {
+            yield return $"Skipped: {item}";
+        }
+        yield return $"Comments: {Comments} skipped (Chorus has none)";
+        foreach (var item in OtherLanguages)
+        {
+            yield return $"Not imported, in a language this site does not serve: {item}";
+        }
+        yield return $"Old addresses answering 301: {Redirects}";
+    }
+}
