@@ -51,6 +51,7 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
     public DbSet<Features.Redirects.OldAddress> OldAddresses => Set<Features.Redirects.OldAddress>();
     public DbSet<Features.WordPress.ImportedItem> ImportedItems => Set<Features.WordPress.ImportedItem>();
+    public DbSet<Features.WordPress.ImportRun> ImportRuns => Set<Features.WordPress.ImportRun>();
     public DbSet<Features.Newsletter.NewsletterList> NewsletterLists => Set<Features.Newsletter.NewsletterList>();
     public DbSet<Features.Newsletter.Subscriber> Subscribers => Set<Features.Newsletter.Subscriber>();
     public DbSet<Features.Newsletter.SubscriberList> SubscriberLists => Set<Features.Newsletter.SubscriberList>();

@@ -176,7 +176,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         // Who was sent which issue: private bookkeeping.
         typeof(Chorus.Web.Features.Newsletter.Issues.NewsletterDelivery),
         // What an import made of each old item: bookkeeping for the next import.
-        typeof(Chorus.Web.Features.WordPress.ImportedItem),
+        typeof(Chorus.Web.Features.WordPress.ImportedItem), typeof(Chorus.Web.Features.WordPress.ImportRun),
     ];
 
     [Fact]

@@ -22,6 +22,8 @@ internal static class AuditFields
         "CreatedAt", "UpdatedAt",
         // Reminders sent: machinery, not a decision.
         "Reminded1For", "Reminded24For",
+        // An import run's own progress and bookkeeping.
+        "StoredName", "LeaseUntil", "Report",
     };
 
     /// <summary>Whether a field stays out of the audit log.</summary>
@@ -69,6 +71,12 @@ internal static class AuditFields
         ["ConsentText"] = "Consent text",
         ["ConsentVersion"] = "Consent version",
         ["Bounces"] = "Refusals by their mail server",
+        ["Done"] = "Items done",
+        ["Error"] = "Error",
+        ["FileName"] = "File",
+        ["FinishedAt"] = "Finished",
+        ["StartedBy"] = "Started by",
+        ["StatementsCategory"] = "Statements category",
         ["Subject"] = "Subject",
         ["Introduction"] = "Introduction",
         ["RefId"] = "Item",
@@ -76,6 +84,8 @@ internal static class AuditFields
         ["ScheduledAt"] = "Scheduled for",
         ["SentAt"] = "Sent",
         ["CreatedBy"] = "Created by",
+        ["TagsAsCategories"] = "Tags as categories",
+        ["Total"] = "Items in all",
         ["UnsubscribedAt"] = "Unsubscribed",
         ["AddedAt"] = "Added",
         ["Source"] = "Came from",
@@ -185,6 +195,7 @@ internal static class AuditFields
         ["Until"] = "Until",
         ["UploadedAt"] = "Uploaded",
         ["UploadedBy"] = "Uploaded by",
+        ["Uploads"] = "Uploads folder",
         ["Url"] = "Address",
         ["UserId"] = "Account",
         ["UserName"] = "User name",
@@ -239,6 +250,7 @@ internal static class AuditFields
         ["SiteText"] = "The site's identity",
         ["SocialLink"] = "Social link",
         ["OldAddress"] = "Old address",
+        ["ImportRun"] = "WordPress import",
         ["NewsletterList"] = "Newsletter list",
         ["NewsletterListText"] = "Newsletter list",
         ["Subscriber"] = "Subscriber",

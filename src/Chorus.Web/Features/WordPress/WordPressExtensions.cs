@@ -1,3 +1,4 @@
+using Chorus.Web.Features.Admin;
 using Chorus.Web.Infrastructure;
 
 namespace Chorus.Web.Features.WordPress;
@@ -10,6 +11,9 @@ internal static class WordPressExtensions
     public static void AddWordPressImport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<WordPressImport>();
+        builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportRunner>());
+        builder.AddAdminMenuItem(new("Import from WordPress", "/admin/import", [Accounts.Roles.Admin], 98));
         builder.Services.AddCommand("import", Usage, (services, args) => RunAsync(services, args, Console.Out, Console.Error));
     }
 

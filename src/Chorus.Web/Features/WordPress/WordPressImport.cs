@@ -42,7 +42,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     /// <summary>One post or page of the export and where it will live.</summary>
     private sealed record Planned(int Id, bool Page, string Culture, string Slug, string Path, int? MainId, string Link, DateTime? Date, string OldSlug, string Title);
 
-    public async Task<WordPressImportResult> RunAsync(Func<Stream> open, WordPressImportOptions options, IProgress<int>? progress, CancellationToken ct)
+    public async Task<WordPressImportResult> RunAsync(Func<Stream> open, WordPressImportOptions options, Func<int, Task>? progress, CancellationToken ct)
     {
         await PlanAsync(open, options, ct);
         var done = 0;
@@ -65,7 +65,10 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
                     await SavePostAsync(wxr, item, planned, options, ct);
                 }
                 db.ChangeTracker.Clear();
-                progress?.Report(++done);
+                if (progress is not null)
+                {
+                    await progress(++done);
+                }
             }
         }
         _result.Redirects = await db.OldAddresses.CountAsync(a => a.Source == "wordpress", ct);

@@ -17,7 +17,18 @@ internal sealed record WxrItem(
 internal sealed record WxrSite(string Version, string Title, string BaseUrl);
 
 /// <summary>A file that is not a WordPress export WXR 1.0–1.2, or is cut short: the message says which, for a person.</summary>
-internal sealed class WxrException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class WxrException(string key, object[] args, Exception? inner = null) : Exception(string.Format(CultureInfo.InvariantCulture, key, args), inner)
+{
+    public WxrException(string key)
+        : this(key, [])
+    {
+    }
+
+    /// <summary>The message as an interface string (its placeholders unfilled), so a page can show it in the reader's language.</summary>
+    public string Key => key;
+
+    public object[] Args => args;
+}
 
 /// <summary>
 /// Reads a WordPress export (WXR, Tools › Export › All content) as a stream: one item in memory at a time, so a 200 MB
@@ -67,7 +78,7 @@ internal sealed class Wxr(Stream stream)
                     version = Text(reader).Trim();
                     if (version is not ("1.0" or "1.1" or "1.2"))
                     {
-                        throw new WxrException($"This export is WXR version {version}; Chorus reads versions 1.0 to 1.2 (WordPress 3 and later).");
+                        throw new WxrException("This export is WXR version {0}; Chorus reads versions 1.0 to 1.2 (WordPress 3 and later).", [version]);
                     }
                     break;
                 case "base_site_url" when wp:
@@ -214,7 +225,7 @@ internal sealed class Wxr(Stream stream)
         }
         catch (XmlException e)
         {
-            throw new WxrException($"The export breaks at line {e.LineNumber}: the file may have been cut short or changed by hand. Export it again.", e);
+            throw new WxrException("The export breaks at line {0}: the file may have been cut short or changed by hand. Export it again.", [e.LineNumber], e);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4577b886-61bc-4df8-8082-555d30157b98"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("70ad44db-44bd-414d-9879-a476dd902041"), entityTypeCount: 61)
         {
         }
 
@@ -69,6 +69,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
             var statementDetails = StatementDetailsEntityType.Create(this);
+            var importRun = ImportRunEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
@@ -197,6 +198,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);
             StatementDetailsEntityType.CreateAnnotations(statementDetails);
+            ImportRunEntityType.CreateAnnotations(importRun);
             ImportedItemEntityType.CreateAnnotations(importedItem);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("21fe389c-bc61-4de5-aa40-803c7ae1b002"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("f9ced728-185e-4558-b42e-342a9b09c544"), entityTypeCount: 61)
         {
         }
 
@@ -68,6 +68,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var socialLink = SocialLinkEntityType.Create(this);
             var languageVersion = LanguageVersionEntityType.Create(this);
             var statementDetails = StatementDetailsEntityType.Create(this);
+            var importRun = ImportRunEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
@@ -196,6 +197,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SocialLinkEntityType.CreateAnnotations(socialLink);
             LanguageVersionEntityType.CreateAnnotations(languageVersion);
             StatementDetailsEntityType.CreateAnnotations(statementDetails);
+            ImportRunEntityType.CreateAnnotations(importRun);
             ImportedItemEntityType.CreateAnnotations(importedItem);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
