@@ -11,6 +11,7 @@ internal static class WordPressExtensions
     public static void AddWordPressImport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<WordPressImport>();
+        builder.AddBenchWordPress();
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ImportRunner>());
         builder.AddAdminMenuItem(new("Import from WordPress", "/admin/import", [Accounts.Roles.Admin], 98));

@@ -188,20 +188,10 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     {
         var file = item.Meta.GetValueOrDefault("_wp_attached_file") ?? "";
         var alt = item.Meta.GetValueOrDefault("_wp_attachment_image_alt")?.Trim() ?? "";
-        MediaItem? stored = null;
-        if (_imported.TryGetValue(item.Id, out var existing))
+        var path = options.Uploads is null || file.Length == 0 ? null : WordPressReport.UploadedFile(options.Uploads, file);
+        var known = _imported.TryGetValue(item.Id, out var existing) && await db.Media.AnyAsync(m => m.Id == existing, ct);
+        if (!known)
         {
-            stored = await db.Media.SingleOrDefaultAsync(m => m.Id == existing, ct);
-            if (stored is not null && alt.Length > 0 && stored.AltText.Length == 0)
-            {
-                stored.AltText = alt;
-                await db.SaveChangesAsync(ct);
-            }
-            _result.MediaKept += stored is null ? 0 : 1;
-        }
-        if (stored is null)
-        {
-            var path = options.Uploads is null || file.Length == 0 ? null : WordPressReport.UploadedFile(options.Uploads, file);
             if (options.Uploads is not null && file.Length > 0 && path is null)
             {
                 _result.MediaRefused.Add(file);
@@ -212,36 +202,49 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
                 _result.MediaMissing.Add(file.Length > 0 ? file : item.AttachmentUrl ?? $"attachment {item.Id}");
                 return;
             }
-            await using var content = File.OpenRead(path);
-            var (saved, problem) = await media.SaveAsync(content, db, ct);
-            if (saved is null)
-            {
-                _result.MediaRefused.Add($"{file}: {problem}");
-                return;
-            }
-            stored = await db.Media.FirstOrDefaultAsync(m => m.Hash == saved.Hash, ct);
+        }
+        string? problem = null;
+        // One transaction for the item, its bookkeeping row and its old addresses.
+        var (stored, added) = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async token =>
+        {
+            _pending.Clear();
+            var stored = known ? await db.Media.SingleAsync(m => m.Id == existing, token) : null;
+            var added = false;
             if (stored is null)
             {
-                stored = new MediaItem
+                await using var content = File.OpenRead(path!);
+                var (saved, refused) = await media.SaveAsync(content, db, token);
+                if (saved is null)
+                {
+                    problem = refused;
+                    return ((MediaItem?)null, false);
+                }
+                stored = await db.Media.FirstOrDefaultAsync(m => m.Hash == saved.Hash, token) ?? db.Media.Add(new MediaItem
                 {
                     Kind = saved.Kind, Hash = saved.Hash, Widths = [.. saved.Widths], Bytes = saved.Bytes, Height = saved.Height, Format = saved.Format,
                     OriginalName = Path.GetFileName(file) is { Length: > 0 and <= 255 } name ? name : "upload", AltText = alt,
                     UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = options.ImportedBy,
-                };
-                db.Media.Add(stored);
-                await db.SaveChangesAsync(ct);
+                }).Entity;
+                await db.SaveChangesAsync(token);
+                db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "media", LocalId = stored.Id, ImportedAt = clock.GetUtcNow().UtcDateTime });
+                added = true;
             }
-            _imported[item.Id] = stored.Id;
-            db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "media", LocalId = stored.Id, ImportedAt = clock.GetUtcNow().UtcDateTime });
-            await RememberAsync(UploadKeys(item, file), stored.Url(), ct);
-            await db.SaveChangesAsync(ct);
-            _result.MediaAdded++;
-        }
-        else
+            else if (alt.Length > 0 && stored.AltText.Length == 0)
+            {
+                stored.AltText = alt;
+            }
+            await RememberAsync(UploadKeys(item, file), stored.Url(), token);
+            await db.SaveChangesAsync(token);
+            return ((MediaItem?)stored, added);
+        }, ct);
+        if (stored is null)
         {
-            await RememberAsync(UploadKeys(item, file), stored.Url(), ct);
-            await db.SaveChangesAsync(ct);
+            _result.MediaRefused.Add($"{file}: {problem}");
+            return;
         }
+        Committed();
+        _imported[item.Id] = stored.Id;
+        (_result.MediaAdded, _result.MediaKept) = added ? (_result.MediaAdded + 1, _result.MediaKept) : (_result.MediaAdded, _result.MediaKept + 1);
         var url = stored.Url();
         _mediaIds[item.Id] = stored.Id;
         _images[item.Id] = new ImportedImage(url, stored.AltText);
@@ -260,102 +263,122 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
 
     private async Task SavePostAsync(Wxr wxr, WxrItem item, Planned planned, WordPressImportOptions options, CancellationToken ct)
     {
-        // Categories first, each saved on its own: the post's own save below is then the item's one transaction.
+        // Categories first, each saved on its own (shared by many posts); the rest is the item's one transaction.
         var wanted = new HashSet<int>();
         foreach (var (taxonomy, slug, name) in item.Terms.Where(t => t.Taxonomy == "category" || (options.TagsAsCategories && t.Taxonomy == "post_tag")))
         {
             wanted.Add(await CategoryAsync(slug, name, taxonomy, ct));
         }
-        Post? post = null;
-        if (_imported.TryGetValue(item.Id, out var existing))
-        {
-            post = await db.Posts.Include(p => p.Categories).SingleOrDefaultAsync(p => p.Id == existing, ct);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var added = post is null;
-        post ??= db.Posts.Add(new Post { Title = "", Slug = planned.Slug, BodyMarkdown = "", CreatedAt = now, UpdatedAt = now }).Entity;
+        var body = WordPressContent.ToMarkdown(item.Content, Rewrite, _images);
         var statement = !planned.Page && IsStatement(wxr, item, options.StatementsCategory);
-        post.Title = Title(item);
-        post.Summary = Plain(item.Excerpt) is { Length: > 0 } summary ? summary : null;
-        post.BodyMarkdown = WordPressContent.ToMarkdown(item.Content, Rewrite, _images);
-        post.Kind = planned.Page ? PostKind.Page : statement ? PostKind.Statement : post.Kind == PostKind.Statement ? PostKind.News : post.Kind;
-        (post.Status, post.PublishedAt) = item.Status switch
+        var author = wxr.Authors.Find(a => a.Login == item.Author) is { } a && a.DisplayName.Length > 0 ? a.DisplayName : item.Author;
+        var tags = item.Terms.Where(t => t.Taxonomy == "post_tag").Select(t => (Slug: t.Slug, Name: t.Name.Trim())).Where(t => t.Name.Length is > 0 and <= 100).ToList();
+        var (added, changed) = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async token =>
         {
-            "publish" => (PostStatus.Published, item.PublishedUtc ?? now),
-            "future" => (PostStatus.Scheduled, item.PublishedUtc ?? now),
-            _ => (PostStatus.Draft, item.PublishedUtc),
-        };
-        post.DeletedAt = item.Status == "trash" ? post.DeletedAt ?? now : null;
-        post.Culture = planned.Culture;
-        post.AuthorName = wxr.Authors.Find(a => a.Login == item.Author) is { } author && author.DisplayName.Length > 0 ? author.DisplayName : item.Author;
-        post.ImageId = item.Meta.GetValueOrDefault("_thumbnail_id") is { } thumb && int.TryParse(thumb, out var thumbId) && _mediaIds.TryGetValue(thumbId, out var mediaId)
-            ? mediaId : post.ImageId;
-        if (statement && post.Statement is null)
-        {
-            // Speaker and venue are not in a WordPress post: the secretariat fills them in later.
-            post.Statement = new StatementDetails { Type = StatementType.Statement, DeliveredOn = DateOnly.FromDateTime(item.PublishedUtc ?? now) };
-        }
-        var tags = item.Terms.Where(t => t.Taxonomy == "post_tag").Select(t => t.Name.Trim()).Where(t => t.Length is > 0 and <= 100).ToList();
-        if (!options.TagsAsCategories)
-        {
-            post.Tags = tags;
-        }
-        post.Categories.RemoveAll(c => !wanted.Contains(c.Id));
-        foreach (var id in wanted.Where(id => post.Categories.All(c => c.Id != id)))
-        {
-            post.Categories.Add(await db.Categories.SingleAsync(c => c.Id == id, ct));
-        }
-        post.Render();
-        var changed = db.ChangeTracker.HasChanges();
-        if (changed && !added)
-        {
-            post.UpdatedAt = now;
-        }
-        await RememberAsync(OldKeys(planned), planned.Path, ct);
-        await db.SaveChangesAsync(ct);
-        if (added)
-        {
-            db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "post", LocalId = post.Id, ImportedAt = now });
-            await db.SaveChangesAsync(ct);
-            _imported[item.Id] = post.Id;
-        }
+            _pending.Clear();
+            var post = _imported.TryGetValue(item.Id, out var existing)
+                ? await db.Posts.Include(p => p.Categories).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == existing, token) : null;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var added = post is null;
+            post ??= db.Posts.Add(new Post { Title = "", Slug = planned.Slug, BodyMarkdown = "", CreatedAt = now, UpdatedAt = now }).Entity;
+            post.Title = Title(item);
+            post.Summary = Plain(item.Excerpt) is { Length: > 0 } summary ? summary : null;
+            post.BodyMarkdown = body;
+            post.Kind = planned.Page ? PostKind.Page : statement ? PostKind.Statement : post.Kind == PostKind.Statement ? PostKind.News : post.Kind;
+            (post.Status, post.PublishedAt) = item.Status switch
+            {
+                "publish" => (PostStatus.Published, item.PublishedUtc ?? now),
+                "future" => (PostStatus.Scheduled, item.PublishedUtc ?? now),
+                _ => (PostStatus.Draft, item.PublishedUtc),
+            };
+            post.DeletedAt = item.Status == "trash" ? post.DeletedAt ?? now : null;
+            post.Culture = planned.Culture;
+            post.AuthorName = author;
+            post.ImageId = item.Meta.GetValueOrDefault("_thumbnail_id") is { } thumb && int.TryParse(thumb, out var thumbId) && _mediaIds.TryGetValue(thumbId, out var mediaId)
+                ? mediaId : post.ImageId;
+            if (statement && post.Statement is null)
+            {
+                // Speaker and venue are not in a WordPress post: the secretariat fills them in later.
+                post.Statement = new StatementDetails { Type = StatementType.Statement, DeliveredOn = DateOnly.FromDateTime(item.PublishedUtc ?? now) };
+            }
+            if (!options.TagsAsCategories)
+            {
+                post.Tags = [.. tags.Select(t => t.Name)];
+                foreach (var (tagSlug, name) in tags)
+                {
+                    // No tag pages here: a tag's old page leads to a search for it.
+                    await RememberAsync([$"/tag/{tagSlug.ToLowerInvariant()}"], $"/{site.Value.Cultures[0]}/search?q={Uri.EscapeDataString(name)}", token);
+                }
+            }
+            post.Categories.RemoveAll(c => !wanted.Contains(c.Id));
+            foreach (var id in wanted.Where(id => post.Categories.All(c => c.Id != id)))
+            {
+                post.Categories.Add(await db.Categories.SingleAsync(c => c.Id == id, token));
+            }
+            post.Render();
+            var changed = db.ChangeTracker.HasChanges();
+            if (changed && !added)
+            {
+                post.UpdatedAt = now;
+            }
+            await RememberAsync(OldKeys(planned), planned.Path, token);
+            await db.SaveChangesAsync(token);
+            if (added)
+            {
+                db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "post", LocalId = post.Id, ImportedAt = now });
+                await db.SaveChangesAsync(token);
+                _imported[item.Id] = post.Id;
+            }
+            return (added, changed);
+        }, ct);
+        Committed();
         Count(added, changed);
     }
 
     /// <summary>A WPML or Polylang translation: a human translation of the post its group's original became.</summary>
     private async Task SaveTranslationAsync(WxrItem item, Planned planned, CancellationToken ct)
     {
-        if (!_imported.TryGetValue(planned.MainId!.Value, out var postId)
-            || await db.Posts.Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == postId, ct) is not { } post)
+        if (!_imported.TryGetValue(planned.MainId!.Value, out var postId))
         {
             return;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var translation = post.Translations.Find(t => t.Culture == planned.Culture);
-        var added = translation is null;
-        if (translation is null)
+        var body = WordPressContent.ToMarkdown(item.Content, Rewrite, _images);
+        var outcome = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async token =>
         {
-            translation = new PostTranslation { Culture = planned.Culture, Title = "", BodyMarkdown = "", SourceHash = "", UpdatedAt = now };
-            post.Translations.Add(translation);
-        }
-        translation.Title = Title(item);
-        translation.Summary = Plain(item.Excerpt) is { Length: > 0 } summary ? summary : null;
-        translation.BodyMarkdown = WordPressContent.ToMarkdown(item.Content, Rewrite, _images);
-        translation.State = TranslationState.Human;
-        translation.SourceHash = post.ContentHash;
-        PostTexts.Render(translation);
-        var changed = db.ChangeTracker.HasChanges();
-        if (changed)
+            _pending.Clear();
+            if (await db.Posts.Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == postId, token) is not { } post)
+            {
+                return ((bool Added, bool Changed)?)null;
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var translation = post.Translations.Find(t => t.Culture == planned.Culture);
+            var added = translation is null;
+            if (translation is null)
+            {
+                translation = new PostTranslation { Culture = planned.Culture, Title = "", BodyMarkdown = "", SourceHash = "", UpdatedAt = now };
+                post.Translations.Add(translation);
+                db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "post", LocalId = post.Id, ImportedAt = now });
+            }
+            translation.Title = Title(item);
+            translation.Summary = Plain(item.Excerpt) is { Length: > 0 } summary ? summary : null;
+            translation.BodyMarkdown = body;
+            translation.State = TranslationState.Human;
+            translation.SourceHash = post.ContentHash;
+            PostTexts.Render(translation);
+            var changed = db.ChangeTracker.HasChanges();
+            if (changed)
+            {
+                translation.UpdatedAt = now;
+            }
+            await RememberAsync(OldKeys(planned), planned.Path, token);
+            await db.SaveChangesAsync(token);
+            return (added, changed);
+        }, ct);
+        if (outcome is var (wasAdded, wasChanged))
         {
-            translation.UpdatedAt = now;
+            Committed();
+            Count(wasAdded, wasChanged);
         }
-        await RememberAsync(OldKeys(planned), planned.Path, ct);
-        if (added)
-        {
-            db.ImportedItems.Add(new ImportedItem { Source = _source, ExternalId = item.Id, Kind = "post", LocalId = post.Id, ImportedAt = now });
-        }
-        await db.SaveChangesAsync(ct);
-        Count(added, changed);
     }
 
     private void Count(bool added, bool changed)
@@ -398,22 +421,36 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     private async Task<int> CategoryAsync(string oldSlug, string name, string taxonomy, CancellationToken ct)
     {
         var slug = Slugs.From(Uri.UnescapeDataString(oldSlug)) is { Length: > 0 } s ? s : Slugs.From(name);
-        if (!_categoryIds.TryGetValue(slug, out var id))
+        if (_categoryIds.TryGetValue(slug, out var id))
         {
-            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug, ct);
-            if (category is null)
-            {
-                category = new Category { Name = WebUtility.HtmlDecode(name).Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)] : slug, Slug = slug };
-                db.Categories.Add(category);
-                await db.SaveChangesAsync(ct);
-            }
-            _categoryIds[slug] = id = category.Id;
+            return id;
+        }
+        id = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async token =>
+        {
+            _pending.Clear();
+            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug, token)
+                ?? db.Categories.Add(new Category { Name = WebUtility.HtmlDecode(name).Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)] : slug, Slug = slug }).Entity;
             var path = $"/{site.Value.Cultures[0]}/category/{Uri.EscapeDataString(slug)}";
             var oldPath = taxonomy == "post_tag" ? $"/tag/{oldSlug.ToLowerInvariant()}" : $"/category/{oldSlug.ToLowerInvariant()}";
-            await RememberAsync([oldPath, $"{oldPath}/feed"], path, ct);
-            await db.SaveChangesAsync(ct);
+            await RememberAsync([oldPath, $"{oldPath}/feed"], path, token);
+            await db.SaveChangesAsync(token);
+            return category.Id;
+        }, ct);
+        Committed();
+        db.ChangeTracker.Clear();
+        return _categoryIds[slug] = id;
+    }
+
+    // Old addresses added by the transaction under way: known to the import once it commits (a retried transaction adds them again).
+    private readonly List<OldAddress> _pending = [];
+
+    private void Committed()
+    {
+        foreach (var address in _pending)
+        {
+            _oldAddresses[address.From] = address;
         }
-        return id;
+        _pending.Clear();
     }
 
     /// <summary>Adds (or points anew) the old addresses of an item; addresses staff wrote by hand are never changed.</summary>
@@ -421,9 +458,13 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     {
         foreach (var key in keys)
         {
+            if (_pending.Exists(a => a.From == key))
+            {
+                continue;
+            }
             if (_oldAddresses.TryGetValue(key, out var known))
             {
-                if (known.Source == "wordpress" && known.To != to && known.Id > 0 && await db.OldAddresses.SingleOrDefaultAsync(a => a.Id == known.Id, ct) is { } row)
+                if (known.Source == "wordpress" && known.To != to && await db.OldAddresses.SingleOrDefaultAsync(a => a.From == key, ct) is { } row)
                 {
                     // Through the change tracker: the saved change evicts the in-memory map on every node.
                     (row.To, known.To) = (to, to);
@@ -432,7 +473,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
             }
             var address = new OldAddress { From = key, To = to, Source = "wordpress", CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.OldAddresses.Add(address);
-            _oldAddresses[key] = address;
+            _pending.Add(address);
         }
     }
 

@@ -151,6 +151,7 @@ public sealed class WordPressImportTests(ImportedSiteApp app) : IClassFixture<Im
     [InlineData("/?page_id=2", "/en/pages/about")]
     [InlineData("/category/news/", "/en/category/news")]
     [InlineData("/category/un-statements/", "/en/category/un-statements")]
+    [InlineData("/tag/regular-pathways/", "/en/search?q=Regular%20pathways")]
     public async Task Every_old_permalink_answers_301_to_the_new_address_which_answers_200(string old, string now)
     {
         var response = await Reader().GetAsync(new Uri(old, UriKind.Relative));
