@@ -1,5 +1,7 @@
+using Chorus.Web.Data;
 using Chorus.Web.Features.Admin;
 using Chorus.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.WordPress;
 
@@ -41,7 +43,14 @@ internal static class WordPressExtensions
             if (args.Contains("--dry-run"))
             {
                 await using var stream = File.OpenRead(file);
-                foreach (var line in WordPressReport.Read(stream, uploads).Lines())
+                var report = WordPressReport.Read(stream, uploads);
+                if (services?.GetService<ChorusDb>() is { } db)
+                {
+                    var source = WordPressImport.SourceOf(report.Site);
+                    var known = await db.ImportedItems.Where(i => i.Source == source).Select(i => i.ExternalId).ToListAsync();
+                    report.AlreadyImported = known.Count(report.ItemIds.Contains);
+                }
+                foreach (var line in report.Lines())
                 {
                     await output.WriteLineAsync(line);
                 }

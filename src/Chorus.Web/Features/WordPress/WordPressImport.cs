@@ -39,6 +39,9 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     private HashSet<string> _oldHosts = new(StringComparer.OrdinalIgnoreCase);
     private string _source = "";
 
+    /// <summary>What <see cref="ImportedItem.Source"/> says for items of the site at <paramref name="baseUrl"/>.</summary>
+    public static string SourceOf(string baseUrl) => $"wordpress:{baseUrl.TrimEnd('/')}";
+
     /// <summary>One post or page of the export and where it will live.</summary>
     private sealed record Planned(int Id, bool Page, string Culture, string Slug, string Path, int? MainId, string Link, DateTime? Date, string OldSlug, string Title);
 
@@ -112,7 +115,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
                 if (_source.Length == 0)
                 {
                     var baseUrl = (wxr.Site?.BaseUrl ?? "").TrimEnd('/');
-                    _source = $"wordpress:{baseUrl}";
+                    _source = SourceOf(baseUrl);
                     _oldHosts = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? [uri.Host, uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : "www." + uri.Host] : [];
                     _imported = await db.ImportedItems.AsNoTracking().Where(i => i.Source == _source).ToDictionaryAsync(i => i.ExternalId, i => i.LocalId, ct);
                     _oldAddresses = await db.OldAddresses.ToDictionaryAsync(a => a.From, StringComparer.Ordinal, ct);

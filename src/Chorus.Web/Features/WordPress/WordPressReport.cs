@@ -41,6 +41,12 @@ internal sealed partial class WordPressReport
 
     public SortedDictionary<string, int> UnknownShortcodes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The WordPress IDs of the posts, pages and attachments, to tell which an earlier import already brought over.</summary>
+    public HashSet<int> ItemIds { get; } = [];
+
+    /// <summary>How many of <see cref="ItemIds"/> an earlier import of this site brought over (null when not asked).</summary>
+    public int? AlreadyImported { get; set; }
+
     /// <summary>Posts and pages by language, where a WPML or Polylang export says it.</summary>
     public SortedDictionary<string, int> Languages { get; } = new(StringComparer.Ordinal);
 
@@ -54,6 +60,7 @@ internal sealed partial class WordPressReport
             switch (item.Type)
             {
                 case "post" or "page":
+                    report.ItemIds.Add(item.Id);
                     var counts = item.Type == "post" ? report.Posts : report.Pages;
                     counts[item.Status] = counts.GetValueOrDefault(item.Status) + 1;
                     report.Comments += item.Comments;
@@ -71,6 +78,7 @@ internal sealed partial class WordPressReport
                     }
                     break;
                 case "attachment":
+                    report.ItemIds.Add(item.Id);
                     report.Attachments++;
                     if (root is not null && item.Meta.TryGetValue("_wp_attached_file", out var file))
                     {
@@ -141,6 +149,10 @@ internal sealed partial class WordPressReport
             yield return $"  refused: {file} (its path leads out of the uploads folder)";
         }
         yield return $"Comments: {Comments} (Chorus has none: counted and skipped)";
+        if (AlreadyImported is { } already)
+        {
+            yield return $"Already here from an earlier import: {already} of the {ItemIds.Count} posts, pages and attachments (they will be updated, not added again)";
+        }
         if (Languages.Count > 0)
         {
             yield return $"Languages: {string.Join(", ", Languages.Select(l => $"{l.Key} {l.Value}"))}";

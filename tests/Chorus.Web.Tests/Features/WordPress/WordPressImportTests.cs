@@ -172,6 +172,19 @@ public sealed class WordPressImportTests(ImportedSiteApp app) : IClassFixture<Im
     }
 
     [SkippableFact]
+    public async Task A_dry_run_after_the_import_says_which_items_are_already_here_and_writes_nothing()
+    {
+        var posts = await app.WithDb(db => db.Posts.CountAsync());
+
+        var (code, output, errors) = await app.ImportAsync("--dry-run");
+
+        Assert.True(code == 0, errors);
+        // Ten posts and pages (the French one included) and the one attachment whose file was found.
+        Assert.Contains("Already here from an earlier import: 11 of the 13 posts, pages and attachments (they will be updated, not added again)", output, StringComparison.Ordinal);
+        Assert.Equal(posts, await app.WithDb(db => db.Posts.CountAsync()));
+    }
+
+    [SkippableFact]
     public async Task Importing_the_same_export_again_adds_nothing_and_changes_nothing()
     {
         var counts = () => app.WithDb(async db => (await db.Posts.CountAsync(), await db.Set<PostTranslation>().CountAsync(), await db.Media.CountAsync(),
