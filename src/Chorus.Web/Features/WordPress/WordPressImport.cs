@@ -34,7 +34,9 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     private readonly Dictionary<int, ImportedImage> _images = [];
     private readonly Dictionary<int, int> _mediaIds = [];
     private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
-    private Dictionary<string, OldAddress> _oldAddresses = new(StringComparer.Ordinal);
+    // Every old address already here, by its key: where it leads and whether an import made it (staff's are never changed).
+    // Only the two values, not the rows: an export of 10,000 posts has some 60,000.
+    private Dictionary<string, (string To, bool Imported)> _oldAddresses = new(StringComparer.Ordinal);
     private Dictionary<int, int> _imported = [];
     private HashSet<string> _oldHosts = new(StringComparer.OrdinalIgnoreCase);
     private string _source = "";
@@ -118,7 +120,8 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
                     _source = SourceOf(baseUrl);
                     _oldHosts = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? [uri.Host, uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : "www." + uri.Host] : [];
                     _imported = await db.ImportedItems.AsNoTracking().Where(i => i.Source == _source).ToDictionaryAsync(i => i.ExternalId, i => i.LocalId, ct);
-                    _oldAddresses = await db.OldAddresses.ToDictionaryAsync(a => a.From, StringComparer.Ordinal, ct);
+                    _oldAddresses = await db.OldAddresses.AsNoTracking().Select(a => new { a.From, a.To, a.Source })
+                        .ToDictionaryAsync(a => a.From, a => (a.To, a.Source == "wordpress"), StringComparer.Ordinal, ct);
                 }
                 switch (item.Type)
                 {
@@ -474,7 +477,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     {
         foreach (var address in _pending)
         {
-            _oldAddresses[address.From] = address;
+            _oldAddresses[address.From] = (address.To, true);
         }
         _pending.Clear();
     }
@@ -490,10 +493,11 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
             }
             if (_oldAddresses.TryGetValue(key, out var known))
             {
-                if (known.Source == "wordpress" && known.To != to && await db.OldAddresses.SingleOrDefaultAsync(a => a.From == key, ct) is { } row)
+                if (known.Imported && known.To != to && await db.OldAddresses.SingleOrDefaultAsync(a => a.From == key, ct) is { } row)
                 {
                     // Through the change tracker: the saved change evicts the in-memory map on every node.
-                    (row.To, known.To) = (to, to);
+                    row.To = to;
+                    _pending.Add(row);
                 }
                 continue;
             }
