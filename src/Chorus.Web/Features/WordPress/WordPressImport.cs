@@ -350,7 +350,11 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
             {
                 post.UpdatedAt = now;
             }
-            await RememberAsync(OldKeys(planned), planned.Path, token);
+            if (item.Status is "publish" or "future")
+            {
+                // Only what readers could reach: a draft's or a trashed post's old address leads nowhere, as it did.
+                await RememberAsync(OldKeys(planned), planned.Path, token);
+            }
             await db.SaveChangesAsync(token);
             if (added)
             {
@@ -399,7 +403,11 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
             {
                 translation.UpdatedAt = now;
             }
-            await RememberAsync(OldKeys(planned), planned.Path, token);
+            if (item.Status is "publish" or "future")
+            {
+                // Only what readers could reach: a draft's or a trashed post's old address leads nowhere, as it did.
+                await RememberAsync(OldKeys(planned), planned.Path, token);
+            }
             await db.SaveChangesAsync(token);
             return (added, changed);
         }, ct);

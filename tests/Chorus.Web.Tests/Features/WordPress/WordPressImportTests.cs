@@ -168,6 +168,9 @@ public sealed class WordPressImportTests(ImportedSiteApp app) : IClassFixture<Im
         Assert.StartsWith("/media/", file.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Reader().GetAsync(file.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Reader().GetAsync(new Uri("/2019/01/01/never-was/", UriKind.Relative))).StatusCode);
+        // A trashed post's and a draft's addresses were never public: they lead nowhere still, rather than to a page that is not there.
+        Assert.Equal(HttpStatusCode.NotFound, (await Reader().GetAsync(new Uri("/2020/01/10/old-announcement/", UriKind.Relative))).StatusCode);
+        Assert.NotEqual(HttpStatusCode.MovedPermanently, (await Reader().GetAsync(new Uri("/?p=107", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Reader().GetAsync(new Uri("/wp-content/uploads/2021/11/panel.png", UriKind.Relative))).StatusCode);
     }
 
