@@ -30,7 +30,7 @@ internal sealed class ImportRun
     /// <summary>Items the export holds, from the check made when it was uploaded.</summary>
     public int Total { get; set; }
 
-    /// <summary>The report for a person: what was added, updated, skipped, missing.</summary>
+    /// <summary>What the import did (<see cref="WordPressImportResult"/> as JSON), shown in the reader's language.</summary>
     public string Report { get; set; } = "";
     public string? Error { get; set; }
     public required string StartedBy { get; set; }
@@ -121,7 +121,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
                     await db.ImportRuns.Where(r => r.Id == next.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Done, done).SetProperty(r => r.LeaseUntil, until), ct);
                 }
             }, ct);
-            await FinishAsync(db, next.Id, ImportState.Done, string.Join('\n', result.Lines()), null, result.Added + result.Updated + result.Unchanged, ct);
+            await FinishAsync(db, next.Id, ImportState.Done, System.Text.Json.JsonSerializer.Serialize(result), null, result.Added + result.Updated + result.Unchanged, ct);
         }
         catch (Exception e) when (e is WxrException or IOException)
         {

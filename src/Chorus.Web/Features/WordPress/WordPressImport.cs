@@ -582,32 +582,39 @@ internal sealed class WordPressImportResult
     public int MediaKept { get; set; }
     public int Redirects { get; set; }
     public int Comments { get; set; }
-    public List<string> MediaMissing { get; } = [];
-    public List<string> MediaRefused { get; } = [];
-    public List<string> Skipped { get; } = [];
-    public List<string> OtherLanguages { get; } = [];
+    public List<string> MediaMissing { get; init; } = [];
+    public List<string> MediaRefused { get; init; } = [];
+    public List<string> Skipped { get; init; } = [];
+    public List<string> OtherLanguages { get; init; } = [];
 
-    public IEnumerable<string> Lines()
+    /// <summary>
+    /// The report as lines, each written by <paramref name="say"/> from an interface string and its values: the command
+    /// line passes plain formatting (English), the admin page its localizer (the reader's language).
+    /// </summary>
+    public IEnumerable<string> Lines(Func<string, object[], string> say)
     {
-        yield return $"Posts, pages and translations: {Added} added, {Updated} updated, {Unchanged} unchanged";
-        yield return $"Media: {MediaAdded} added, {MediaKept} already here, {MediaMissing.Count} missing, {MediaRefused.Count} refused";
+        yield return say("Posts, pages and translations: {0} added, {1} updated, {2} unchanged", [Added, Updated, Unchanged]);
+        yield return say("Media: {0} added, {1} already here, {2} missing, {3} refused", [MediaAdded, MediaKept, MediaMissing.Count, MediaRefused.Count]);
         foreach (var file in MediaMissing)
         {
-            yield return $"  missing: {file} (posts keep a plain link to it)";
+            yield return say("missing: {0} (posts keep a plain link to it)", [file]);
         }
         foreach (var file in MediaRefused)
         {
-            yield return $"  refused: {file}";
+            yield return say("refused: {0}", [file]);
         }
         foreach (var item in Skipped)
         {
-            yield return $"Skipped: {item}";
+            yield return say("Skipped: {0}", [item]);
         }
-        yield return $"Comments: {Comments} skipped (Chorus has none)";
+        yield return say("Comments: {0} skipped (Chorus has none)", [Comments]);
         foreach (var item in OtherLanguages)
         {
-            yield return $"Not imported, in a language this site does not serve: {item}";
+            yield return say("Not imported, in a language this site does not serve: {0}", [item]);
         }
-        yield return $"Old addresses answering 301: {Redirects}";
+        yield return say("Old addresses answering 301: {0}", [Redirects]);
     }
+
+    /// <summary>The report in English, for the command line.</summary>
+    public IEnumerable<string> Lines() => Lines((text, values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text, values));
 }

@@ -16,6 +16,10 @@ internal sealed class ImportStatusModel(ChorusDb db, IStringLocalizer<SharedStri
 
     public bool Finished => Run.State is ImportState.Done or ImportState.Failed;
 
+    /// <summary>The report's lines in the reader's language; none before the import ends.</summary>
+    public IReadOnlyList<string> Report => Run.Report.Length == 0 ? []
+        : [.. (System.Text.Json.JsonSerializer.Deserialize<WordPressImportResult>(Run.Report) ?? new()).Lines((text, values) => S[text, values])];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run)
