@@ -110,6 +110,9 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
             return true;
         }
         var file = Path.Combine(Folder, next.StoredName);
+        // The lease is renewed on a timer of its own while the import runs (attachments can take minutes before the first post).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewAsync(next.Id, stop.Token);
         try
         {
             var options = new WordPressImportOptions(next.Uploads, next.StatementsCategory, next.TagsAsCategories, next.StartedBy);
@@ -117,18 +120,47 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
             {
                 if (done % 25 == 0)
                 {
-                    var until = clock.GetUtcNow().UtcDateTime + Lease;
-                    await db.ImportRuns.Where(r => r.Id == next.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Done, done).SetProperty(r => r.LeaseUntil, until), ct);
+                    await db.ImportRuns.Where(r => r.Id == next.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Done, done), ct);
                 }
             }, ct);
             await FinishAsync(db, next.Id, ImportState.Done, System.Text.Json.JsonSerializer.Serialize(result), null, result.Added + result.Updated + result.Unchanged, ct);
         }
-        catch (Exception e) when (e is WxrException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await FinishAsync(db, next.Id, ImportState.Failed, "", e.Message, null, ct);
+            // Whole items only were written; the same file imported again goes on from there.
+            log.LogWarning(e, "Import {Id} stopped.", next.Id);
+            await FinishAsync(db, next.Id, ImportState.Failed, "", e.Message.Length > 2000 ? e.Message[..2000] : e.Message, null, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await renewing;
         }
         File.Delete(file);
         return true;
+    }
+
+    private async Task RenewAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Lease / 4, clock, ct);
+                await using var scope = scopes.CreateAsyncScope();
+                var until = clock.GetUtcNow().UtcDateTime + Lease;
+                await scope.ServiceProvider.GetRequiredService<ChorusDb>().ImportRuns.Where(r => r.Id == id && r.State == ImportState.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run ended
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            // The database is away: the import fails too, and the lease lapses for the run to be taken up again.
+        }
     }
 
     private async Task FinishAsync(ChorusDb db, int id, ImportState state, string report, string? error, int? done, CancellationToken ct)
