@@ -101,6 +101,43 @@ public sealed class ImportUploadTests(ImportUploadApp app) : IClassFixture<Impor
     }
 
     [SkippableFact]
+    public async Task A_run_whose_node_stopped_is_taken_up_again_once_its_lease_lapses()
+    {
+        var runner = app.Services.GetRequiredService<ImportRunner>();
+        Directory.CreateDirectory(runner.Folder);
+        var stored = $"{Guid.NewGuid():N}.xml";
+        File.Copy(ImportedSiteApp.Fixture, Path.Combine(runner.Folder, stored));
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        // As a node leaves it when it stops halfway: running, its lease about to lapse.
+        var id = await app.WithDb(async db =>
+        {
+            var run = new ImportRun { FileName = "stopped.xml", StoredName = stored, StartedBy = "import-admin@crossroads.test", CreatedAt = now, State = ImportState.Running, Done = 4, Total = 10, LeaseUntil = now.AddMinutes(1) };
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+        var state = () => app.WithDb(db => db.ImportRuns.Where(r => r.Id == id).Select(r => r.State).SingleAsync());
+
+        // Still held: nobody takes it.
+        while (await runner.RunNextAsync(default) && await state() != ImportState.Running)
+        {
+        }
+        Assert.Equal(ImportState.Running, await state());
+
+        // Lapsed: the next round (the background one, woken by the clock, or this one) takes it up and finishes it.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        for (var i = 0; i < 100 && await state() is not (ImportState.Done or ImportState.Failed); i++)
+        {
+            if (!await runner.RunNextAsync(default))
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Equal(ImportState.Done, await state());
+        Assert.False(File.Exists(Path.Combine(runner.Folder, stored)));
+    }
+
+    [SkippableFact]
     public async Task Only_an_admin_may_import()
     {
         var response = await app.Editor.GetAsync(new Uri("/admin/import", UriKind.Relative));
