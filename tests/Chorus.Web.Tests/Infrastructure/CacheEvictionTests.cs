@@ -175,6 +175,9 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         typeof(Chorus.Web.Features.Newsletter.SuppressedAddress), typeof(Chorus.Web.Features.Newsletter.NewsletterList),
         // Who was sent which issue: private bookkeeping.
         typeof(Chorus.Web.Features.Newsletter.Issues.NewsletterDelivery),
+        // A consultation's answer rows are shown only through their response, whose state change (its rule) evicts; a
+        // question's earlier words are shown to staff only.
+        typeof(Chorus.Web.Features.Consultations.Answer), typeof(Chorus.Web.Features.Consultations.QuestionRevision),
     ];
 
     [Fact]
