@@ -77,7 +77,7 @@ internal static class ConsultationResults
                     }
                     break;
             }
-            var quotes = texts.Where(t => t.QuestionId == q.Id).Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
+            var quotes = texts.Where(t => t.QuestionId == q.Id && (t.IsOther || q.Kind is QuestionKind.ShortText or QuestionKind.LongText)).Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
                 t.Country, t.Highlight, t.Themes)).ToList();
             results.Add(new QuestionResult(q, ConsultationRules.TextOf(q, chain, c.Culture)?.Text ?? "", n, bars, quotes));
         }

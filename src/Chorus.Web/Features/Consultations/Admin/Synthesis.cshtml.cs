@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using Chorus.Web.Data;
+using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Content;
+using Chorus.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chorus.Web.Features.Consultations.Admin;
+
+/// <summary>
+/// /admin/consultations/{id}/synthesis: every question's figures (charts and tables, as the public results show them) and
+/// every free-text answer by theme, published or not; a button writes a draft post from them: the figures as tables and
+/// the highlighted quotes, anonymised unless the respondent allowed attribution.
+/// </summary>
+[Authorize(Roles = Roles.Editors)]
+internal sealed class SynthesisModel(ChorusDb db, UserManager<ChorusUser> users, IStringLocalizer<SharedStrings> S) : SitePageModel
+{
+    [FromRoute] public int Id { get; set; }
+
+    public Consultation Consultation { get; private set; } = null!;
+    public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
+    public Turnout Turnout { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var c = Consultation;
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"{Turnout.Organisations} organisations and {Turnout.Individuals} individuals from {Turnout.Countries} countries answered.\n\n");
+        foreach (var r in Results)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"## {Escape(r.Text)}\n\n{r.Answered} answered.\n\n");
+            if (r.Bars.Count > 0)
+            {
+                var ranking = r.Question.Kind == QuestionKind.Ranking;
+                body.Append(ranking ? "| Option | Average rank | Answers |\n|---|---:|---:|\n" : "| Option | Answers | % |\n|---|---:|---:|\n");
+                foreach (var b in r.Bars)
+                {
+                    var label = Escape(b.Label.Length == 0 ? "Other" : b.Label);
+                    body.Append(ranking
+                        ? string.Create(CultureInfo.InvariantCulture, $"| {label} | {b.AverageRank?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—"} | {b.Count} |\n")
+                        : string.Create(CultureInfo.InvariantCulture, $"| {label} | {b.Count} | {b.Percent:0.#} |\n"));
+                }
+                body.Append('\n');
+            }
+            foreach (var q in r.Quotes.Where(q => q.Highlight))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"> {Escape(q.Text).ReplaceLineEndings("\n> ")}\n>\n> — {Escape(q.Attribution ?? "Anonymous")}\n\n");
+            }
+        }
+        var slug = await Slugs.ForFormAsync(null, $"{c.Slug}-synthesis", s => db.Posts.AnyAsync(p => p.Slug == s, ct)) is var (s, taken) && taken
+            ? $"{c.Slug}-synthesis-{Guid.NewGuid().ToString("N")[..6]}" : s;
+        var post = new Post
+        {
+            Title = $"What we heard: {c.Title}", Slug = slug, BodyMarkdown = body.ToString(), Kind = PostKind.Report, Status = PostStatus.Draft,
+            Culture = c.Culture, AuthorName = (await users.GetUserAsync(User))?.DisplayName ?? "",
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/admin/posts/{post.Id}");
+    }
+
+    // Text someone typed goes into Markdown as text: no link, heading or table syntax of theirs takes effect.
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (ch is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '!')
+            {
+                sb.Append('\\');
+            }
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var slug = await db.Consultations.Where(c => c.Id == Id && c.DeletedAt == null).Select(c => c.Slug).FirstOrDefaultAsync(ct);
+        if (slug is null || await ConsultationRules.LoadAsync(db, slug, ct) is not { } c)
+        {
+            return false;
+        }
+        Consultation = c;
+        Title = S["Synthesis of “{0}”", c.Title];
+        Results = await ConsultationResults.ComputeAsync(db, c, [c.Culture], c.Culture, withQuotes: true, ct);
+        Turnout = await AnswerModel.TurnoutAsync(db, c.Id, ct);
+        return true;
+    }
+}
