@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Chorus.Web.Features.Consultations;
 
 /// <summary>A consultation's words in the best language available for a reader.</summary>
-internal sealed record ConsultationText(string Title, string IntroductionHtml, string Culture, bool IsMachineDraft);
+internal sealed record ConsultationText(string Title, string IntroductionMarkdown, string IntroductionHtml, string Culture, bool IsMachineDraft);
 
 /// <summary>What counts, which words a reader sees, and which cached pages a response changes.</summary>
 internal static class ConsultationRules
@@ -40,10 +40,10 @@ internal static class ConsultationRules
             }
             if (c.Translations.FirstOrDefault(t => t.Culture == culture) is { } t)
             {
-                return new ConsultationText(t.Title, t.IntroductionHtml, t.Culture, t.IsMachineDraft);
+                return new ConsultationText(t.Title, t.IntroductionMarkdown, t.IntroductionHtml, t.Culture, t.IsMachineDraft);
             }
         }
-        return new ConsultationText(c.Title, c.IntroductionHtml, c.Culture, false);
+        return new ConsultationText(c.Title, c.IntroductionMarkdown, c.IntroductionHtml, c.Culture, false);
     }
 
     /// <summary>The first text in the reader's chain of languages, else the consultation's own language, else any.</summary>

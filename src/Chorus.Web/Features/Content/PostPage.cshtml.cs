@@ -30,6 +30,9 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
     /// <summary>schema.org NewsArticle and the breadcrumb trail.</summary>
     public string JsonLd { get; private set; } = "";
 
+    /// <summary>The consultations this post comes out of.</summary>
+    public IReadOnlyList<Features.Consultations.ConsultationLink> Consultations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
     {
         View = await PostVersions.ReadAsync(db, db.Posts.Published(clock.GetUtcNow().UtcDateTime), Slug, Chain, version == "machine", ct);
@@ -54,6 +57,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             campaigns.Add((c.Slug, c.PublicList));
         }
         (Events, Campaigns) = (events, campaigns);
+        Consultations = await Features.Consultations.ConsultationLinks.OfAsync(db, HttpContext, Chain, clock.GetUtcNow().UtcDateTime, null, View.Post.Id, ct);
         (Title, Description, TranslatedCultures, OpenGraphType) = (View.Title, View.Excerpt, View.TranslatedCultures, "article");
         Image = Site.SiteIdentity.Image(View.Post.Image);
         // A machine draft, or another language's text shown for want of one in this language, is a copy: search engines

@@ -31,6 +31,9 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
 
     public DateTime Now { get; private set; }
 
+    /// <summary>The consultations presented at this event.</summary>
+    public IReadOnlyList<Features.Consultations.ConsultationLink> Consultations { get; private set; } = [];
+
     public string JsonLd { get; private set; } = "";
 
     public bool IsPast => Event.EndsAt < Now;
@@ -59,6 +62,7 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
             return new SessionView(s, local, reader, s.Status == SessionStatus.Scheduled && s.StartsAt <= Now && Now < s.EndsAt, s == next);
         })];
         Registration = await RegistrationRules.StateAsync(db, e, Now, ct);
+        Consultations = await Features.Consultations.ConsultationLinks.OfAsync(db, HttpContext, Chain, Now, e.Id, null, ct);
         JsonLd = SchemaOrg(e);
         return Page();
     }
