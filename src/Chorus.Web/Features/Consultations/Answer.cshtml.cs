@@ -21,7 +21,7 @@ internal sealed record Turnout(int Organisations, int Individuals, int Countries
 /// emailed link is followed, as on sign-ons (same honeypot, fill time, rate limit and organisation fields).
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimit)]
-internal sealed class AnswerModel(ChorusDb db, TimeProvider clock, Mailer mailer, ExpiringTokens tokens,
+internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clock, Mailer mailer, ExpiringTokens tokens,
     IOptions<CampaignOptions> options, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
@@ -33,6 +33,17 @@ internal sealed class AnswerModel(ChorusDb db, TimeProvider clock, Mailer mailer
     public ConsultationText Text { get; private set; } = null!;
     public IReadOnlyList<Question> Questions { get; private set; } = [];
     public Turnout Turnout { get; private set; } = null!;
+
+    /// <summary>The page, with the figures it shows (read only when a page is rendered: a submission that succeeds redirects).</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult && Consultation is not null)
+        {
+            Turnout = await TurnoutAsync(db, shown, Consultation.Id, HttpContext.RequestAborted);
+        }
+    }
     public bool Open { get; private set; }
     public bool Closed { get; private set; }
     public bool Sent { get; private set; }
@@ -209,7 +220,7 @@ internal sealed class AnswerModel(ChorusDb db, TimeProvider clock, Mailer mailer
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await ConsultationRules.LoadAsync(db, Slug, ct) is not { } c)
+        if (await ConsultationRules.LoadAsync(db, shown, Slug, ct) is not { } c)
         {
             return false;
         }
@@ -234,12 +245,14 @@ internal sealed class AnswerModel(ChorusDb db, TimeProvider clock, Mailer mailer
                 return false;
             }
         }
-        Turnout = await TurnoutAsync(db, c.Id, ct);
         return true;
     }
 
     /// <summary>How many organisations and people answered (confirmed), from how many countries, by UN region.</summary>
-    public static async Task<Turnout> TurnoutAsync(ChorusDb db, int consultationId, CancellationToken ct)
+    public static Task<Turnout> TurnoutAsync(ChorusDb db, ShownData shown, int consultationId, CancellationToken ct) =>
+        shown.GetAsync($"consultation-turnout:{consultationId}", [Shown.Consultations], ct2 => ReadTurnoutAsync(db, consultationId, ct2), ct);
+
+    private static async Task<Turnout> ReadTurnoutAsync(ChorusDb db, int consultationId, CancellationToken ct)
     {
         var rows = await db.ConsultationResponses.AsNoTracking().Counted(consultationId)
             .GroupBy(r => new { r.IsIndividual, r.Country }).Select(g => new { g.Key.IsIndividual, g.Key.Country, Count = g.Count() }).ToListAsync(ct);

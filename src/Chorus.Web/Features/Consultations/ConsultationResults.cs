@@ -1,5 +1,6 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Organisations;
+using Chorus.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chorus.Web.Features.Consultations;
@@ -18,24 +19,55 @@ internal sealed record QuestionResult(Question Question, string Text, int Answer
 /// </summary>
 internal static class ConsultationResults
 {
-    public static async Task<IReadOnlyList<QuestionResult>> ComputeAsync(ChorusDb db, Consultation c, IReadOnlyList<string> chain,
-        string culture, bool withQuotes, CancellationToken ct)
-    {
-        var counted = db.ConsultationResponses.Counted(c.Id).Select(r => r.Id);
-        var groups = await db.ConsultationAnswers.AsNoTracking().Where(a => counted.Contains(a.ResponseId))
-            .GroupBy(a => new { a.QuestionId, a.OptionId, a.IsOther, a.Number, Country = a.OptionId == null && a.Number == null && !a.IsOther ? a.Text : null })
-            .Select(g => new { g.Key.QuestionId, g.Key.OptionId, g.Key.IsOther, g.Key.Number, g.Key.Country, Count = g.Count(), Rank = g.Average(a => (double?)a.Rank) })
-            .ToListAsync(ct);
-        var answered = await db.ConsultationAnswers.AsNoTracking().Where(a => counted.Contains(a.ResponseId))
-            .GroupBy(a => a.QuestionId).Select(g => new { Question = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Question, g => g.Count, ct);
-        var texts = withQuotes
-            ? await db.ConsultationAnswers.AsNoTracking().Where(a => counted.Contains(a.ResponseId) && a.Text != null && a.OptionId == null)
-                .Join(db.ConsultationResponses, a => a.ResponseId, r => r.Id, (a, r) => new
+    /// <summary>A count of answer rows with the same question, option, "Other" mark, scale value and country.</summary>
+    internal sealed record Group(int QuestionId, int? OptionId, bool IsOther, int? Number, string? Country, int Count, double? Rank);
+
+    internal sealed record QuoteRow(int QuestionId, string Text, bool IsOther, bool AttributionConsent, string Name, string? Country, bool Highlight, List<string> Themes);
+
+    /// <summary>The confirmed answers' counts (and, when asked, up to <see cref="QuotesPerQuestion"/> texts a question, highlights first).</summary>
+    internal sealed record Counts(IReadOnlyList<Group> Groups, IReadOnlyDictionary<int, int> Answered, IReadOnlyList<QuoteRow> Quotes);
+
+    public const int QuotesPerQuestion = 100;
+
+    /// <summary>
+    /// The counts of one consultation, read once and kept in memory (<see cref="ShownData"/>) until a write evicts the
+    /// consultations tag (a response confirmed, changed or withdrawn; a question edited): a results page then costs its
+    /// rendering, not a pass over every answer.
+    /// </summary>
+    public static Task<Counts> CountsAsync(ChorusDb db, ShownData shown, Consultation c, bool withQuotes, CancellationToken ct) =>
+        shown.GetAsync($"consultation-counts:{c.Id}:{withQuotes}", [Shown.Consultations], async ct2 =>
+        {
+            var counted = db.ConsultationResponses.Counted(c.Id).Select(r => r.Id);
+            // Texts are grouped only for country questions (their text is a country code); other texts would make a group each.
+            var countryQuestions = c.Questions.Where(q => q.Kind == QuestionKind.Country).Select(q => q.Id).ToList();
+            var groups = await db.ConsultationAnswers.AsNoTracking().Where(a => counted.Contains(a.ResponseId))
+                .GroupBy(a => new { a.QuestionId, a.OptionId, a.IsOther, a.Number, Country = countryQuestions.Contains(a.QuestionId) ? a.Text : null })
+                .Select(g => new Group(g.Key.QuestionId, g.Key.OptionId, g.Key.IsOther, g.Key.Number, g.Key.Country, g.Count(), g.Average(a => (double?)a.Rank)))
+                .ToListAsync(ct2);
+            var answered = await db.ConsultationAnswers.AsNoTracking().Where(a => counted.Contains(a.ResponseId))
+                .GroupBy(a => a.QuestionId).Select(g => new { Question = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
+                .ToDictionaryAsync(g => g.Question, g => g.Count, ct2);
+            var quotes = new List<QuoteRow>();
+            foreach (var q in withQuotes ? c.Questions : [])
+            {
+                if (q.Kind is not (QuestionKind.ShortText or QuestionKind.LongText) && !q.AllowOther)
                 {
-                    a.QuestionId, a.Text, a.IsOther, r.AttributionConsent, r.Name, r.Country, r.Highlight, r.Themes, a.Id,
-                }).OrderBy(x => x.Id).ToListAsync(ct)
-            : [];
+                    continue;
+                }
+                quotes.AddRange(await db.ConsultationAnswers.AsNoTracking()
+                    .Where(a => a.QuestionId == q.Id && counted.Contains(a.ResponseId) && a.Text != null && (a.IsOther || a.OptionId == null))
+                    .Join(db.ConsultationResponses, a => a.ResponseId, r => r.Id, (a, r) => new { a, r })
+                    .OrderByDescending(x => x.r.Highlight).ThenBy(x => x.a.Id).Take(QuotesPerQuestion)
+                    .Select(x => new QuoteRow(x.a.QuestionId, x.a.Text!, x.a.IsOther, x.r.AttributionConsent, x.r.Name, x.r.Country, x.r.Highlight, x.r.Themes))
+                    .ToListAsync(ct2));
+            }
+            return new Counts(groups, answered, quotes);
+        }, ct);
+
+    public static async Task<IReadOnlyList<QuestionResult>> ComputeAsync(ChorusDb db, ShownData shown, Consultation c, IReadOnlyList<string> chain,
+        bool withQuotes, CancellationToken ct)
+    {
+        var (groups, answered, texts) = await CountsAsync(db, shown, c, withQuotes, ct);
         var results = new List<QuestionResult>();
         foreach (var q in ConsultationRules.Ordered(c))
         {
@@ -77,7 +109,7 @@ internal static class ConsultationResults
                     }
                     break;
             }
-            var quotes = texts.Where(t => t.QuestionId == q.Id && (t.IsOther || q.Kind is QuestionKind.ShortText or QuestionKind.LongText)).Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
+            var quotes = texts.Where(t => t.QuestionId == q.Id).Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
                 t.Country, t.Highlight, t.Themes)).ToList();
             results.Add(new QuestionResult(q, ConsultationRules.TextOf(q, chain, c.Culture)?.Text ?? "", n, bars, quotes));
         }

@@ -59,12 +59,19 @@ internal static class ConsultationRules
     public static string SectionTitle(ConsultationSection s, IReadOnlyList<string> chain, string original) =>
         Best(s.Texts, t => t.Culture, chain, original)?.Title ?? "";
 
-    /// <summary>A consultation with everything its form and results show, in order.</summary>
-    public static Task<Consultation?> LoadAsync(ChorusDb db, string slug, CancellationToken ct) =>
-        db.Consultations.AsNoTracking().Include(c => c.Translations).Include(c => c.Sections).ThenInclude(s => s.Texts)
-            .Include(c => c.Questions).ThenInclude(q => q.Texts).Include(c => c.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
-            .Include(c => c.Event).Include(c => c.Post).AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Slug == slug && c.DeletedAt == null, ct);
+    /// <summary>
+    /// A consultation with everything its form and results show, kept in memory (<see cref="ShownData"/>) until a write
+    /// to any consultation evicts it: every answer page reads it. Only slugs that exist get an entry.
+    /// </summary>
+    public static async Task<Consultation?> LoadAsync(ChorusDb db, ShownData shown, string slug, CancellationToken ct)
+    {
+        var id = await db.Consultations.Where(c => c.Slug == slug && c.DeletedAt == null).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : await shown.GetAsync($"consultation:{id}", [Shown.Consultations], ct2 =>
+            db.Consultations.AsNoTracking().Include(c => c.Translations).Include(c => c.Sections).ThenInclude(s => s.Texts)
+                .Include(c => c.Questions).ThenInclude(q => q.Texts).Include(c => c.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
+                .Include(c => c.Event).Include(c => c.Post).AsSplitQuery()
+                .FirstOrDefaultAsync(c => c.Id == id && c.DeletedAt == null, ct2), ct);
+    }
 
     /// <summary>Questions in order: by their section's position (none first), then their own.</summary>
     public static IReadOnlyList<Question> Ordered(Consultation c)

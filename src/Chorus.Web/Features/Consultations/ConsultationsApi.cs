@@ -58,7 +58,7 @@ internal static class ConsultationsApi
     private static IQueryable<Consultation> Public(ChorusDb db, DateTime now) =>
         db.Consultations.AsNoTracking().Include(c => c.Translations).Listed(now);
 
-    private static async Task<IResult> ListAsync(HttpContext http, ChorusDb db, string? lang, string? limit, string? cursor, string? status, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, ChorusDb db, ShownData shown, string? lang, string? limit, string? cursor, string? status, CancellationToken ct)
     {
         var q = new ApiQuery(http, lang);
         var size = q.Limit(limit);
@@ -85,12 +85,12 @@ internal static class ConsultationsApi
         var items = new List<ApiConsultation>();
         foreach (var c in rows)
         {
-            items.Add(await ToApiAsync(db, c, q, withQuestions: false, ct));
+            items.Add(await ToApiAsync(db, shown, c, q, withQuestions: false, ct));
         }
         return ApiResults.Page(http, items, more ? new ApiCursor(rows[^1].OpensAt, rows[^1].Id) : null);
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct)
+    private static async Task<IResult> ReadAsync(HttpContext http, ChorusDb db, ShownData shown, string slug, string? lang, CancellationToken ct)
     {
         var q = new ApiQuery(http, lang);
         var key = q.Text("slug", slug);
@@ -98,14 +98,14 @@ internal static class ConsultationsApi
         {
             return problem;
         }
-        if (await ConsultationRules.LoadAsync(db, key!, ct) is not { } c || c.OpensAt > q.Now)
+        if (await ConsultationRules.LoadAsync(db, shown, key!, ct) is not { } c || c.OpensAt > q.Now)
         {
             return ApiResults.NotFound("consultation", slug);
         }
-        return ApiResults.Item(http, await ToApiAsync(db, c, q, withQuestions: true, ct));
+        return ApiResults.Item(http, await ToApiAsync(db, shown, c, q, withQuestions: true, ct));
     }
 
-    private static async Task<IResult> ResultsAsync(HttpContext http, ChorusDb db, string slug, string? lang, CancellationToken ct)
+    private static async Task<IResult> ResultsAsync(HttpContext http, ChorusDb db, ShownData shown, string slug, string? lang, CancellationToken ct)
     {
         var q = new ApiQuery(http, lang);
         var key = q.Text("slug", slug);
@@ -113,13 +113,13 @@ internal static class ConsultationsApi
         {
             return problem;
         }
-        if (await ConsultationRules.LoadAsync(db, key!, ct) is not { ResultsPublished: true } c)
+        if (await ConsultationRules.LoadAsync(db, shown, key!, ct) is not { ResultsPublished: true } c)
         {
             return ApiResults.NotFound("consultation with published results", slug);
         }
         var text = ConsultationRules.Best(c, q.Chain);
-        var turnout = await AnswerModel.TurnoutAsync(db, c.Id, ct);
-        var results = await ConsultationResults.ComputeAsync(db, c, q.Chain, q.Culture, c.AnswersPublishable, ct);
+        var turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
+        var results = await ConsultationResults.ComputeAsync(db, shown, c, q.Chain, c.AnswersPublishable, ct);
         return ApiResults.Item(http, new ApiConsultationResults(c.Slug, text.Title, text.Culture, turnout.Organisations, turnout.Individuals, turnout.Countries,
             [.. turnout.ByRegion.Select(r => new ApiRegionCount(r.Region, r.Count))],
             [.. results.Select(r => new ApiQuestionResult(r.Question.Id, ApiQuery.Name(r.Question.Kind), r.Text, r.Answered,
@@ -130,10 +130,10 @@ internal static class ConsultationsApi
     private static int? OptionId(QuestionResult r, Bar b) =>
         r.Question.IsChoice ? r.Question.Options.FirstOrDefault(o => o.Texts.Any(t => t.Text == b.Label))?.Id : null;
 
-    private static async Task<ApiConsultation> ToApiAsync(ChorusDb db, Consultation c, ApiQuery q, bool withQuestions, CancellationToken ct)
+    private static async Task<ApiConsultation> ToApiAsync(ChorusDb db, ShownData shown, Consultation c, ApiQuery q, bool withQuestions, CancellationToken ct)
     {
         var text = ConsultationRules.Best(c, q.Chain);
-        var turnout = await AnswerModel.TurnoutAsync(db, c.Id, ct);
+        var turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
         var path = $"/consultations/{Uri.EscapeDataString(c.Slug)}";
         var eventSlug = c.EventId is { } e ? await db.Events.Where(x => x.Id == e && x.DeletedAt == null).Select(x => x.Slug).FirstOrDefaultAsync(ct) : null;
         var postSlug = c.PostId is { } p ? await db.Posts.AsNoTracking().Published(q.Now).Where(x => x.Id == p).Select(x => x.Slug).FirstOrDefaultAsync(ct) : null;

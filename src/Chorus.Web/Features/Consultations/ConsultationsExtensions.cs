@@ -31,6 +31,7 @@ internal static class ConsultationsExtensions
         builder.Services.AddSingleton<IScheduledChanges, ConsultationSchedule>();
         builder.Services.AddHostedService<ConsultationRetention>();
         builder.AddAdminMenuItem(new("Consultations", "/admin/consultations", [Roles.Admin, Roles.Editor], 16));
+        builder.AddBenchConsultation();
     }
 
     private static void CachedPage(Microsoft.AspNetCore.Mvc.ApplicationModels.PageApplicationModel model)

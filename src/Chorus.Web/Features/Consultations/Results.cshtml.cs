@@ -9,7 +9,7 @@ namespace Chorus.Web.Features.Consultations;
 /// /{culture}/consultations/{slug}/results: what was heard, once the secretariat publishes it (cached; evicted by a
 /// confirmed answer or a change). Free-text answers appear only where the consultation allows it, named only with consent.
 /// </summary>
-internal sealed class ConsultationResultsModel(ChorusDb db, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class ConsultationResultsModel(ChorusDb db, ShownData shown, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
 
@@ -20,15 +20,15 @@ internal sealed class ConsultationResultsModel(ChorusDb db, IStringLocalizer<Sha
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await ConsultationRules.LoadAsync(db, Slug, ct) is not { ResultsPublished: true } c)
+        if (await ConsultationRules.LoadAsync(db, shown, Slug, ct) is not { ResultsPublished: true } c)
         {
             return NotFound();
         }
         (Consultation, Text) = (c, ConsultationRules.Best(c, Chain));
         Title = S["Results: {0}", Text.Title];
         Description = S["What the consultation “{0}” heard.", Text.Title];
-        Results = await ConsultationResults.ComputeAsync(db, c, Chain, Culture, c.AnswersPublishable, ct);
-        Turnout = await AnswerModel.TurnoutAsync(db, c.Id, ct);
+        Results = await ConsultationResults.ComputeAsync(db, shown, c, Chain, c.AnswersPublishable, ct);
+        Turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
         return Page();
     }
 }

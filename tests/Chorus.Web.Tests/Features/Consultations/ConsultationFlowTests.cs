@@ -106,7 +106,8 @@ public sealed partial class ConsultationFlowTests(ConsultationsApp app) : IClass
         });
 
         // The editor publishes the results.
-        var published = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{id}", new Dictionary<string, string> { ["Input.ResultsPublished"] = "true" });
+        var published = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{id}", new Dictionary<string, string> { ["Input.ResultsPublished"] = "true" },
+            formSelector: "form.editor");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         var (_, results) = await app.GetHtml("/en/consultations/flow/results");

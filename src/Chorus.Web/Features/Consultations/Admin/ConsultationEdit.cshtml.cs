@@ -15,7 +15,7 @@ namespace Chorus.Web.Features.Consultations.Admin;
 /// <summary>/admin/consultations/{id|new}: the consultation's words in each language and its rules.</summary>
 [Authorize(Roles = Roles.Editors)]
 internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone,
-    IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
+    IOptions<SiteOptions> site, Localization.Machine.MachineTranslator translator, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Id { get; set; } = "";
 
@@ -95,6 +95,32 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
         await db.SaveChangesAsync(ct);
         TempData["Status"] = S["Saved."].Value;
         return Redirect($"/admin/consultations/{c.Id}");
+    }
+
+    /// <summary>Machine drafts for every language the consultation lacks, marked as such until a person saves the words.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        var problem = await LoadAsync(keepInput: false, ct);
+        if (problem is not null || Existing is null)
+        {
+            return problem ?? NotFound();
+        }
+        try
+        {
+            var (drafted, unreachable) = await MachineDrafts.DraftAsync(db, translator, Existing.Id, Cultures, ct);
+            TempData["Status"] = string.Join(" ", new[]
+            {
+                drafted.Count == 0 ? S["Nothing was missing that a service could draft."].Value
+                    : S["Machine drafts written for: {0}.", string.Join(", ", drafted.Select(c => S[Infrastructure.Cultures.NameKey(c)].Value))].Value,
+                unreachable.Count == 0 ? null
+                    : S["No machine translation service reaches: {0}.", string.Join(", ", unreachable.Select(c => S[Infrastructure.Cultures.NameKey(c)].Value))].Value,
+            }.OfType<string>());
+        }
+        catch (Exception e) when (e is Localization.Machine.TranslationProviderException or HttpRequestException or TaskCanceledException)
+        {
+            TempData["Status"] = S["The machine translation service did not answer; try again later."].Value;
+        }
+        return Redirect($"/admin/consultations/{Existing.Id}");
     }
 
     private async Task<int?> FindAsync(string? typed, Func<string, IQueryable<int?>> query, string field, string message, CancellationToken ct)

@@ -18,7 +18,7 @@ namespace Chorus.Web.Features.Consultations.Admin;
 /// the highlighted quotes, anonymised unless the respondent allowed attribution.
 /// </summary>
 [Authorize(Roles = Roles.Editors)]
-internal sealed class SynthesisModel(ChorusDb db, UserManager<ChorusUser> users, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class SynthesisModel(ChorusDb db, ShownData shown, UserManager<ChorusUser> users, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public int Id { get; set; }
 
@@ -88,14 +88,14 @@ internal sealed class SynthesisModel(ChorusDb db, UserManager<ChorusUser> users,
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var slug = await db.Consultations.Where(c => c.Id == Id && c.DeletedAt == null).Select(c => c.Slug).FirstOrDefaultAsync(ct);
-        if (slug is null || await ConsultationRules.LoadAsync(db, slug, ct) is not { } c)
+        if (slug is null || await ConsultationRules.LoadAsync(db, shown, slug, ct) is not { } c)
         {
             return false;
         }
         Consultation = c;
         Title = S["Synthesis of “{0}”", c.Title];
-        Results = await ConsultationResults.ComputeAsync(db, c, [c.Culture], c.Culture, withQuotes: true, ct);
-        Turnout = await AnswerModel.TurnoutAsync(db, c.Id, ct);
+        Results = await ConsultationResults.ComputeAsync(db, shown, c, [c.Culture], withQuotes: true, ct);
+        Turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
         return true;
     }
 }
