@@ -11,6 +11,8 @@ internal sealed record Bar(string Label, int Count, double Percent, double? Aver
 /// <summary>A free-text answer as the results show it: attributed only with consent.</summary>
 internal sealed record Quote(string Text, string? Attribution, string? Country, bool Highlight, IReadOnlyList<string> Themes);
 
+internal enum QuoteSet { None, Highlighted, All }
+
 internal sealed record QuestionResult(Question Question, string Text, int Answered, IReadOnlyList<Bar> Bars, IReadOnlyList<Quote> Quotes);
 
 /// <summary>
@@ -64,9 +66,17 @@ internal static class ConsultationResults
             return new Counts(groups, answered, quotes);
         }, ct);
 
+    /// <summary>Quotes a public page shows a question: the secretariat's highlights only.</summary>
+    public const int PublicQuotes = 20;
+
+    /// <summary>
+    /// Every question's figures; with <paramref name="quotes"/>, its free-text answers: for the public (results page, API)
+    /// only those the secretariat highlighted, for staff every one read.
+    /// </summary>
     public static async Task<IReadOnlyList<QuestionResult>> ComputeAsync(ChorusDb db, ShownData shown, Consultation c, IReadOnlyList<string> chain,
-        bool withQuotes, CancellationToken ct)
+        QuoteSet quotes, CancellationToken ct)
     {
+        var withQuotes = quotes != QuoteSet.None;
         var (groups, answered, texts) = await CountsAsync(db, shown, c, withQuotes, ct);
         var results = new List<QuestionResult>();
         foreach (var q in ConsultationRules.Ordered(c))
@@ -109,9 +119,10 @@ internal static class ConsultationResults
                     }
                     break;
             }
-            var quotes = texts.Where(t => t.QuestionId == q.Id).Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
+            var chosen = texts.Where(t => t.QuestionId == q.Id && (quotes != QuoteSet.Highlighted || t.Highlight)).Take(quotes == QuoteSet.Highlighted ? PublicQuotes : QuotesPerQuestion);
+            var shownQuotes = chosen.Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
                 t.Country, t.Highlight, t.Themes)).ToList();
-            results.Add(new QuestionResult(q, ConsultationRules.TextOf(q, chain, c.Culture)?.Text ?? "", n, bars, quotes));
+            results.Add(new QuestionResult(q, ConsultationRules.TextOf(q, chain, c.Culture)?.Text ?? "", n, bars, shownQuotes));
         }
         return results;
     }

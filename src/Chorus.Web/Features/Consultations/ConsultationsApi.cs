@@ -52,7 +52,7 @@ internal static class ConsultationsApi
             "One consultation with its introduction as sanitised HTML and its questions, in the requested language where translated.", found: true);
         consultations.MapRead("/{slug}/results", ResultsAsync).Describe<ApiConsultationResults>("Get a consultation's results",
             "Per question, the number of answers by option with percentages (a ranking's average rank), and the free-text answers the "
-            + "secretariat allows to be published, named only with the respondent's consent. Not found until the results are published.", found: true);
+            + "secretariat highlighted where it allows publishing them, named only with the respondent's consent. Not found until the results are published.", found: true);
     }
 
     private static IQueryable<Consultation> Public(ChorusDb db, DateTime now) =>
@@ -119,7 +119,7 @@ internal static class ConsultationsApi
         }
         var text = ConsultationRules.Best(c, q.Chain);
         var turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
-        var results = await ConsultationResults.ComputeAsync(db, shown, c, q.Chain, c.AnswersPublishable, ct);
+        var results = await ConsultationResults.ComputeAsync(db, shown, c, q.Chain, c.AnswersPublishable ? QuoteSet.Highlighted : QuoteSet.None, ct);
         return ApiResults.Item(http, new ApiConsultationResults(c.Slug, text.Title, text.Culture, turnout.Organisations, turnout.Individuals, turnout.Countries,
             [.. turnout.ByRegion.Select(r => new ApiRegionCount(r.Region, r.Count))],
             [.. results.Select(r => new ApiQuestionResult(r.Question.Id, ApiQuery.Name(r.Question.Kind), r.Text, r.Answered,

@@ -27,7 +27,7 @@ internal sealed class ConsultationResultsModel(ChorusDb db, ShownData shown, ISt
         (Consultation, Text) = (c, ConsultationRules.Best(c, Chain));
         Title = S["Results: {0}", Text.Title];
         Description = S["What the consultation “{0}” heard.", Text.Title];
-        Results = await ConsultationResults.ComputeAsync(db, shown, c, Chain, c.AnswersPublishable, ct);
+        Results = await ConsultationResults.ComputeAsync(db, shown, c, Chain, c.AnswersPublishable ? QuoteSet.Highlighted : QuoteSet.None, ct);
         Turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
         return Page();
     }

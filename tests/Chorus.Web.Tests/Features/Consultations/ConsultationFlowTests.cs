@@ -131,18 +131,19 @@ public sealed partial class ConsultationFlowTests(ConsultationsApp app) : IClass
     }
 
     [SkippableFact]
-    public async Task Quotes_are_anonymous_unless_the_respondent_allowed_attribution()
+    public async Task Published_quotes_are_the_highlighted_ones_anonymous_unless_the_respondent_allowed_attribution()
     {
         var c = await app.AddConsultation("quotes", x => (x.AnswersPublishable, x.ResultsPublished) = (true, true));
         var barriers = ConsultationsApp.Q(c, 2);
         var region = ConsultationsApp.Q(c, 0);
         await app.WithDb(async db =>
         {
-            foreach (var (name, consent) in new[] { ("Named Org", true), ("Hidden Org", false) })
+            foreach (var (name, consent, highlight) in new[] { ("Named Org", true, true), ("Hidden Org", false, true), ("Unhighlighted Org", true, false) })
             {
                 db.ConsultationResponses.Add(new Response
                 {
                     ConsultationId = c.Id, Name = name, AttributionConsent = consent, State = ResponseState.Confirmed, Email = $"{name.Replace(' ', '.')}@q.test",
+                    Highlight = highlight,
                     RespondentName = $"Person of {name}",
                     Answers = [new Answer { QuestionId = barriers.Id, Text = $"Quote from {name}" }, new Answer { QuestionId = region.Id, OptionId = ConsultationsApp.Option(region, 0) }],
                 });
@@ -157,6 +158,8 @@ public sealed partial class ConsultationFlowTests(ConsultationsApp app) : IClass
         Assert.Contains("Quote from Hidden Org", page, StringComparison.Ordinal);
         Assert.DoesNotContain("— Hidden Org", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Person of", page, StringComparison.Ordinal);
+        // Only the answers the secretariat highlighted are published.
+        Assert.DoesNotContain("Quote from Unhighlighted Org", page, StringComparison.Ordinal);
         Assert.DoesNotContain("@q.test", page, StringComparison.Ordinal);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ConsultationPublicTests(ConsultationsApp app) : IClassFixtur
                 db.ConsultationResponses.Add(new Response
                 {
                     ConsultationId = c.Id, Name = $"Org {i}", Country = i < 3 ? "KE" : "PE", State = ResponseState.Confirmed, Email = $"secret{i}@private.test",
-                    RespondentName = $"Private Person {i}", AttributionConsent = false,
+                    RespondentName = $"Private Person {i}", AttributionConsent = false, Highlight = true,
                     Answers = [new Answer { QuestionId = region.Id, OptionId = ConsultationsApp.Option(region, i < 3 ? 0 : 1) }, new Answer { QuestionId = barriers.Id, Text = $"Barrier {i}" }],
                 });
             }

@@ -94,7 +94,7 @@ internal sealed class SynthesisModel(ChorusDb db, ShownData shown, UserManager<C
         }
         Consultation = c;
         Title = S["Synthesis of “{0}”", c.Title];
-        Results = await ConsultationResults.ComputeAsync(db, shown, c, [c.Culture], withQuotes: true, ct);
+        Results = await ConsultationResults.ComputeAsync(db, shown, c, [c.Culture], QuoteSet.All, ct);
         Turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
         return true;
     }
