@@ -61,6 +61,8 @@ public sealed class ConsultationPublicTests(ConsultationsApp app) : IClassFixtur
         var (_, eventPage) = await app.GetHtml("/en/events/dialogue-test");
         Assert.NotNull(eventPage.QuerySelector("aside.consultation-links a[href='/en/consultations/public']"));
 
+        var (_, search) = await app.GetHtml("/en/search?q=matters&type=consultations");
+        Assert.NotNull(search.QuerySelector("main a[href='/en/consultations/public']"));
         var resultsPage = await client.GetStringAsync(new Uri("/en/consultations/public/results", UriKind.Relative));
         Assert.Contains("Barrier 3", resultsPage, StringComparison.Ordinal);
         foreach (var text in new[] { list.ToString(), one.ToString(), results.ToString(), feed, sitemap, eventPage.DocumentElement.OuterHtml, resultsPage })
