@@ -12,12 +12,13 @@ namespace Chorus.Web.Features.Consultations.Admin;
 
 /// <summary>/admin/consultations/{id}/questions: the questions in order, moved up and down with buttons (no script needed), and the sections.</summary>
 [Authorize(Roles = Roles.Editors)]
-internal sealed class QuestionsModel(ChorusDb db, IStringLocalizer<SharedStrings> S) : SitePageModel
+internal sealed class QuestionsModel(ChorusDb db, Microsoft.Extensions.Options.IOptions<SiteOptions> site, IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public int Id { get; set; }
 
-    [BindProperty, MaxLength(300, ErrorMessage = "Keep the title under 300 characters.")]
-    public string? SectionTitle { get; set; }
+    /// <summary>The new section's title in each language (the consultation's own is required).</summary>
+    [BindProperty]
+    public Dictionary<string, string?> SectionTitles { get; set; } = [];
 
     public Consultation Consultation { get; private set; } = null!;
     public IReadOnlyList<Question> Questions { get; private set; } = [];
@@ -57,9 +58,11 @@ internal sealed class QuestionsModel(ChorusDb db, IStringLocalizer<SharedStrings
         {
             return NotFound();
         }
-        if (string.IsNullOrWhiteSpace(SectionTitle))
+        var titles = SectionTitles.Where(t => Cultures.Contains(t.Key) && !string.IsNullOrWhiteSpace(t.Value))
+            .ToDictionary(t => t.Key, t => t.Value!.Trim() is var v && v.Length > 300 ? v[..300] : t.Value!.Trim());
+        if (!titles.ContainsKey(Consultation.Culture))
         {
-            ModelState.AddModelError(nameof(SectionTitle), S["Give the section a title."]);
+            ModelState.AddModelError($"SectionTitles[{Consultation.Culture}]", S["Give the section a title."]);
         }
         if (!ModelState.IsValid)
         {
@@ -68,7 +71,7 @@ internal sealed class QuestionsModel(ChorusDb db, IStringLocalizer<SharedStrings
         db.Add(new ConsultationSection
         {
             ConsultationId = Id, Position = Consultation.Sections.Count == 0 ? 0 : Consultation.Sections.Max(s => s.Position) + 1,
-            Texts = [new SectionText { Culture = Consultation.Culture, Title = SectionTitle!.Trim() }],
+            Texts = [.. titles.Select(t => new SectionText { Culture = t.Key, Title = t.Value })],
         });
         await db.SaveChangesAsync(ct);
         return Redirect($"/admin/consultations/{Id}/questions");
@@ -87,6 +90,29 @@ internal sealed class QuestionsModel(ChorusDb db, IStringLocalizer<SharedStrings
         Title = S["Questions of “{0}”", c.Title];
         return true;
     }
+
+    /// <summary>Deletes a question that has no answers yet (one with answers stays: they would lose their meaning).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int question, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (await db.ConsultationAnswers.AnyAsync(a => a.QuestionId == question, ct))
+        {
+            ModelState.AddModelError("", S["This question has answers: it cannot be deleted."]);
+            return Page();
+        }
+        if (await db.ConsultationQuestions.SingleOrDefaultAsync(q => q.Id == question && q.ConsultationId == Id, ct) is { } q)
+        {
+            db.ConsultationQuestions.Remove(q);
+            await db.SaveChangesAsync(ct);
+        }
+        return Redirect($"/admin/consultations/{Id}/questions");
+    }
+
+    /// <summary>The site's languages, the consultation's own first.</summary>
+    public IReadOnlyList<string> Cultures => [Consultation.Culture, .. site.Value.Cultures.Where(c => c != Consultation.Culture)];
 
     public string Label(QuestionKind kind) => S[ConsultationLabels.Of(kind)];
 
