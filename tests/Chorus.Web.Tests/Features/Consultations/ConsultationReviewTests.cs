@@ -104,6 +104,13 @@ public sealed class ConsultationReviewTests(ConsultationsApp app) : IClassFixtur
         Assert.True(saved.Highlight);
         Assert.Equal(["Visas", "Travel costs"], saved.Themes);
 
+        var synthesis = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await app.Editor.GetStringAsync(new Uri($"/admin/consultations/{c.Id}/synthesis", UriKind.Relative)));
+        var breakdown = synthesis.QuerySelector("table.breakdown")!.QuerySelectorAll("tbody tr")
+            .ToDictionary(tr => tr.QuerySelector("th")!.TextContent.Trim(), tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList());
+        // Columns: Africa, Americas, Asia, Europe, Oceania, international, then members.
+        Assert.Equal(["1", "0", "0", "0", "0", "0", "0"], breakdown["Africa"]);
+        Assert.Equal(["0", "0", "0", "0", "1", "0", "0"], breakdown["Other"]);
+
         var draft = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}/synthesis", new Dictionary<string, string>(), formSelector: "form[action$='handler=Draft']");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var post = await app.WithDb(db => db.Posts.AsNoTracking().OrderByDescending(p => p.Id).FirstAsync());

@@ -26,6 +26,14 @@ internal sealed class SynthesisModel(ChorusDb db, ShownData shown, UserManager<C
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public Turnout Turnout { get; private set; } = null!;
 
+    /// <summary>For each choice question, each option's answers by region (UN M49, or international) and from member organisations.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<(string Label, IReadOnlyDictionary<string, int> ByRegion, int Members)>> Breakdown { get; private set; } =
+        new Dictionary<int, IReadOnlyList<(string, IReadOnlyDictionary<string, int>, int)>>();
+
+    /// <summary>The breakdown's columns: the five UN regions and international.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Regions { get; } =
+        [.. Organisations.Countries.Regions.Select(r => (r.Code, r.Name)), ("", "International")];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
@@ -96,6 +104,22 @@ internal sealed class SynthesisModel(ChorusDb db, ShownData shown, UserManager<C
         Title = S["Synthesis of “{0}”", c.Title];
         Results = await ConsultationResults.ComputeAsync(db, shown, c, [c.Culture], QuoteSet.All, ct);
         Turnout = await AnswerModel.TurnoutAsync(db, shown, c.Id, ct);
+        var choices = c.Questions.Where(q => q.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice).Select(q => q.Id).ToList();
+        var rows = await db.ConsultationAnswers.AsNoTracking().Where(a => choices.Contains(a.QuestionId))
+            .Join(db.ConsultationResponses.Counted(c.Id), a => a.ResponseId, r => r.Id, (a, r) => new { a.QuestionId, a.OptionId, a.IsOther, r.Country, r.Badge })
+            .GroupBy(x => new { x.QuestionId, x.OptionId, x.IsOther, x.Country, x.Badge })
+            .Select(g => new { g.Key.QuestionId, g.Key.OptionId, g.Key.IsOther, g.Key.Country, g.Key.Badge, Count = g.Count() }).ToListAsync(ct);
+        Breakdown = c.Questions.Where(q => choices.Contains(q.Id)).ToDictionary(q => q.Id, q =>
+        {
+            var mine = rows.Where(r => r.QuestionId == q.Id).ToList();
+            var options = q.Options.OrderBy(o => o.Position).ThenBy(o => o.Id)
+                .Select(o => (Label: ConsultationRules.OptionLabel(o, [c.Culture], c.Culture), Rows: mine.Where(r => r.OptionId == o.Id && !r.IsOther).ToList()))
+                .Append((Label: S["Other"].Value, Rows: mine.Where(r => r.IsOther).ToList()))
+                .Where(o => o.Rows.Count > 0 || o.Label != S["Other"].Value);
+            return (IReadOnlyList<(string, IReadOnlyDictionary<string, int>, int)>)[.. options.Select(o => (o.Label,
+                (IReadOnlyDictionary<string, int>)Regions.ToDictionary(r => r.Code, r => o.Rows.Where(x => (Organisations.Countries.Get(x.Country)?.Region ?? "") == r.Code).Sum(x => x.Count)),
+                o.Rows.Where(x => x.Badge == Campaigns.Badge.Member).Sum(x => x.Count)))];
+        });
         return true;
     }
 }
