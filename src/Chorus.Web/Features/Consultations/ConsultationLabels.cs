@@ -19,6 +19,7 @@ internal static class ConsultationLabels
         ResponseState.Draft => "Draft",
         ResponseState.Unconfirmed => "Unconfirmed",
         ResponseState.Confirmed => "Confirmed",
+        ResponseState.SetAside => "Set aside",
         _ => "Withdrawn",
     };
 }

@@ -11,6 +11,9 @@ internal enum ResponseState
     /// <summary>Confirmed by the emailed link: counted.</summary>
     Confirmed,
     Withdrawn,
+
+    /// <summary>Set aside by the secretariat (spam, a duplicate): kept for the record, not counted; can be restored.</summary>
+    SetAside,
 }
 
 /// <summary>

@@ -122,4 +122,32 @@ public sealed class ConsultationReviewTests(ConsultationsApp app) : IClassFixtur
         Assert.DoesNotContain("Mere Tui", post.BodyMarkdown, StringComparison.Ordinal);
         Assert.DoesNotContain("@", post.BodyMarkdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_response_set_aside_is_no_longer_counted_in_the_published_results_and_can_be_counted_again()
+    {
+        var (c, region) = await SeedAsync("aside");
+        await app.WithDb(async db =>
+        {
+            (await db.Consultations.SingleAsync(x => x.Id == c.Id)).ResultsPublished = true;
+            await db.SaveChangesAsync();
+        });
+        var sahel = await app.WithDb(db => db.ConsultationResponses.Where(r => r.ConsultationId == c.Id && r.Name == "Sahel Network").Select(r => r.Id).SingleAsync());
+        async Task<string> Africa()
+        {
+            var (_, page) = await app.GetHtml("/en/consultations/aside/results");
+            return page.QuerySelectorAll($"section[aria-labelledby='r{region.Id}'] tbody tr")
+                .Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == "Africa").QuerySelectorAll("td")[0].TextContent.Trim();
+        }
+        Assert.Equal("1", await Africa());
+
+        var aside = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}/responses", new Dictionary<string, string>(), formSelector: $"#r{sahel} form.set-aside");
+        Assert.Equal(HttpStatusCode.Redirect, aside.StatusCode);
+        Assert.Equal(ResponseState.SetAside, (await app.WithDb(db => db.ConsultationResponses.SingleAsync(r => r.Id == sahel))).State);
+        Assert.Equal("0", await Africa());
+
+        var back = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}/responses?state=SetAside", new Dictionary<string, string>(), formSelector: $"#r{sahel} form.set-aside");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("1", await Africa());
+    }
 }

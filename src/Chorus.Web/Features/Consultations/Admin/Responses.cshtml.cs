@@ -81,6 +81,20 @@ internal sealed class ResponsesModel(ChorusDb db, TimeProvider clock, MachineTra
         return Redirect($"/admin/consultations/{Id}/responses{Request.QueryString}#r{response}");
     }
 
+    /// <summary>Moderation: sets a confirmed response aside (spam, a duplicate; no longer counted), or restores one set aside.</summary>
+    public async Task<IActionResult> OnPostSetAsideAsync(int response, bool restore, CancellationToken ct)
+    {
+        var (from, to) = restore ? (ResponseState.SetAside, ResponseState.Confirmed) : (ResponseState.Confirmed, ResponseState.SetAside);
+        var r = await db.ConsultationResponses.SingleOrDefaultAsync(x => x.Id == response && x.ConsultationId == Id && x.State == from, ct);
+        if (r is null)
+        {
+            return NotFound();
+        }
+        r.State = to;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/admin/consultations/{Id}/responses{Request.QueryString}#r{response}");
+    }
+
     /// <summary>The filtered answers as CSV, XLSX or JSON, option texts in <paramref name="optionLanguage"/>; the download is audited.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, string? optionLanguage, CancellationToken ct)
     {
