@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Chorus.Web.Features.Consultations;
 
 /// <summary>One bar: an option (or "Other", or a scale value, or a region) with its count and share of those who answered.</summary>
-internal sealed record Bar(string Label, int Count, double Percent, double? AverageRank = null);
+internal sealed record Bar(string Label, int Count, double Percent, double? AverageRank = null, string? Culture = null);
 
 /// <summary>A free-text answer as the results show it: attributed only with consent.</summary>
-internal sealed record Quote(string Text, string? Attribution, string? Country, bool Highlight, IReadOnlyList<string> Themes);
+internal sealed record Quote(string Text, string? Attribution, string? Country, bool Highlight, IReadOnlyList<string> Themes, string Culture);
 
 internal enum QuoteSet { None, Highlighted, All }
 
-internal sealed record QuestionResult(Question Question, string Text, int Answered, IReadOnlyList<Bar> Bars, IReadOnlyList<Quote> Quotes);
+internal sealed record QuestionResult(Question Question, string Text, int Answered, IReadOnlyList<Bar> Bars, IReadOnlyList<Quote> Quotes, string Culture);
 
 /// <summary>
 /// Counts of confirmed answers, per question and option. Percentages are of the respondents who answered the question (a
@@ -24,7 +24,7 @@ internal static class ConsultationResults
     /// <summary>A count of answer rows with the same question, option, "Other" mark, scale value and country.</summary>
     internal sealed record Group(int QuestionId, int? OptionId, bool IsOther, int? Number, string? Country, int Count, double? Rank);
 
-    internal sealed record QuoteRow(int QuestionId, string Text, bool IsOther, bool AttributionConsent, string Name, string? Country, bool Highlight, List<string> Themes);
+    internal sealed record QuoteRow(int QuestionId, string Text, bool IsOther, bool AttributionConsent, string Name, string? Country, bool Highlight, List<string> Themes, string Culture);
 
     /// <summary>The confirmed answers' counts (and, when asked, up to <see cref="QuotesPerQuestion"/> texts a question, highlights first).</summary>
     internal sealed record Counts(IReadOnlyList<Group> Groups, IReadOnlyDictionary<int, int> Answered, IReadOnlyList<QuoteRow> Quotes);
@@ -60,7 +60,7 @@ internal static class ConsultationResults
                     .Where(a => a.QuestionId == q.Id && counted.Contains(a.ResponseId) && a.Text != null && (a.IsOther || a.OptionId == null))
                     .Join(db.ConsultationResponses, a => a.ResponseId, r => r.Id, (a, r) => new { a, r })
                     .OrderByDescending(x => x.r.Highlight).ThenBy(x => x.a.Id).Take(QuotesPerQuestion)
-                    .Select(x => new QuoteRow(x.a.QuestionId, x.a.Text!, x.a.IsOther, x.r.AttributionConsent, x.r.Name, x.r.Country, x.r.Highlight, x.r.Themes))
+                    .Select(x => new QuoteRow(x.a.QuestionId, x.a.Text!, x.a.IsOther, x.r.AttributionConsent, x.r.Name, x.r.Country, x.r.Highlight, x.r.Themes, x.r.Culture))
                     .ToListAsync(ct2));
             }
             return new Counts(groups, answered, quotes);
@@ -92,7 +92,8 @@ internal static class ConsultationResults
                     {
                         var g = mine.FirstOrDefault(x => x.OptionId == o.Id);
                         bars.Add(new Bar(ConsultationRules.OptionLabel(o, chain, c.Culture), g?.Count ?? 0, Pct(g?.Count ?? 0),
-                            q.Kind == QuestionKind.Ranking ? g?.Rank is { } r ? Math.Round(r, 2) : null : null));
+                            q.Kind == QuestionKind.Ranking ? g?.Rank is { } r ? Math.Round(r, 2) : null : null,
+                            ConsultationRules.Best(o.Texts, t => t.Culture, chain, c.Culture)?.Culture));
                     }
                     if (q.Kind == QuestionKind.Ranking)
                     {
@@ -121,8 +122,9 @@ internal static class ConsultationResults
             }
             var chosen = texts.Where(t => t.QuestionId == q.Id && (quotes != QuoteSet.Highlighted || t.Highlight)).Take(quotes == QuoteSet.Highlighted ? PublicQuotes : QuotesPerQuestion);
             var shownQuotes = chosen.Select(t => new Quote(t.Text!, t.AttributionConsent && t.Name.Length > 0 ? t.Name : null,
-                t.Country, t.Highlight, t.Themes)).ToList();
-            results.Add(new QuestionResult(q, ConsultationRules.TextOf(q, chain, c.Culture)?.Text ?? "", n, bars, shownQuotes));
+                t.Country, t.Highlight, t.Themes, t.Culture)).ToList();
+            var text = ConsultationRules.TextOf(q, chain, c.Culture);
+            results.Add(new QuestionResult(q, text?.Text ?? "", n, bars, shownQuotes, text?.Culture ?? c.Culture));
         }
         return results;
     }

@@ -59,6 +59,10 @@ internal static class ConsultationRules
     public static string SectionTitle(ConsultationSection s, IReadOnlyList<string> chain, string original) =>
         Best(s.Texts, t => t.Culture, chain, original)?.Title ?? "";
 
+    /// <summary>The language of the section title a reader is shown.</summary>
+    public static string? SectionCulture(ConsultationSection s, IReadOnlyList<string> chain, string original) =>
+        Best(s.Texts, t => t.Culture, chain, original)?.Culture;
+
     /// <summary>
     /// A consultation with everything its form and results show, kept in memory (<see cref="ShownData"/>) until a write
     /// to any consultation evicts it: every answer page reads it. Only slugs that exist get an entry.

@@ -184,7 +184,7 @@ internal static class DemoConsultations
         {
             r.Answers.Add(new Answer { QuestionId = q1.Id, OptionId = q1.Options[region].Id });
         }
-        if (i % 23 == 0)
+        if (i % 23 == 0 && language == "en")
         {
             r.Answers.Add(new Answer { QuestionId = q1.Id, IsOther = true, Text = "Global (online diaspora networks)" });
         }
@@ -195,7 +195,7 @@ internal static class DemoConsultations
         }
         r.Answers.Add(new Answer { QuestionId = q3.Id, Number = 1 + Pick(3, 13) + (i % 5 == 0 ? 2 : 0) });
         r.Answers.Add(new Answer { QuestionId = q4.Id, Text = barrier });
-        r.Answers.Add(i % 17 == 0
+        r.Answers.Add(i % 17 == 0 && language == "en"
             ? new Answer { QuestionId = q5.Id, IsOther = true, Text = "Hybrid meetings with local watch parties" }
             : new Answer { QuestionId = q5.Id, OptionId = q5.Options[Pick(Formats.Length, 15)].Id });
         if (i % 3 == 0)
