@@ -357,6 +357,19 @@ nl() { grep "^newsletter_$1=" "$work/newsletter.txt" | cut -d= -f2-; }
   echo "| No duplicates, none missing (at the sink) | $(nl duplicates) duplicates, $(nl missing) missing | $(verdict "$(nl duplicates) == 0 && $(nl missing) == 0") |"
 } >>bench/results.md
 
+# Consultations (issue 22): one consultation with 20,000 answers; its results page and answer submissions.
+echo "== Consultation: ${BENCH_ANSWERS:-20000} answers"
+bash bench/consultation.sh "$work/app" | tee "$work/consultation.txt"
+{
+  echo
+  echo "## Consultation"
+  echo
+  echo "One consultation (the demo's eight questions) with ${BENCH_ANSWERS:-20000} confirmed answers on SQLite; submissions each write the response,"
+  echo "its answers and the confirmation email in one transaction before the redirect."
+  echo
+  grep '^|' "$work/consultation.txt"
+} >>bench/results.md
+
 # Two nodes behind nginx on PostgreSQL and Redis (issue 18): appends its own section.
 bash bench/nodes.sh "$work/app" "$work/baseline"
 echo

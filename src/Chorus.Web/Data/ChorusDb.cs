@@ -58,6 +58,10 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Features.Newsletter.SuppressedAddress> SuppressedAddresses => Set<Features.Newsletter.SuppressedAddress>();
     public DbSet<Features.Newsletter.Issues.NewsletterIssue> NewsletterIssues => Set<Features.Newsletter.Issues.NewsletterIssue>();
     public DbSet<Features.Newsletter.Issues.NewsletterDelivery> NewsletterDeliveries => Set<Features.Newsletter.Issues.NewsletterDelivery>();
+    public DbSet<Features.Consultations.Consultation> Consultations => Set<Features.Consultations.Consultation>();
+    public DbSet<Features.Consultations.Question> ConsultationQuestions => Set<Features.Consultations.Question>();
+    public DbSet<Features.Consultations.Response> ConsultationResponses => Set<Features.Consultations.Response>();
+    public DbSet<Features.Consultations.Answer> ConsultationAnswers => Set<Features.Consultations.Answer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,6 +14,7 @@ internal static class Shown
     public const string Posts = "posts";
     public const string Events = "events";
     public const string Campaigns = "campaigns";
+    public const string Consultations = "consultations";
     public const string Organisations = "organisations";
 
     /// <summary>The search index, which results pages show (rewritten with every content write, and by `reindex`).</summary>
@@ -26,7 +27,7 @@ internal static class Shown
     public const string Page = "page";
 
     /// <summary>What a page shows when it does not say: everything, so a page nobody tagged is never stale.</summary>
-    public static readonly string[] Everything = [Posts, Events, Campaigns, Organisations];
+    public static readonly string[] Everything = [Posts, Events, Campaigns, Organisations, Consultations];
 
     /// <summary>Pages showing one campaign's signatures (its page, count, list, embeds, the campaigns list).</summary>
     public static string Campaign(int id) => $"campaign:{id}";

@@ -177,6 +177,9 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
         typeof(Chorus.Web.Features.Newsletter.Issues.NewsletterDelivery),
         // What an import made of each old item: bookkeeping for the next import.
         typeof(Chorus.Web.Features.WordPress.ImportedItem), typeof(Chorus.Web.Features.WordPress.ImportRun),
+        // A consultation's answer rows are shown only through their response, whose state change (its rule) evicts; a
+        // question's earlier words are shown to staff only.
+        typeof(Chorus.Web.Features.Consultations.Answer), typeof(Chorus.Web.Features.Consultations.QuestionRevision),
     ];
 
     [Fact]

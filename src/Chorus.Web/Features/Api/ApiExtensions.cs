@@ -35,6 +35,7 @@ internal static class ApiExtensions
         api.MapEventsApi();
         api.MapOrganisationsApi();
         api.MapCampaignsApi();
+        Consultations.ConsultationsApi.MapConsultationsApi(api);
         Newsletter.Issues.NewslettersApi.MapNewslettersApi(api);
         // A browser asks before a cross-origin request with headers of its own (If-None-Match); the answer is yes, for reading.
         app.MapMethods(Prefix + "/{**path}", [HttpMethods.Options], (HttpContext http) =>

@@ -65,6 +65,7 @@ internal static partial class DemoContent
         await Organisations.DemoOrganisations.SeedAsync(db, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
         await Chorus.Web.Features.Events.DemoEvents.SeedAsync(db, clock);
         await Campaigns.DemoCampaigns.SeedAsync(db, clock, suffixes, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
+        await Consultations.DemoConsultations.SeedAsync(db, clock, bySlug.ToDictionary(p => p.Key, p => p.Value.Id));
         await Newsletter.DemoNewsletter.SeedAsync(db, clock);
         await SeedHomeAsync(db, clock);
         await Newsletter.Issues.DemoIssues.SeedAsync(db, clock);

@@ -8,7 +8,7 @@ namespace Chorus.Web.Features.Content;
 
 /// <summary>/{culture}/news/{slug}: every published post, statements included, in the reader's language when it can be.</summary>
 [Shows(Shown.Events, Shown.Campaigns)] // and the events and campaigns it links to
-internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageModel
+internal sealed class PostPageModel(ChorusDb db, ShownData shown, TimeProvider clock) : SitePageModel
 {
     [FromRoute]
     public string Slug { get; set; } = "";
@@ -29,6 +29,9 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
 
     /// <summary>schema.org NewsArticle and the breadcrumb trail.</summary>
     public string JsonLd { get; private set; } = "";
+
+    /// <summary>The consultations this post comes out of.</summary>
+    public IReadOnlyList<Features.Consultations.ConsultationLink> Consultations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? version, CancellationToken ct)
     {
@@ -54,6 +57,7 @@ internal sealed class PostPageModel(ChorusDb db, TimeProvider clock) : SitePageM
             campaigns.Add((c.Slug, c.PublicList));
         }
         (Events, Campaigns) = (events, campaigns);
+        Consultations = await Features.Consultations.ConsultationLinks.OfAsync(db, shown, HttpContext, Chain, clock.GetUtcNow().UtcDateTime, null, View.Post.Id, ct);
         (Title, Description, TranslatedCultures, OpenGraphType) = (View.Title, View.Excerpt, View.TranslatedCultures, "article");
         Image = Site.SiteIdentity.Image(View.Post.Image);
         // A machine draft, or another language's text shown for want of one in this language, is a copy: search engines

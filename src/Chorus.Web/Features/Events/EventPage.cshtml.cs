@@ -13,7 +13,7 @@ internal sealed record SessionView(EventSession Session, ZonedSpan Local, ZonedS
 /// reader's, the sessions (numbered topics, moved and cancelled ones marked), an around-the-clock view of a
 /// programme, how to register, calendar files and links, and schema.org Event data.
 /// </summary>
-internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePageModel
+internal sealed class EventPageModel(ChorusDb db, ShownData shown, TimeProvider clock) : SitePageModel
 {
     public Event Event { get; private set; } = null!;
 
@@ -30,6 +30,9 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
     public RegistrationState Registration { get; private set; }
 
     public DateTime Now { get; private set; }
+
+    /// <summary>The consultations presented at this event.</summary>
+    public IReadOnlyList<Features.Consultations.ConsultationLink> Consultations { get; private set; } = [];
 
     public string JsonLd { get; private set; } = "";
 
@@ -59,6 +62,7 @@ internal sealed class EventPageModel(ChorusDb db, TimeProvider clock) : SitePage
             return new SessionView(s, local, reader, s.Status == SessionStatus.Scheduled && s.StartsAt <= Now && Now < s.EndsAt, s == next);
         })];
         Registration = await RegistrationRules.StateAsync(db, e, Now, ct);
+        Consultations = await Features.Consultations.ConsultationLinks.OfAsync(db, shown, HttpContext, Chain, Now, e.Id, null, ct);
         JsonLd = SchemaOrg(e);
         return Page();
     }

@@ -1,4 +1,5 @@
 using Chorus.Web.Data;
+using Chorus.Web.Features.Consultations;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
 using Chorus.Web.Infrastructure;
@@ -34,8 +35,31 @@ internal static class FeedsExtensions
             }));
         feeds.MapRead("/events/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, S => EventsAsync(http, culture, S["Upcoming events"], ct)));
+        feeds.MapRead("/consultations/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
+            RespondAsync(http, ext, S => ConsultationsAsync(http, culture, S["Consultations"], ct)));
         feeds.MapRead("/newsletter/feed.{ext}", (string culture, string ext, HttpContext http, CancellationToken ct) =>
             RespondAsync(http, ext, S => NewslettersAsync(http, culture, S["Newsletter archive"], ct)));
+    }
+
+    /// <summary>The consultations that have opened, newest first: title and introduction in the reader's language where translated.</summary>
+    private static async Task<Feed?> ConsultationsAsync(HttpContext http, string culture, string title, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<ChorusDb>();
+        var chain = services.GetRequiredService<IOptions<SiteOptions>>().Value.FallbackChain(culture);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var list = await db.Consultations.AsNoTracking().Include(c => c.Translations).Listed(now)
+            .OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).Take(Length).ToListAsync(ct);
+        var origin = http.Request.Origin();
+        var items = list.Select(c =>
+        {
+            var text = Consultations.ConsultationRules.Best(c, chain);
+            var url = $"{origin}/{culture}/consultations/{Uri.EscapeDataString(c.Slug)}";
+            return new FeedItem(url, text.Title, url, ContentMarkdown.ToExcerpt(text.IntroductionMarkdown, 240), text.IntroductionHtml, c.OpensAt,
+                Later(c.OpensAt, c.UpdatedAt), text.Culture, [], null);
+        }).ToList();
+        var site = await SiteNameAsync(http, culture);
+        return new Feed($"{site}: {title}", title, $"{origin}/{culture}/consultations", origin + http.Request.Path, culture, items, site);
     }
 
     /// <summary>The newest sent newsletter issues, their subject and introduction in the reader's language where written.</summary>

@@ -24,6 +24,7 @@ internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<Site
         ("statements", "Statements", [SearchKind.Statement]),
         ("events", "Events", [SearchKind.Event]),
         ("campaigns", "Sign-ons", [SearchKind.Campaign]),
+        ("consultations", "Consultations", [SearchKind.Consultation]),
         ("organisations", "Organisations", [SearchKind.Organisation]),
     ];
 
@@ -127,6 +128,7 @@ internal sealed class SearchModel(ChorusDb db, TimeProvider clock, IOptions<Site
         SearchKind.Statement => "Statement",
         SearchKind.Event => "Event",
         SearchKind.Campaign => "Sign-on",
+        SearchKind.Consultation => "Consultation",
         _ => "Organisation",
     };
 }

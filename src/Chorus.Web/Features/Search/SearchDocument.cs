@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Chorus.Web.Features.Search;
 
-internal enum SearchKind { News, Statement, Page, Event, Campaign, Organisation }
+internal enum SearchKind { News, Statement, Page, Event, Campaign, Organisation, Consultation }
 
 /// <summary>
 /// One public text of one item in one language, as the full-text index sees it. Written by

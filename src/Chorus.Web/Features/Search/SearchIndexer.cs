@@ -1,5 +1,6 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Campaigns;
+using Chorus.Web.Features.Consultations;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Features.Events;
 using Chorus.Web.Features.Organisations;
@@ -39,7 +40,7 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         // Items written themselves, and the items whose translations or sessions were written (by key: a new
         // translation of a new item has no key yet, and its item is written anyway).
-        var items = written.Where(e => e.Entity is Post or Event or Campaign or Organisation).Select(e => e.Entity).ToList();
+        var items = written.Where(e => e.Entity is Post or Event or Campaign or Organisation or Consultation).Select(e => e.Entity).ToList();
         foreach (var entry in written)
         {
             var owner = entry.Entity switch
@@ -49,6 +50,7 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
                 EventSession s => await Owner<Event>(db, s.EventId, ct),
                 CampaignTranslation t => await Owner<Campaign>(db, t.CampaignId, ct),
                 OrganisationTranslation t => await Owner<Organisation>(db, t.OrganisationId, ct),
+                ConsultationTranslation t => await Owner<Consultation>(db, t.ConsultationId, ct),
                 _ => null,
             };
             if (owner is not null)
@@ -80,6 +82,8 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
             ids => db.Organisations.Include(o => o.Translations).Where(o => ids.Contains(o.Id)), o => o.Id, ct);
         await RebuildAsync(db, site, await db.Campaigns.OrderBy(c => c.OpensAt).Select(c => c.Id).ToListAsync(ct),
             ids => db.Campaigns.Include(c => c.Translations).Where(c => ids.Contains(c.Id)), c => c.Id, ct);
+        await RebuildAsync(db, site, await db.Consultations.OrderBy(c => c.OpensAt).Select(c => c.Id).ToListAsync(ct),
+            ids => db.Consultations.Include(c => c.Translations).Where(c => ids.Contains(c.Id)), c => c.Id, ct);
         await RebuildAsync(db, site, await db.Events.OrderBy(e => e.StartsAt).Select(e => e.Id).ToListAsync(ct),
             ids => db.Events.Include(e => e.Translations).Include(e => e.Sessions).AsSplitQuery().Where(e => ids.Contains(e.Id)), e => e.Id, ct);
         await RebuildAsync(db, site, await db.Posts.OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
@@ -110,8 +114,13 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
             Event e => await EventDocumentsAsync(db, e, isNew, ct),
             Campaign c => await CampaignDocumentsAsync(db, c, isNew, ct),
             Organisation o => await OrganisationDocumentsAsync(db, o, isNew, ct),
+            Consultation c => await ConsultationDocumentsAsync(db, c, isNew, ct),
             _ => [],
         };
+        // A consultation's documents are known by their address (its old one too, when the slug changed): they have no key of theirs.
+        var paths = item is Consultation consultation
+            ? new[] { Address("consultations", consultation.Slug), Address("consultations", (string)db.Entry(consultation).Property(nameof(Consultation.Slug)).OriginalValue!) }
+            : [];
         SetFacets(documents, site);
         var existing = isNew ? [] : await db.SearchDocuments.Where(item switch
         {
@@ -119,6 +128,7 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
             Event e => d => d.EventId == e.Id,
             Campaign c => d => d.CampaignId == c.Id,
             Organisation o => (System.Linq.Expressions.Expression<Func<SearchDocument, bool>>)(d => d.OrganisationId == o.Id),
+            Consultation => d => d.Kind == SearchKind.Consultation && paths.Contains(d.Path),
             _ => d => false,
         }).ToListAsync(ct);
         foreach (var stale in existing.Where(d => !documents.Any(n => n.Culture == d.Culture)))
@@ -242,6 +252,23 @@ internal sealed class SearchIndexer(IOptions<SiteOptions> site) : SaveChangesInt
             Document(SearchKind.Campaign, c.Culture, c.Title, Plain(c.TextMarkdown), path, c.OpensAt, c.OpensAt),
             .. translations.Where(t => t.Culture != c.Culture)
                 .Select(t => Document(SearchKind.Campaign, t.Culture, t.Title, Plain(t.TextMarkdown), path, c.OpensAt, c.OpensAt)),
+        ];
+    }
+
+    /// <summary>Consultations from their opening instant: title and introduction in every language (never the answers).</summary>
+    private static async Task<List<SearchDocument>> ConsultationDocumentsAsync(ChorusDb db, Consultation c, bool isNew, CancellationToken ct)
+    {
+        var translations = await Current(db, c, isNew, x => x.Translations, ct);
+        if (c.DeletedAt is not null)
+        {
+            return [];
+        }
+        var path = Address("consultations", c.Slug);
+        return
+        [
+            Document(SearchKind.Consultation, c.Culture, c.Title, Plain(c.IntroductionMarkdown), path, c.OpensAt, c.OpensAt),
+            .. translations.Where(t => t.Culture != c.Culture)
+                .Select(t => Document(SearchKind.Consultation, t.Culture, t.Title, Plain(t.IntroductionMarkdown), path, c.OpensAt, c.OpensAt)),
         ];
     }
 

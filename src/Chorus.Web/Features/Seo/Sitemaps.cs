@@ -1,3 +1,4 @@
+using Chorus.Web.Features.Consultations;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -53,6 +54,7 @@ internal static class Sitemaps
             parts.Add(("/sitemaps/events.xml", await db.Events.Where(e => e.DeletedAt == null).MaxAsync(e => (DateTime?)e.UpdatedAt, ct)));
             parts.Add(("/sitemaps/organisations.xml", await db.Organisations.Where(o => o.ArchivedAt == null).MaxAsync(o => (DateTime?)o.UpdatedAt, ct)));
             parts.Add(("/sitemaps/campaigns.xml", await db.Campaigns.Where(c => c.DeletedAt == null).MaxAsync(c => (DateTime?)c.UpdatedAt, ct)));
+            parts.Add(("/sitemaps/consultations.xml", await db.Consultations.Where(c => c.DeletedAt == null).MaxAsync(c => (DateTime?)c.UpdatedAt, ct)));
             parts.Add(("/sitemaps/newsletters.xml", await db.NewsletterIssues.Where(i => i.State == Newsletter.Issues.IssueState.Sent).MaxAsync(i => i.SentAt, ct)));
             return Xml(w =>
             {
@@ -87,6 +89,12 @@ internal static class Sitemaps
                 "campaigns" => Expand(await db.Campaigns.AsNoTracking().Where(c => c.DeletedAt == null && c.OpensAt <= now)
                     .Select(c => new Page(c.Slug, c.Culture, c.UpdatedAt, c.Translations.Select(t => t.Culture).ToList())).ToListAsync(ct),
                     (c, slug) => $"/{c}/campaigns/{slug}"),
+                // A consultation's page, and its results once published.
+                "consultations" => [.. Expand(await db.Consultations.AsNoTracking().Listed(now)
+                    .Select(c => new Page(c.Slug, c.Culture, c.UpdatedAt, c.Translations.Select(t => t.Culture).ToList())).ToListAsync(ct),
+                    (c, slug) => $"/{c}/consultations/{slug}"), .. Expand(await db.Consultations.AsNoTracking().Listed(now).Where(c => c.ResultsPublished)
+                    .Select(c => new Page(c.Slug, c.Culture, c.UpdatedAt, c.Translations.Select(t => t.Culture).ToList())).ToListAsync(ct),
+                    (c, slug) => $"/{c}/consultations/{slug}/results")],
                 "newsletters" => [.. InEvery(cultures, c => $"/{c}/newsletter/issues"), .. Expand(
                     (await db.NewsletterIssues.AsNoTracking().Where(i => i.State == Newsletter.Issues.IssueState.Sent).OrderBy(i => i.Id).ToListAsync(ct))
                     .Select(i => new Page(i.Slug, i.Culture, i.SentAt ?? i.UpdatedAt, [.. i.Translations.Select(t => t.Culture).Intersect(cultures)])),

@@ -112,61 +112,16 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Mailer mailer
         return Redirect($"/{Culture}/campaigns/{Slug}?sent=1#done");
     }
 
-    /// <summary>The directory record when the name (or acronym, or address) is one, else a new organisation from the form's fields.</summary>
     private async Task<(Organisation?, string?, OrganisationType?, string?)> OrganisationAsync(CancellationToken ct)
     {
-        var typed = Input.Organisation?.Trim();
-        if (string.IsNullOrEmpty(typed))
-        {
-            ModelState.AddModelError("Input.Organisation", S["Write your organisation's name."]);
-            return (null, null, null, null);
-        }
-        var found = (await OrganisationLookup.FindAsync(db, typed, S, ct)).Found;
-        var country = CountryOf(optional: found is not null);
-        if (found is null && country is not null)
-        {
-            // Several records share the name: the country says which.
-            var key = Organisation.Fold(typed);
-            var code = country == "int" ? null : country;
-            found = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.SortKey == key && o.Country == code && o.MergedIntoId == null, ct);
-        }
-        if (found is not null)
-        {
-            return (found.MergedIntoId is null ? found : null, found.Country, found.Type, found.Website);
-        }
-        OrganisationType? type = Enum.TryParse<OrganisationType>(Input.Type, out var t) && Enum.IsDefined(t) ? t : null;
-        if (!string.IsNullOrEmpty(Input.Type) && type is null)
-        {
-            ModelState.AddModelError("Input.Type", S["Choose a type from the list."]);
-        }
-        if (!OrganisationRules.TryWebsite(Input.Website, out var website))
-        {
-            ModelState.AddModelError("Input.Website", S["This is not a web address."]);
-        }
-        return (null, country == "int" ? null : country, type, website);
+        var picked = await OrganisationPicker.PickAsync(db, Input, ModelState, S, ct);
+        return (picked.Record, picked.Country, picked.Type, picked.Website);
     }
 
-    /// <summary>The chosen country code ("int" for international); an error next to the field when it is required or unknown.</summary>
     private string? CountryOf(bool optional)
     {
-        if (string.IsNullOrEmpty(Input.Country))
-        {
-            if (!optional)
-            {
-                ModelState.AddModelError("Input.Country", S["Choose your organisation's country, or “International”."]);
-            }
-            return null;
-        }
-        if (Input.Country == "int")
-        {
-            return "int";
-        }
-        if (Countries.Get(Input.Country)?.Code is { } code)
-        {
-            return code;
-        }
-        ModelState.AddModelError("Input.Country", S["Choose a country from the list."]);
-        return null;
+        var country = OrganisationPicker.CountryOf(Input, ModelState, S, optional);
+        return country == "int" ? null : country;
     }
 
     /// <summary>Sealed "form shown at" value for the form being rendered.</summary>

@@ -4,7 +4,7 @@ using Chorus.Web.Infrastructure.Email;
 namespace Chorus.Web.Features.SignOns;
 
 /// <summary>The sign-on form.</summary>
-internal sealed class SignOnInput
+internal sealed class SignOnInput : Organisations.IOrganisationFields
 {
     /// <summary>"organisation" or "individual" (asked only when a campaign takes both).</summary>
     [MaxLength(20)]

@@ -74,6 +74,8 @@ public sealed partial class InterfaceStringsTests
             .Concat(Enum.GetValues<Chorus.Web.Features.Campaigns.SignatureState>().SelectMany(s => new[] { s.ToString(), Chorus.Web.Features.Campaigns.CampaignLabels.ForSigner(s) }))
             .Concat(Enum.GetValues<Chorus.Web.Features.Campaigns.VersionChange>().Select(Chorus.Web.Features.Campaigns.CampaignLabels.Of))
             .Concat(Chorus.Web.Features.Campaigns.CampaignLabels.Declared)
+            .Concat(Enum.GetValues<Chorus.Web.Features.Consultations.QuestionKind>().Select(Chorus.Web.Features.Consultations.ConsultationLabels.Of))
+            .Concat(Enum.GetValues<Chorus.Web.Features.Consultations.ResponseState>().Select(Chorus.Web.Features.Consultations.ConsultationLabels.Of))
             .Append("Civil society for the rights of people on the move")
             .ToHashSet();
 

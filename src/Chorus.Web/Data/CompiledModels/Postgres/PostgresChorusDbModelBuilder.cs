@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70ad44db-44bd-414d-9879-a476dd902041"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("f52dc08a-a029-4a9d-b1e5-6306462c1ccd"), entityTypeCount: 72)
         {
         }
 
@@ -27,6 +27,17 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var campaignVersion = CampaignVersionEntityType.Create(this);
             var moderationDigest = ModerationDigestEntityType.Create(this);
             var signature = SignatureEntityType.Create(this);
+            var answer = AnswerEntityType.Create(this);
+            var consultation = ConsultationEntityType.Create(this);
+            var consultationSection = ConsultationSectionEntityType.Create(this);
+            var consultationTranslation = ConsultationTranslationEntityType.Create(this);
+            var optionText = OptionTextEntityType.Create(this);
+            var question = QuestionEntityType.Create(this);
+            var questionOption = QuestionOptionEntityType.Create(this);
+            var questionRevision = QuestionRevisionEntityType.Create(this);
+            var questionText = QuestionTextEntityType.Create(this);
+            var response = ResponseEntityType.Create(this);
+            var sectionText = SectionTextEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
             var post = PostEntityType.Create(this);
@@ -88,6 +99,22 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             CampaignVersionEntityType.CreateForeignKey1(campaignVersion, campaign);
             SignatureEntityType.CreateForeignKey1(signature, campaign);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
+            AnswerEntityType.CreateForeignKey1(answer, questionOption);
+            AnswerEntityType.CreateForeignKey2(answer, question);
+            AnswerEntityType.CreateForeignKey3(answer, response);
+            ConsultationEntityType.CreateForeignKey1(consultation, @event);
+            ConsultationEntityType.CreateForeignKey2(consultation, post);
+            ConsultationSectionEntityType.CreateForeignKey1(consultationSection, consultation);
+            ConsultationTranslationEntityType.CreateForeignKey1(consultationTranslation, consultation);
+            OptionTextEntityType.CreateForeignKey1(optionText, questionOption);
+            QuestionEntityType.CreateForeignKey1(question, consultation);
+            QuestionEntityType.CreateForeignKey2(question, consultationSection);
+            QuestionOptionEntityType.CreateForeignKey1(questionOption, question);
+            QuestionRevisionEntityType.CreateForeignKey1(questionRevision, question);
+            QuestionTextEntityType.CreateForeignKey1(questionText, question);
+            ResponseEntityType.CreateForeignKey1(response, consultation);
+            ResponseEntityType.CreateForeignKey2(response, organisation);
+            SectionTextEntityType.CreateForeignKey1(sectionText, consultationSection);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             PostEntityType.CreateForeignKey1(post, mediaItem);
             PostCategoryEntityType.CreateForeignKey1(postCategory, category);
@@ -156,6 +183,17 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             CampaignVersionEntityType.CreateAnnotations(campaignVersion);
             ModerationDigestEntityType.CreateAnnotations(moderationDigest);
             SignatureEntityType.CreateAnnotations(signature);
+            AnswerEntityType.CreateAnnotations(answer);
+            ConsultationEntityType.CreateAnnotations(consultation);
+            ConsultationSectionEntityType.CreateAnnotations(consultationSection);
+            ConsultationTranslationEntityType.CreateAnnotations(consultationTranslation);
+            OptionTextEntityType.CreateAnnotations(optionText);
+            QuestionEntityType.CreateAnnotations(question);
+            QuestionOptionEntityType.CreateAnnotations(questionOption);
+            QuestionRevisionEntityType.CreateAnnotations(questionRevision);
+            QuestionTextEntityType.CreateAnnotations(questionText);
+            ResponseEntityType.CreateAnnotations(response);
+            SectionTextEntityType.CreateAnnotations(sectionText);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
             PostEntityType.CreateAnnotations(post);

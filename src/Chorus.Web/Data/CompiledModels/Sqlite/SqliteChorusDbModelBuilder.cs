@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9ced728-185e-4558-b42e-342a9b09c544"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("2cbfa293-e76e-4cc9-b179-e72e7b7ddf65"), entityTypeCount: 72)
         {
         }
 
@@ -26,6 +26,17 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var campaignVersion = CampaignVersionEntityType.Create(this);
             var moderationDigest = ModerationDigestEntityType.Create(this);
             var signature = SignatureEntityType.Create(this);
+            var answer = AnswerEntityType.Create(this);
+            var consultation = ConsultationEntityType.Create(this);
+            var consultationSection = ConsultationSectionEntityType.Create(this);
+            var consultationTranslation = ConsultationTranslationEntityType.Create(this);
+            var optionText = OptionTextEntityType.Create(this);
+            var question = QuestionEntityType.Create(this);
+            var questionOption = QuestionOptionEntityType.Create(this);
+            var questionRevision = QuestionRevisionEntityType.Create(this);
+            var questionText = QuestionTextEntityType.Create(this);
+            var response = ResponseEntityType.Create(this);
+            var sectionText = SectionTextEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
             var post = PostEntityType.Create(this);
@@ -87,6 +98,22 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             CampaignVersionEntityType.CreateForeignKey1(campaignVersion, campaign);
             SignatureEntityType.CreateForeignKey1(signature, campaign);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
+            AnswerEntityType.CreateForeignKey1(answer, questionOption);
+            AnswerEntityType.CreateForeignKey2(answer, question);
+            AnswerEntityType.CreateForeignKey3(answer, response);
+            ConsultationEntityType.CreateForeignKey1(consultation, @event);
+            ConsultationEntityType.CreateForeignKey2(consultation, post);
+            ConsultationSectionEntityType.CreateForeignKey1(consultationSection, consultation);
+            ConsultationTranslationEntityType.CreateForeignKey1(consultationTranslation, consultation);
+            OptionTextEntityType.CreateForeignKey1(optionText, questionOption);
+            QuestionEntityType.CreateForeignKey1(question, consultation);
+            QuestionEntityType.CreateForeignKey2(question, consultationSection);
+            QuestionOptionEntityType.CreateForeignKey1(questionOption, question);
+            QuestionRevisionEntityType.CreateForeignKey1(questionRevision, question);
+            QuestionTextEntityType.CreateForeignKey1(questionText, question);
+            ResponseEntityType.CreateForeignKey1(response, consultation);
+            ResponseEntityType.CreateForeignKey2(response, organisation);
+            SectionTextEntityType.CreateForeignKey1(sectionText, consultationSection);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             PostEntityType.CreateForeignKey1(post, mediaItem);
             PostCategoryEntityType.CreateForeignKey1(postCategory, category);
@@ -155,6 +182,17 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             CampaignVersionEntityType.CreateAnnotations(campaignVersion);
             ModerationDigestEntityType.CreateAnnotations(moderationDigest);
             SignatureEntityType.CreateAnnotations(signature);
+            AnswerEntityType.CreateAnnotations(answer);
+            ConsultationEntityType.CreateAnnotations(consultation);
+            ConsultationSectionEntityType.CreateAnnotations(consultationSection);
+            ConsultationTranslationEntityType.CreateAnnotations(consultationTranslation);
+            OptionTextEntityType.CreateAnnotations(optionText);
+            QuestionEntityType.CreateAnnotations(question);
+            QuestionOptionEntityType.CreateAnnotations(questionOption);
+            QuestionRevisionEntityType.CreateAnnotations(questionRevision);
+            QuestionTextEntityType.CreateAnnotations(questionText);
+            ResponseEntityType.CreateAnnotations(response);
+            SectionTextEntityType.CreateAnnotations(sectionText);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
             PostEntityType.CreateAnnotations(post);

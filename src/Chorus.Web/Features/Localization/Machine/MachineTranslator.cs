@@ -66,6 +66,28 @@ internal sealed class MachineTranslator(IHttpClientFactory httpFactory, IOptions
             route.Count > 1 ? route[0].To : null);
     }
 
+    /// <summary>A plain text (an answer to a consultation) machine translated, through the same routes and cache as posts.</summary>
+    public async Task<(string Text, string? Pivot)> TranslatePlainAsync(ChorusDb db, string text, string from, string to, CancellationToken ct)
+    {
+        var route = Route(from, to);
+        if (route.Count == 0)
+        {
+            throw new NoTranslationRouteException($"No machine translation service is configured for {from} → {to}.");
+        }
+        return (await MarkdownTranslation.TranslateTextAsync(text, html => TranslateHtmlAsync(db, route, html, ct)), route.Count > 1 ? route[0].To : null);
+    }
+
+    /// <summary>A Markdown text (a consultation's introduction) machine translated, structure kept, through the same routes and cache.</summary>
+    public async Task<string> TranslateMarkdownAsync(ChorusDb db, string markdown, string from, string to, CancellationToken ct)
+    {
+        var route = Route(from, to);
+        if (route.Count == 0)
+        {
+            throw new NoTranslationRouteException($"No machine translation service is configured for {from} → {to}.");
+        }
+        return await MarkdownTranslation.TranslateAsync(markdown, html => TranslateHtmlAsync(db, route, html, ct));
+    }
+
     private async Task<string> TranslateHtmlAsync(
         ChorusDb db, IReadOnlyList<(ProviderOptions Provider, string From, string To)> route, string html, CancellationToken ct)
     {
