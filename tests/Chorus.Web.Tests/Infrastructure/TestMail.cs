@@ -58,6 +58,18 @@ internal static class TestMail
         return count;
     }
 
+    /// <summary>How many messages the server received to any of <paramref name="to"/> (each stored message read once).</summary>
+    public static async Task<int> CountAsync(IReadOnlySet<string> to)
+    {
+        Skip.If(Server is null || Maildir is null, "Needs a real SMTP server: set CHORUS_TEST_SMTP and CHORUS_TEST_MAILDIR, as ./test.sh does.");
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Maildir!, "new")))
+        {
+            count += (await LoadAsync(file)).To.Count(address => to.Contains(address));
+        }
+        return count;
+    }
+
     /// <summary>Waits (at most 30 s) for the server to have received a message to <paramref name="to"/>.</summary>
     public static Task<MimeMessage> ReceivedAsync(string to) => ReceivedAsync(to, _ => true);
 

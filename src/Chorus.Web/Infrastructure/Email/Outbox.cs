@@ -100,6 +100,8 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
                 }
                 foreach (var message in claims.Items)
                 {
+                    // A stopping host sends no more of its claim: the rest lapse and come due for the next node.
+                    ct.ThrowIfCancellationRequested();
                     if (pace > TimeSpan.Zero)
                     {
                         if (nextAt - clock.GetUtcNow() is { Ticks: > 0 } wait)
