@@ -19,6 +19,25 @@ internal static class LocalTimes
         return parsed.Success;
     }
 
+    /// <summary>
+    /// The instant a form's local-time field means, or null: for an empty field, and for one that is not a time, which also
+    /// gets the message next to it.
+    /// </summary>
+    public static DateTime? FromField(string? text, DateTimeZone zone, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string field,
+        Microsoft.Extensions.Localization.IStringLocalizer S)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (TryParse(text, zone, out var utc))
+        {
+            return utc;
+        }
+        state.AddModelError(field, S["Enter the date and time as year-month-day and hours:minutes."]);
+        return null;
+    }
+
     /// <summary>A staff member's own zone (account settings), else the site's.</summary>
     public static DateTimeZone ZoneOf(string? userZone, DateTimeZone siteZone) =>
         (userZone is { Length: > 0 } tz ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tz) : null) ?? siteZone;

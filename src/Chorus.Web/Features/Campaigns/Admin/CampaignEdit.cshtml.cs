@@ -46,8 +46,8 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
             return problem;
         }
         var c = Existing ?? new Campaign { Slug = "", Title = "", EraseContactAfterDays = options.Value.EraseContactAfterDays };
-        var opens = Instant(Input.OpensAt, "Input.OpensAt");
-        var closes = string.IsNullOrWhiteSpace(Input.ClosesAt) ? null : Instant(Input.ClosesAt, "Input.ClosesAt");
+        var opens = LocalTimes.FromField(Input.OpensAt, Zone, ModelState, "Input.OpensAt", S);
+        var closes = string.IsNullOrWhiteSpace(Input.ClosesAt) ? null : LocalTimes.FromField(Input.ClosesAt, Zone, ModelState, "Input.ClosesAt", S);
         if (opens is not null && closes <= opens)
         {
             ModelState.AddModelError("Input.ClosesAt", S["The campaign must close after it opens."]);
@@ -179,19 +179,6 @@ internal sealed class CampaignEditModel(ChorusDb db, UserManager<ChorusUser> use
         return result;
     }
 
-    private DateTime? Instant(string? text, string field)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (LocalTimes.TryParse(text, Zone, out var utc))
-        {
-            return utc;
-        }
-        ModelState.AddModelError(field, S["Enter the date and time as year-month-day and hours:minutes."]);
-        return null;
-    }
 
     private async Task<int?> PostAsync(CancellationToken ct)
     {

@@ -34,8 +34,8 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
             return problem;
         }
         var c = Existing ?? new Consultation { Slug = "", Title = "" };
-        var opens = Instant(Input.OpensAt, "Input.OpensAt");
-        var closes = Instant(Input.ClosesAt, "Input.ClosesAt");
+        var opens = LocalTimes.FromField(Input.OpensAt, Zone, ModelState, "Input.OpensAt", S);
+        var closes = LocalTimes.FromField(Input.ClosesAt, Zone, ModelState, "Input.ClosesAt", S);
         if (opens is not null && closes <= opens)
         {
             ModelState.AddModelError("Input.ClosesAt", S["The consultation must close after it opens."]);
@@ -137,19 +137,6 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
         return id;
     }
 
-    private DateTime? Instant(string? text, string field)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (LocalTimes.TryParse(text, Zone, out var utc))
-        {
-            return utc;
-        }
-        ModelState.AddModelError(field, S["Enter the date and time as year-month-day and hours:minutes."]);
-        return null;
-    }
 
     private async Task<IActionResult?> LoadAsync(bool keepInput, CancellationToken ct)
     {
