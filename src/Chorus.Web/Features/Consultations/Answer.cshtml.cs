@@ -122,10 +122,7 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         {
             return Redirect($"/{Culture}/consultations/{Slug}?sent=1#done");
         }
-        if (tokens.Age(StartedPurpose, Input.Started) is not { } age || age < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
-        {
-            ModelState.AddModelError("", S["That was very quick. Please check your details, then send the form again."]);
-        }
+        ModelState.CheckFillTime(tokens, StartedPurpose, Input.Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds), S);
         var individual = Consultation.Respondents == Respondents.Individuals
             || (Consultation.Respondents == Respondents.Both && Input.AnsweringAs == "individual");
         PickedOrganisation picked = new(null, null, null, null);

@@ -47,10 +47,7 @@ internal sealed class SubscribeModel(ChorusDb db, TimeProvider clock, Mailer mai
         {
             return done;
         }
-        if (tokens.Age(StartedPurpose, Input.Started) is not { } age || age < TimeSpan.FromSeconds(MinimumFillSeconds))
-        {
-            ModelState.AddModelError("", S["That was very quick. Please check your details, then send the form again."]);
-        }
+        ModelState.CheckFillTime(tokens, StartedPurpose, Input.Started, TimeSpan.FromSeconds(MinimumFillSeconds), S);
         var language = Input.Language is { } l && Languages.Contains(l) ? l : Culture;
         var chosen = Input.Lists.Where(id => Lists.Any(x => x.Id == id)).Distinct().ToList();
         if (Lists.Count > 0 && chosen.Count == 0)

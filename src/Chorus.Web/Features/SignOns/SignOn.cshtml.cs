@@ -62,10 +62,7 @@ internal sealed class SignOnModel(ChorusDb db, TimeProvider clock, Mailer mailer
             return Redirect($"/{Culture}/campaigns/{Slug}?sent=1#done");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (tokens.Age(StartedPurpose, Input.Started) is not { } age || age < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
-        {
-            ModelState.AddModelError("", S["That was very quick. Please check your details, then send the form again."]);
-        }
+        ModelState.CheckFillTime(tokens, StartedPurpose, Input.Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds), S);
         var individual = Campaign.Signers == Signers.Individuals || (Campaign.Signers == Signers.Both && Input.SigningAs == "individual");
         var (organisation, country, type, website) = individual ? (null, CountryOf(optional: true), null, null) : await OrganisationAsync(ct);
         if (!individual && !Input.Authorised)
