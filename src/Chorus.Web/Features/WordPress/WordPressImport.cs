@@ -61,7 +61,10 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
-            return await ImportAsync(open, options, progress, ct);
+            var result = await ImportAsync(open, options, progress, ct);
+            // On disk before the report says so: a checkpoint syncs the log and the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(FULL);", ct);
+            return result;
         }
         finally
         {
