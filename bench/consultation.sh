@@ -20,6 +20,8 @@ if [ -z "$app" ]; then
 fi
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v quiet -clp:ErrorsOnly
 
+# As deploy/chorus@.service runs it (README, "Publishing for production").
+export MALLOC_ARENA_MAX=2
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=sqlite
 export Database__ConnectionString="Data Source=$work/consultation.db"

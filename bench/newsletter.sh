@@ -18,6 +18,8 @@ if [ -z "$app" ]; then
   app=$work/app
 fi
 
+# As deploy/chorus@.service runs it (README, "Publishing for production").
+export MALLOC_ARENA_MAX=2
 export ASPNETCORE_ENVIRONMENT=Production
 # BENCH_NEWSLETTER_PG="Host=...;Username=..." runs it on PostgreSQL (a fresh database, dropped after) instead of SQLite.
 if [ -n "${BENCH_NEWSLETTER_PG:-}" ]; then

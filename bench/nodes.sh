@@ -39,6 +39,8 @@ as_pg "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -o "-c listen_ad
 redis-server --bind 127.0.0.1 --port 5298 --save "" --appendonly no >"$work/redis.log" 2>&1 &
 pids+=($!)
 
+# As deploy/chorus@.service runs it (README, "Publishing for production").
+export MALLOC_ARENA_MAX=2
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=postgres
 export Database__ConnectionString="Host=127.0.0.1;Port=5299;Username=postgres;Database=chorus"

@@ -21,6 +21,8 @@ echo "== Building Release"
 dotnet publish src/Chorus.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -nologo -v quiet -clp:ErrorsOnly
 
+# As deploy/chorus@.service runs it (README, "Publishing for production").
+export MALLOC_ARENA_MAX=2
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=sqlite
 export Database__ConnectionString="Data Source=$work/bench.db"

@@ -23,6 +23,8 @@ if [ -z "$app" ]; then
   app=$work/app baseline=$work/baseline
 fi
 
+# As deploy/chorus@.service runs it (README, "Publishing for production").
+export MALLOC_ARENA_MAX=2
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=sqlite Database__ConnectionString="Data Source=$work/wordpress.db"
 export Seed__DemoContent=false Site__PublicOrigin=http://localhost Logging__LogLevel__Default=Warning Media__Folder="$work/media"
 
