@@ -76,6 +76,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
     private async Task<WordPressImportResult> ImportAsync(Func<Stream> open, WordPressImportOptions options, Func<int, Task>? progress, CancellationToken ct)
     {
         await PlanAsync(open, options, ct);
+        await RememberFeedsAsync(ct);
         var done = 0;
         foreach (var pass in new[] { false, true })
         {
@@ -174,6 +175,25 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
                 }
             }
         }
+    }
+
+    /// <summary>The old site's feed (/feed/, and /fr/feed/ for each language it had) to the news feed in that language.</summary>
+    private async Task RememberFeedsAsync(CancellationToken ct)
+    {
+        var first = site.Value.Cultures[0];
+        await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async token =>
+        {
+            _pending.Clear();
+            await RememberAsync(["/feed"], $"/{first}/feed.xml", token);
+            foreach (var culture in _plan.Values.Select(p => p.Culture).Distinct().Where(c => c != first))
+            {
+                await RememberAsync([$"/{culture}/feed"], $"/{culture}/feed.xml", token);
+            }
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+        Committed();
+        db.ChangeTracker.Clear();
     }
 
     private async Task<string> SlugAsync(Planned main, HashSet<string> taken, CancellationToken ct)
@@ -472,7 +492,8 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
                 ?? db.Categories.Add(new Category { Name = WebUtility.HtmlDecode(name).Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)] : slug, Slug = slug }).Entity;
             var path = $"/{site.Value.Cultures[0]}/category/{Uri.EscapeDataString(slug)}";
             var oldPath = taxonomy == "post_tag" ? $"/tag/{oldSlug.ToLowerInvariant()}" : $"/category/{oldSlug.ToLowerInvariant()}";
-            await RememberAsync([oldPath, $"{oldPath}/feed"], path, token);
+            await RememberAsync([oldPath], path, token);
+            await RememberAsync([$"{oldPath}/feed"], $"{path}/feed.xml", token);
             await db.SaveChangesAsync(token);
             return category.Id;
         }, ct);

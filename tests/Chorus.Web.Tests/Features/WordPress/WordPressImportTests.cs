@@ -152,6 +152,9 @@ public sealed class WordPressImportTests(ImportedSiteApp app) : IClassFixture<Im
     [InlineData("/category/news/", "/en/category/news")]
     [InlineData("/category/un-statements/", "/en/category/un-statements")]
     [InlineData("/tag/regular-pathways/", "/en/search?q=Regular%20pathways")]
+    [InlineData("/feed/", "/en/feed.xml")]
+    [InlineData("/fr/feed/", "/fr/feed.xml")]
+    [InlineData("/category/news/feed/", "/en/category/news/feed.xml")]
     public async Task Every_old_permalink_answers_301_to_the_new_address_which_answers_200(string old, string now)
     {
         var response = await Reader().GetAsync(new Uri(old, UriKind.Relative));
