@@ -557,7 +557,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
         {
             return address;
         }
-        if (_newAddress.TryGetValue(key, out var found) || _newAddress.TryGetValue(SizedCopy().Replace(key, "$1"), out found))
+        if (_newAddress.TryGetValue(key, out var found) || _newAddress.TryGetValue(SizedCopy().Replace(key, "$1$2"), out found))
         {
             return found + fragment;
         }
@@ -591,9 +591,7 @@ internal sealed partial class WordPressImport(ChorusDb db, MediaStore media, Tim
 
     // WordPress's resized copies: march-1024x683.jpg is march.jpg.
     [GeneratedRegex(@"^(.*)-\d+x\d+(\.[a-z0-9]+)$")]
-    private static partial Regex SizedCopyName();
-
-    private static Regex SizedCopy() => SizedCopyName();
+    private static partial Regex SizedCopy();
 }
 
 /// <summary>What an import did, for the person who ran it.</summary>

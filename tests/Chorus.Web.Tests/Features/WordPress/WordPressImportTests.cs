@@ -114,6 +114,8 @@ public sealed class WordPressImportTests(ImportedSiteApp app) : IClassFixture<Im
         // panel.png was not under the uploads: a plain link where it was, never a broken image or one from elsewhere.
         Assert.NotNull(webinars.QuerySelector("a[href='/wp-content/uploads/2021/11/panel.png']"));
         Assert.All(webinars.QuerySelectorAll("img"), img => Assert.StartsWith("/media/", img.GetAttribute("src"), StringComparison.Ordinal));
+        // WordPress's resized copy (march-300x200.jpg) is the library's march.jpg.
+        Assert.StartsWith("/media/", webinars.QuerySelector("img[alt='The march, small']")?.GetAttribute("src"), StringComparison.Ordinal);
         Assert.Contains("[contact-form-7", webinars.TextContent, StringComparison.Ordinal);
 
         var statement = await PageAsync("/en/news/joint-statement-global-forum");

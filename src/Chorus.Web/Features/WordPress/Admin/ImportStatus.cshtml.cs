@@ -17,8 +17,7 @@ internal sealed class ImportStatusModel(ChorusDb db, IStringLocalizer<SharedStri
     public bool Finished => Run.State is ImportState.Done or ImportState.Failed;
 
     /// <summary>The report's lines in the reader's language; none before the import ends.</summary>
-    public IReadOnlyList<string> Report => Run.Report.Length == 0 ? []
-        : [.. (System.Text.Json.JsonSerializer.Deserialize<WordPressImportResult>(Run.Report) ?? new()).Lines((text, values) => S[text, values])];
+    public IReadOnlyList<string> Report { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -27,6 +26,8 @@ internal sealed class ImportStatusModel(ChorusDb db, IStringLocalizer<SharedStri
             return NotFound();
         }
         (Run, Title) = (run, S["Import of {0}", run.FileName]);
+        Report = run.Report.Length == 0 ? []
+            : [.. (System.Text.Json.JsonSerializer.Deserialize<WordPressImportResult>(run.Report) ?? new()).Lines((text, values) => S[text, values])];
         return Page();
     }
 
