@@ -62,6 +62,7 @@ internal abstract class ChorusDb(DbContextOptions options) : IdentityDbContext<C
     public DbSet<Features.Consultations.Question> ConsultationQuestions => Set<Features.Consultations.Question>();
     public DbSet<Features.Consultations.Response> ConsultationResponses => Set<Features.Consultations.Response>();
     public DbSet<Features.Consultations.Answer> ConsultationAnswers => Set<Features.Consultations.Answer>();
+    public DbSet<Features.Consultations.ConsultationFile> ConsultationFiles => Set<Features.Consultations.ConsultationFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -168,7 +168,7 @@ public sealed class CacheEvictionTests(CampaignsApp app) : IClassFixture<Campaig
     private static readonly Type[] NeverShown =
     [
         typeof(ChorusUser), typeof(Invitation), typeof(AuditEntry), typeof(OutboxMessage), typeof(Registration), typeof(MediaFile),
-        typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(DataProtectionKey), typeof(ModerationDigest),
+        typeof(PostRevision), typeof(CachedTranslation), typeof(TranslationJob), typeof(Chorus.Web.Features.Consultations.ConsultationFile), typeof(DataProtectionKey), typeof(ModerationDigest),
         typeof(StaffSession),
         // The newsletter's subscribers are private; its lists are shown by no cached page yet.
         typeof(Chorus.Web.Features.Newsletter.Subscriber), typeof(Chorus.Web.Features.Newsletter.SubscriberList),

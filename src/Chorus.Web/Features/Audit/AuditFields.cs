@@ -16,8 +16,10 @@ internal static class AuditFields
         "PhoneNumberConfirmed", "ProviderKey", "LinkStamp",
         // Derived on save from what a person typed: rendered HTML, excerpts, sort, search and matching keys, instants
         // computed from a wall-clock time and its zone, stored image widths, a series' own slots.
-        "Excerpt", "SortKey", "SearchText", "AcronymKey", "SignerKey", "EmailKey", "Initial", "StartsAt", "EndsAt", "Widths",
+        "Excerpt", "SortKey", "SearchText", "AcronymKey", "SignerKey", "RespondentKey", "EmailKey", "Initial", "StartsAt", "EndsAt", "Widths",
         "RuleLocalStart", "Facets",
+        // A stored file's bytes.
+        "Content",
         // Times every write sets.
         "CreatedAt", "UpdatedAt",
         // Reminders sent: machinery, not a decision.
@@ -212,6 +214,9 @@ internal static class AuditFields
         ["Required"] = "Answer required",
         ["AllowOther"] = "Offers “Other”",
         ["MaxRanked"] = "Options ranked at most",
+        ["MaxFileMegabytes"] = "Largest PDF (MB)",
+        ["FileId"] = "File",
+        ["Size"] = "Size (bytes)",
         ["QuestionId"] = "Question",
         ["Help"] = "Help",
         ["OptionId"] = "Option",
@@ -271,6 +276,7 @@ internal static class AuditFields
         ["QuestionRevision"] = "Earlier words of a question",
         ["Response"] = "Answer to a consultation",
         ["Answer"] = "Answer to a consultation",
+        ["ConsultationFile"] = "PDF sent with an answer",
         ["Organisation"] = "Organisation",
         ["OrganisationTranslation"] = "Translation of an organisation",
         ["MediaItem"] = "Media",

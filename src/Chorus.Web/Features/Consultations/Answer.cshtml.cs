@@ -72,6 +72,7 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
                 Name = r.RespondentName, Role = r.Role, Email = r.Email ?? "", ContactConsent = r.ContactConsent,
                 AttributionConsent = r.AttributionConsent, Answers = AnswerRules.ToInput(r.Answers),
             };
+            Files = r.Answers.Where(a => a.FileId is not null).ToDictionary(a => a.QuestionId, a => new ReceivedFile(a.FileId!.Value, a.Text ?? ""));
         }
         else
         {
@@ -97,10 +98,15 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
             ModelState.AddModelError("", S["This consultation has closed: answers can no longer be changed or withdrawn."]);
             return Page();
         }
-        r.State = ResponseState.Withdrawn;
+        await CountedOnce.StopCountingAsync(db, r, ResponseState.Withdrawn, ct);
         r.ConfirmTokenHash = null;
         await ConsultationRules.EraseContactAsync(db, r, clock.GetUtcNow().UtcDateTime, ct);
+        // The PDFs sent go with the withdrawal (a document may name people); the rest of the answers stay, uncounted.
+        var files = r.Answers.Where(a => a.FileId is not null).ToList();
+        files.ForEach(a => r.Answers.Remove(a));
         await db.SaveChangesAsync(ct);
+        var fileIds = files.Select(a => a.FileId!.Value).ToArray();
+        await db.ConsultationFiles.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         Done = S["Your answers are withdrawn: they are no longer counted, and your contact details are erased."];
         Existing = null;
         return Page();
@@ -138,7 +144,9 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         {
             ModelState.AddModelError("Input.Name", S["Write your name."]);
         }
-        var rows = AnswerRules.Read(Questions, Input.Answers, complete, ModelState, S);
+        Files = await AnswerFiles.ReceiveAsync(db, Consultation, Questions, Input.Answers, Request.HasFormContentType ? Request.Form.Files : new FormFileCollection(),
+            Existing, clock.GetUtcNow().UtcDateTime, ModelState, S, ct);
+        var rows = AnswerRules.Read(Questions, Input.Answers, complete, ModelState, S, Files);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -151,8 +159,12 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         r.Name = individual ? Input.Name?.Trim() ?? "" : picked.Record?.Name ?? Input.Organisation?.Trim() ?? "";
         (r.RespondentName, r.Role, r.Email, r.Culture) = (Input.Name?.Trim(), individual ? null : Input.Role?.Trim(), email, Culture);
         (r.ContactConsent, r.AttributionConsent) = (Input.ContactConsent, Input.AttributionConsent);
+        var key = CountedOnce.KeyOf(r);
+        var moved = r.State == ResponseState.Confirmed && key != r.RespondentKey;
+        r.RespondentKey = key;
         r.Answers.Clear();
         r.Answers.AddRange(rows);
+        await AnswerFiles.RetireReferencesAsync(db, rows.Select(a => a.FileId).OfType<int>(), ct);
         var (manageToken, manageHash) = PublicForms.NewToken();
         if (Existing is null)
         {
@@ -186,8 +198,16 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         }
         if (r.State == ResponseState.Confirmed && sameEmail)
         {
-            // Changed through the private link by the address that confirmed: still confirmed.
-            await db.SaveChangesAsync(ct);
+            // Changed through the private link by the address that confirmed: still confirmed; answering now for another
+            // organisation, it counts only if that organisation had no answer counted.
+            await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct2 =>
+            {
+                if (moved)
+                {
+                    await CountedOnce.CountAsync(db, r, ct2);
+                }
+                return await db.SaveChangesAsync(ct2);
+            }, ct);
             return Redirect($"/{Culture}/consultations/{Slug}/answer/{manageToken}?sent=1#done");
         }
         var (confirmToken, confirmHash) = PublicForms.NewToken();
@@ -214,6 +234,12 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         ModelState.TryGetValue(AnswerRules.Key(questionId), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     public AnswerInput Typed(int questionId) => Input.Answers.GetValueOrDefault(questionId) ?? new AnswerInput();
+
+    /// <summary>File questions' PDFs already received (on this form, or with the answers being changed).</summary>
+    public IReadOnlyDictionary<int, ReceivedFile> Files { get; private set; } = new Dictionary<int, ReceivedFile>();
+
+    /// <summary>Whether the form sends files (and so must be sent as multipart).</summary>
+    public bool TakesFiles => Questions.Any(q => q.Kind == QuestionKind.File);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

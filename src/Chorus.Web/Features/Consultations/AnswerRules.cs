@@ -14,7 +14,7 @@ internal static class AnswerRules
     /// saving a draft asks nothing); anything the form cannot have sent (an unknown option, a rank out of range) too.
     /// </summary>
     public static List<Answer> Read(IReadOnlyList<Question> questions, IReadOnlyDictionary<int, AnswerInput> input, bool complete,
-        ModelStateDictionary errors, IStringLocalizer S)
+        ModelStateDictionary errors, IStringLocalizer S, IReadOnlyDictionary<int, ReceivedFile>? files = null)
     {
         var rows = new List<Answer>();
         foreach (var q in questions)
@@ -82,6 +82,12 @@ internal static class AnswerRules
                         rows.Add(new Answer { QuestionId = q.Id, IsOther = true, Text = a.Other.Trim() });
                     }
                     break;
+                case QuestionKind.File:
+                    if (files?.GetValueOrDefault(q.Id) is { } file)
+                    {
+                        rows.Add(new Answer { QuestionId = q.Id, FileId = file.Id, Text = file.Name });
+                    }
+                    break;
                 case QuestionKind.Ranking:
                     var max = Math.Min(q.MaxRanked ?? q.Options.Count, q.Options.Count);
                     var ranked = a.Ranks.Where(r => r.Value is not null).ToList();
@@ -116,7 +122,11 @@ internal static class AnswerRules
             {
                 result[row.QuestionId] = a = new AnswerInput();
             }
-            if (row.IsOther)
+            if (row.FileId is not null)
+            {
+                a.File = AnswerFiles.Kept;
+            }
+            else if (row.IsOther)
             {
                 (a.Other, a.Choice) = (row.Text, 0);
                 a.Choices.Add(0);

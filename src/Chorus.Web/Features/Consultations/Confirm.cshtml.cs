@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Chorus.Web.Features.Consultations;
 
-internal enum ConfirmResult { Confirmed, Expired, NotFound, Closed }
+internal enum ConfirmResult { Confirmed, Duplicate, Expired, NotFound, Closed }
 
 /// <summary>
 /// /{culture}/consultations/{slug}/confirm/{token}: the link from the email. Opening it shows what will be confirmed; the
@@ -58,10 +58,24 @@ internal sealed class ConsultationConfirmModel(ChorusDb db, TimeProvider clock, 
             Result = ConfirmResult.Closed;
             return Page();
         }
-        (r.State, r.ConfirmTokenHash, r.ConfirmedAt) = (ResponseState.Confirmed, null, now);
-        r.Badge = r.IsIndividual ? Badge.SelfDeclared : SignatureRules.BadgeFor(r.Organisation, r.Website, r.Email!, suffixes);
-        await db.SaveChangesAsync(ct);
-        Result = ConfirmResult.Confirmed;
+        Result = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct2 =>
+        {
+            // A second press of the link, or a retry, finds it confirmed already.
+            await db.Entry(r).ReloadAsync(ct2);
+            if (r.State != ResponseState.Unconfirmed)
+            {
+                return ConfirmResult.NotFound;
+            }
+            (r.ConfirmTokenHash, r.ConfirmedAt) = (null, now);
+            r.Badge = r.IsIndividual ? Badge.SelfDeclared : SignatureRules.BadgeFor(r.Organisation, r.Website, r.Email!, suffixes);
+            var counts = await CountedOnce.CountAsync(db, r, ct2);
+            await db.SaveChangesAsync(ct2);
+            return counts ? ConfirmResult.Confirmed : ConfirmResult.Duplicate;
+        }, ct);
+        if (Result == ConfirmResult.NotFound)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
         return Page();
     }
 

@@ -120,6 +120,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         r.HasIndex(x => x.ManageTokenHash).IsUnique();
         r.HasIndex(x => new { x.ConsultationId, x.State, x.Id });
         r.HasIndex(x => new { x.OrganisationId, x.State });
+        r.Property(x => x.RespondentKey).HasMaxLength(400);
+        r.HasIndex(x => new { x.ConsultationId, x.RespondentKey });
         r.HasOne(x => x.Consultation).WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         r.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         r.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
@@ -134,8 +136,22 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         a.Property(x => x.Text).HasMaxLength(10_000);
         a.HasOne<Question>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Cascade);
         a.HasOne<QuestionOption>().WithMany().HasForeignKey(x => x.OptionId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<ConsultationFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
         // The results: counts by question and option, read for confirmed responses.
         a.HasIndex(x => new { x.QuestionId, x.OptionId });
         a.HasIndex(x => x.ResponseId);
+    }
+}
+
+internal sealed class ConsultationFileConfiguration : IEntityTypeConfiguration<ConsultationFile>
+{
+    public void Configure(EntityTypeBuilder<ConsultationFile> f)
+    {
+        f.Property(x => x.FileName).HasMaxLength(200);
+        f.Property(x => x.TokenHash).HasMaxLength(64);
+        f.HasIndex(x => x.TokenHash).IsUnique();
+        f.HasIndex(x => x.CreatedAt);
+        f.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        f.HasOne<Question>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -67,4 +67,14 @@ internal sealed class AnswerInput
     public Dictionary<int, int?> Ranks { get; set; } = [];
 
     public int? Scale { get; set; }
+
+    /// <summary>
+    /// File question: the PDF already received, as the form's private reference to it (see <see cref="ConsultationFile"/>),
+    /// or <see cref="AnswerFiles.Kept"/> for the file of the answers being changed through the private link.
+    /// </summary>
+    [MaxLength(100)]
+    public string? File { get; set; }
+
+    /// <summary>File question: the respondent ticked "remove this file".</summary>
+    public bool RemoveFile { get; set; }
 }

@@ -11,6 +11,7 @@ internal static class ConsultationLabels
         QuestionKind.MultipleChoice => "Several choices",
         QuestionKind.Ranking => "Ranking",
         QuestionKind.Scale => "Scale from 1 to 5",
+        QuestionKind.File => "File (PDF)",
         _ => "Country",
     };
 
@@ -20,6 +21,7 @@ internal static class ConsultationLabels
         ResponseState.Unconfirmed => "Unconfirmed",
         ResponseState.Confirmed => "Confirmed",
         ResponseState.SetAside => "Set aside",
+        ResponseState.Duplicate => "Duplicate (another answer from the same respondent counts)",
         _ => "Withdrawn",
     };
 }

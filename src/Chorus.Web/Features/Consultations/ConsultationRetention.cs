@@ -6,7 +6,7 @@ namespace Chorus.Web.Features.Consultations;
 
 /// <summary>
 /// Every hour: once a consultation has been closed for its retention period, erases respondents' contact data and deletes
-/// the answers never sent or never confirmed (they were never counted).
+/// the answers never sent or never confirmed (they were never counted); and deletes PDFs no answer took.
 /// </summary>
 internal sealed class ConsultationRetention(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConsultationRetention> log) : BackgroundService
 {
@@ -28,13 +28,15 @@ internal sealed class ConsultationRetention(IServiceScopeFactory scopes, TimePro
             && (r.State == ResponseState.Draft || r.State == ResponseState.Unconfirmed)).ToListAsync(ct);
         db.ConsultationResponses.RemoveRange(stale);
         var erased = 0;
+        // Every state that is kept (counted, withdrawn, set aside, duplicate): the drafts and unconfirmed just went.
         foreach (var r in await db.ConsultationResponses.Where(r => due.Contains(r.ConsultationId) && r.Email != null
-            && (r.State == ResponseState.Confirmed || r.State == ResponseState.Withdrawn)).ToListAsync(ct))
+            && r.State != ResponseState.Draft && r.State != ResponseState.Unconfirmed).ToListAsync(ct))
         {
             await ConsultationRules.EraseContactAsync(db, r, now, ct);
             erased++;
         }
         await db.SaveChangesAsync(ct);
+        await AnswerFiles.DeleteUnclaimedAsync(db, now, ct);
         return (erased, stale.Count);
     }
 }

@@ -89,9 +89,11 @@ internal static class ConsultationRules
     {
         await db.ForgetMailToAsync(r.Email, ct);
         (r.Email, r.Role, r.RespondentName, r.ContactConsent, r.ContactErasedAt) = (null, null, null, false, now);
-        if (r.IsIndividual && !r.AttributionConsent)
+        if (r.IsIndividual)
         {
-            r.Name = "";
+            // A person's key is a hash of their email: it goes with the address.
+            r.RespondentKey = null;
+            r.Name = r.AttributionConsent ? r.Name : "";
         }
     }
 }

@@ -179,6 +179,7 @@ internal static class DemoConsultations
             CreatedAt = confirmedAt.AddMinutes(-15), ConfirmedAt = confirmedAt,
             Highlight = i % 9 == 0, Themes = i % 9 == 0 || i % 7 == 0 ? [theme] : [],
         };
+        r.RespondentKey = CountedOnce.KeyOf(r);
         r.Answers.Add(new Answer { QuestionId = q0.Id, Text = country });
         foreach (var region in Enumerable.Range(0, Regions.Length).Where(x => x == Pick(Regions.Length, 7) || (n >> (9 + x) & 3) == 0).Distinct())
         {

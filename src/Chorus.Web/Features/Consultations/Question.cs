@@ -1,6 +1,6 @@
 namespace Chorus.Web.Features.Consultations;
 
-internal enum QuestionKind { ShortText, LongText, SingleChoice, MultipleChoice, Ranking, Scale, Country }
+internal enum QuestionKind { ShortText, LongText, SingleChoice, MultipleChoice, Ranking, Scale, Country, File }
 
 /// <summary>One question: its kind, its words in each language, its options (for choices and rankings), its place.</summary>
 internal sealed class Question
@@ -17,6 +17,12 @@ internal sealed class Question
 
     /// <summary>Rankings only: how many options a respondent ranks at most.</summary>
     public int? MaxRanked { get; set; }
+
+    /// <summary>File uploads only: the largest PDF taken, in megabytes.</summary>
+    public int? MaxFileMegabytes { get; set; }
+
+    /// <summary>What a file question takes when the secretariat sets no limit, and the most it may set.</summary>
+    public const int DefaultFileMegabytes = 5, MostFileMegabytes = 20;
 
     public List<QuestionText> Texts { get; set; } = [];
     public List<QuestionOption> Options { get; set; } = [];

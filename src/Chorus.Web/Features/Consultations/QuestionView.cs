@@ -1,7 +1,8 @@
 namespace Chorus.Web.Features.Consultations;
 
 /// <summary>The model of _Question.cshtml: one question as the reader sees it, with what they typed and its message.</summary>
-internal sealed record QuestionView(Question Question, AnswerInput Typed, string? Error, IReadOnlyList<string> Chain, string Original, string Culture)
+internal sealed record QuestionView(Question Question, AnswerInput Typed, string? Error, IReadOnlyList<string> Chain, string Original, string Culture,
+    ReceivedFile? File = null)
 {
     public QuestionText? Text => ConsultationRules.TextOf(Question, Chain, Original);
 

@@ -14,6 +14,12 @@ internal enum ResponseState
 
     /// <summary>Set aside by the secretariat (spam, a duplicate): kept for the record, not counted; can be restored.</summary>
     SetAside,
+
+    /// <summary>
+    /// Confirmed, but its organisation (or person) already has an answer that counts: kept beside it for the secretariat,
+    /// which may count this one instead. One organisation, one voice in the figures.
+    /// </summary>
+    Duplicate,
 }
 
 /// <summary>
@@ -38,6 +44,12 @@ internal sealed class Response
     public Organisations.OrganisationType? Type { get; set; }
     public string? Website { get; set; }
     public Campaigns.Badge Badge { get; set; }
+
+    /// <summary>
+    /// Who answered, as sign-ons know a signer: the directory record, else the organisation's folded name and country;
+    /// for a person, a hash of their email (cleared with the contact data). Two responses with one key count once.
+    /// </summary>
+    public string? RespondentKey { get; set; }
 
     // Private: never in a public page, list, feed or file.
     public string? RespondentName { get; set; }
@@ -86,4 +98,26 @@ internal sealed class Answer
 
     /// <summary>For a choice question: this row is the "Other, please say" answer (its text in <see cref="Text"/>).</summary>
     public bool IsOther { get; set; }
+
+    /// <summary>For a file question: the PDF sent (its name is in <see cref="Text"/>).</summary>
+    public int? FileId { get; set; }
+}
+
+/// <summary>
+/// A PDF sent with an answer, kept in the database so every node serves it and a backup holds it. Staff only: never on a
+/// public page, in the API or a public export. Stored as soon as it arrives, before the rest of the form is valid, so a
+/// respondent sent back to fix another question does not choose the file again; <see cref="TokenHash"/> is the form's
+/// private reference to it until the answers are saved. It belongs to the response whose answer row names it; a file no
+/// answer names (a form never sent, a file replaced) is deleted a day later.
+/// </summary>
+internal sealed class ConsultationFile
+{
+    public int Id { get; set; }
+    public int ConsultationId { get; set; }
+    public int QuestionId { get; set; }
+    public required string FileName { get; set; }
+    public int Size { get; set; }
+    public required byte[] Content { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedAt { get; set; }
 }

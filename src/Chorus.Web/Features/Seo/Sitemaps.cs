@@ -26,7 +26,7 @@ internal static class Sitemaps
     private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
 
     /// <summary>The site's sections, in every language (their interface is translated).</summary>
-    private static readonly string[] Sections = ["/", "/statements", "/events", "/organizations", "/campaigns"];
+    private static readonly string[] Sections = ["/", "/statements", "/events", "/organizations", "/campaigns", "/consultations"];
 
     public static void MapSitemaps(this WebApplication app)
     {

@@ -96,7 +96,7 @@ internal sealed class MenuItem
     public static readonly (string Target, string Label)[] Defaults =
     [
         ("/news", "News"), ("/statements", "Statements"), ("/events", "Events"), ("/campaigns", "Sign-ons"),
-        ("/organizations", "Organisations"), ("/pages/about", "About"),
+        ("/consultations", "Consultations"), ("/organizations", "Organisations"), ("/pages/about", "About"),
     ];
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Chorus.Web.Features.Consultations;
+using Chorus.Web.Infrastructure;
 using Chorus.Web.Tests.Features.Accounts;
 using Chorus.Web.Tests.Features.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -26,23 +27,36 @@ public sealed class ConsultationsApertiumApp : ConsultationsApp
 public sealed class ConsultationTranslationTests(ConsultationsApertiumApp app) : IClassFixture<ConsultationsApertiumApp>
 {
     [SkippableFact]
-    public async Task Missing_languages_are_machine_drafted_and_labelled_and_unreachable_ones_are_named()
+    public async Task Missing_languages_are_machine_drafted_through_the_translation_queue_labelled_and_unreachable_ones_are_named()
     {
         ApertiumApp.Require();
         var c = await app.AddConsultation("drafts");
 
         var drafted = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}", new Dictionary<string, string>(), formSelector: "form[action$='handler=Draft']");
         Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        var status = await app.Editor.GetStringAsync(new Uri($"/admin/consultations/{c.Id}", UriKind.Relative));
+        Assert.Contains("Machine drafts queued for: French, Spanish.", status, StringComparison.Ordinal);
+        Assert.Contains("No machine translation service reaches", status, StringComparison.Ordinal);
+        // The queue's jobs, one a language a service reaches, none for those it does not.
+        var queued = await app.WithDb(db => db.TranslationJobs.AsNoTracking().Where(j => j.ConsultationId == c.Id).Select(j => j.Culture).ToListAsync());
+        Assert.Equal(["es", "fr"], queued.Order());
 
+        // The background worker writes them (within a minute), and the translations page shows where each language stands.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await app.WithDb(db => db.TranslationJobs.AnyAsync(j => j.ConsultationId == c.Id && j.Status == QueueStatus.Pending)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
         var texts = await app.WithDb(db => db.ConsultationQuestions.AsNoTracking().Include(q => q.Texts).Where(q => q.ConsultationId == c.Id).SelectMany(q => q.Texts).ToListAsync());
         Assert.Contains(texts, t => t.Culture == "es" && t.IsMachineDraft && t.Text.Length > 0);
         Assert.Contains(texts, t => t.Culture == "fr" && t.IsMachineDraft);
         Assert.DoesNotContain(texts, t => t.Culture is "zh" or "ru");
         Assert.Contains(texts, t => t.Culture == "ar" && !t.IsMachineDraft);
-        var status = await app.Editor.GetStringAsync(new Uri($"/admin/consultations/{c.Id}", UriKind.Relative));
-        Assert.Contains("No machine translation service reaches", status, StringComparison.Ordinal);
         var (_, spanish) = await app.GetHtml("/es/consultations/drafts");
         Assert.Contains("Traducción automática, aún sin revisar.", spanish.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var matrix = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await app.Editor.GetStringAsync(new Uri("/admin/translations", UriKind.Relative)));
+        var row = matrix.QuerySelectorAll("table[aria-labelledby='consultations-heading'] tbody tr").Single(tr => tr.QuerySelector("th a")?.GetAttribute("href") == $"/admin/consultations/{c.Id}");
+        Assert.Equal(["original text", "machine draft", "machine draft", "human", "missing", "missing"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
     }
 
     [SkippableFact]

@@ -78,7 +78,7 @@ public class ConsultationsApp : EmptyChorusFactory
 
     /// <summary>Opens the answer form and sends it as a person with JavaScript off would: after a few seconds, with <paramref name="fields"/> set.</summary>
     public async Task<(HttpResponseMessage Response, string Page)> SubmitAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields,
-        string? handler = null)
+        string? handler = null, IEnumerable<(string Field, string FileName, byte[] Content)>? files = null)
     {
         var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
         var html = await new HtmlParser().ParseDocumentAsync(page);
@@ -87,7 +87,25 @@ public class ConsultationsApp : EmptyChorusFactory
             .Concat(fields).ToList();
         Clock.Advance(TimeSpan.FromSeconds(10));
         var action = form.GetAttribute("action")! + (handler is null ? "" : $"?handler={handler}");
-        var response = await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        HttpContent body = new FormUrlEncodedContent(values);
+        if (files is not null)
+        {
+            // As a browser sends a form with a file field: multipart, the form saying so.
+            Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+            var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in values)
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+            foreach (var (field, fileName, content) in files)
+            {
+                var part = new ByteArrayContent(content);
+                part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                multipart.Add(part, field, fileName);
+            }
+            body = multipart;
+        }
+        var response = await client.PostAsync(new Uri(action, UriKind.Relative), body);
         return (response, await response.Content.ReadAsStringAsync());
     }
 

@@ -28,14 +28,14 @@ public sealed class MenuTests(IdentityApp app) : IClassFixture<IdentityApp>
         var saved = await Staff.PostFormAsync(app.Editor, "/admin/menus", new Dictionary<string, string>
         {
             ["Items[1].Labels[1].Name"] = "Prises de position", // French label of Statements
-            ["Items[4].Target"] = "", // Organisations removed
-            ["Items[6].Target"] = "https://migration.example/forum", ["Items[6].Position"] = "0", ["Items[6].Labels[0].Name"] = "The Forum",
+            ["Items[5].Target"] = "", // Organisations removed
+            ["Items[7].Target"] = "https://migration.example/forum", ["Items[7].Position"] = "0", ["Items[7].Labels[0].Name"] = "The Forum",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var english = await MenuOf(app, "/en/events");
         Assert.Equal([("The Forum", "https://migration.example/forum"), ("News", "/en/news"), ("Statements", "/en/statements"),
-            ("Events", "/en/events"), ("Sign-ons", "/en/campaigns"), ("About", "/en/pages/about")], english);
+            ("Events", "/en/events"), ("Sign-ons", "/en/campaigns"), ("Consultations", "/en/consultations"), ("About", "/en/pages/about")], english);
         var french = await MenuOf(app, "/fr/events");
         Assert.Equal(("Prises de position", "/fr/statements"), french[2]);
         // The new link has no French label: the English one shows, marked as English.

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f52dc08a-a029-4a9d-b1e5-6306462c1ccd"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("4ea5a6b5-15b5-4419-959a-335dec205495"), entityTypeCount: 73)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             var signature = SignatureEntityType.Create(this);
             var answer = AnswerEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
+            var consultationFile = ConsultationFileEntityType.Create(this);
             var consultationSection = ConsultationSectionEntityType.Create(this);
             var consultationTranslation = ConsultationTranslationEntityType.Create(this);
             var optionText = OptionTextEntityType.Create(this);
@@ -99,11 +100,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             CampaignVersionEntityType.CreateForeignKey1(campaignVersion, campaign);
             SignatureEntityType.CreateForeignKey1(signature, campaign);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
-            AnswerEntityType.CreateForeignKey1(answer, questionOption);
-            AnswerEntityType.CreateForeignKey2(answer, question);
-            AnswerEntityType.CreateForeignKey3(answer, response);
+            AnswerEntityType.CreateForeignKey1(answer, consultationFile);
+            AnswerEntityType.CreateForeignKey2(answer, questionOption);
+            AnswerEntityType.CreateForeignKey3(answer, question);
+            AnswerEntityType.CreateForeignKey4(answer, response);
             ConsultationEntityType.CreateForeignKey1(consultation, @event);
             ConsultationEntityType.CreateForeignKey2(consultation, post);
+            ConsultationFileEntityType.CreateForeignKey1(consultationFile, consultation);
+            ConsultationFileEntityType.CreateForeignKey2(consultationFile, question);
             ConsultationSectionEntityType.CreateForeignKey1(consultationSection, consultation);
             ConsultationTranslationEntityType.CreateForeignKey1(consultationTranslation, consultation);
             OptionTextEntityType.CreateForeignKey1(optionText, questionOption);
@@ -185,6 +189,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             SignatureEntityType.CreateAnnotations(signature);
             AnswerEntityType.CreateAnnotations(answer);
             ConsultationEntityType.CreateAnnotations(consultation);
+            ConsultationFileEntityType.CreateAnnotations(consultationFile);
             ConsultationSectionEntityType.CreateAnnotations(consultationSection);
             ConsultationTranslationEntityType.CreateAnnotations(consultationTranslation);
             OptionTextEntityType.CreateAnnotations(optionText);

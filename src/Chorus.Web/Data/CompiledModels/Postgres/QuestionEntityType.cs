@@ -22,7 +22,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Consultations.Question",
                 typeof(Question),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -63,6 +63,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 providerPropertyType: typeof(string));
             kind.SetSentinelFromProviderValue("ShortText");
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var maxFileMegabytes = runtimeEntityType.AddProperty(
+                "MaxFileMegabytes",
+                typeof(int?),
+                propertyInfo: typeof(Question).GetProperty("MaxFileMegabytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Question).GetField("<MaxFileMegabytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            maxFileMegabytes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var maxRanked = runtimeEntityType.AddProperty(
                 "MaxRanked",

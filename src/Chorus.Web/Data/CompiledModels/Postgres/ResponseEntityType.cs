@@ -24,10 +24,10 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Consultations.Response",
                 typeof(Response),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 25,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -177,6 +177,15 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 nullable: true);
             organisationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var respondentKey = runtimeEntityType.AddProperty(
+                "RespondentKey",
+                typeof(string),
+                propertyInfo: typeof(Response).GetProperty("RespondentKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Response).GetField("<RespondentKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
+            respondentKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var respondentName = runtimeEntityType.AddProperty(
                 "RespondentName",
                 typeof(string),
@@ -254,9 +263,12 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { organisationId, state });
+                new[] { consultationId, respondentKey });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { organisationId, state });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { consultationId, state, id });
 
             return runtimeEntityType;

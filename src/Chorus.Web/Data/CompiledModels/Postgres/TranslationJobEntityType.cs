@@ -21,8 +21,8 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 "Chorus.Web.Features.Localization.Machine.TranslationJob",
                 typeof(TranslationJob),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -42,6 +42,14 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(TranslationJob).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var consultationId = runtimeEntityType.AddProperty(
+                "ConsultationId",
+                typeof(int?),
+                propertyInfo: typeof(TranslationJob).GetProperty("ConsultationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TranslationJob).GetField("<ConsultationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            consultationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -80,10 +88,10 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
 
             var postId = runtimeEntityType.AddProperty(
                 "PostId",
-                typeof(int),
+                typeof(int?),
                 propertyInfo: typeof(TranslationJob).GetProperty("PostId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TranslationJob).GetField("<PostId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+                nullable: true);
             postId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
@@ -101,9 +109,12 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { postId, culture });
+                new[] { consultationId, culture });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { postId, culture });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });
 
             return runtimeEntityType;

@@ -21,7 +21,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Consultations.Question",
                 typeof(Question),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -58,6 +58,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 maxLength: 32,
                 providerPropertyType: typeof(string));
             kind.SetSentinelFromProviderValue("ShortText");
+
+            var maxFileMegabytes = runtimeEntityType.AddProperty(
+                "MaxFileMegabytes",
+                typeof(int?),
+                propertyInfo: typeof(Question).GetProperty("MaxFileMegabytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Question).GetField("<MaxFileMegabytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var maxRanked = runtimeEntityType.AddProperty(
                 "MaxRanked",

@@ -23,10 +23,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Consultations.Response",
                 typeof(Response),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 25,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -159,6 +159,14 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Response).GetField("<OrganisationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var respondentKey = runtimeEntityType.AddProperty(
+                "RespondentKey",
+                typeof(string),
+                propertyInfo: typeof(Response).GetProperty("RespondentKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Response).GetField("<RespondentKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
+
             var respondentName = runtimeEntityType.AddProperty(
                 "RespondentName",
                 typeof(string),
@@ -229,9 +237,12 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { organisationId, state });
+                new[] { consultationId, respondentKey });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { organisationId, state });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { consultationId, state, id });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2cbfa293-e76e-4cc9-b179-e72e7b7ddf65"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("c9eebc11-92b9-4cd6-bb7f-c10dcd23fd5d"), entityTypeCount: 73)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             var signature = SignatureEntityType.Create(this);
             var answer = AnswerEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
+            var consultationFile = ConsultationFileEntityType.Create(this);
             var consultationSection = ConsultationSectionEntityType.Create(this);
             var consultationTranslation = ConsultationTranslationEntityType.Create(this);
             var optionText = OptionTextEntityType.Create(this);
@@ -98,11 +99,14 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             CampaignVersionEntityType.CreateForeignKey1(campaignVersion, campaign);
             SignatureEntityType.CreateForeignKey1(signature, campaign);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
-            AnswerEntityType.CreateForeignKey1(answer, questionOption);
-            AnswerEntityType.CreateForeignKey2(answer, question);
-            AnswerEntityType.CreateForeignKey3(answer, response);
+            AnswerEntityType.CreateForeignKey1(answer, consultationFile);
+            AnswerEntityType.CreateForeignKey2(answer, questionOption);
+            AnswerEntityType.CreateForeignKey3(answer, question);
+            AnswerEntityType.CreateForeignKey4(answer, response);
             ConsultationEntityType.CreateForeignKey1(consultation, @event);
             ConsultationEntityType.CreateForeignKey2(consultation, post);
+            ConsultationFileEntityType.CreateForeignKey1(consultationFile, consultation);
+            ConsultationFileEntityType.CreateForeignKey2(consultationFile, question);
             ConsultationSectionEntityType.CreateForeignKey1(consultationSection, consultation);
             ConsultationTranslationEntityType.CreateForeignKey1(consultationTranslation, consultation);
             OptionTextEntityType.CreateForeignKey1(optionText, questionOption);
@@ -184,6 +188,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             SignatureEntityType.CreateAnnotations(signature);
             AnswerEntityType.CreateAnnotations(answer);
             ConsultationEntityType.CreateAnnotations(consultation);
+            ConsultationFileEntityType.CreateAnnotations(consultationFile);
             ConsultationSectionEntityType.CreateAnnotations(consultationSection);
             ConsultationTranslationEntityType.CreateAnnotations(consultationTranslation);
             OptionTextEntityType.CreateAnnotations(optionText);

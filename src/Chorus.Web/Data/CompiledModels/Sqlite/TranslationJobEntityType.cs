@@ -20,8 +20,8 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 "Chorus.Web.Features.Localization.Machine.TranslationJob",
                 typeof(TranslationJob),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -39,6 +39,13 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(TranslationJob).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TranslationJob).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var consultationId = runtimeEntityType.AddProperty(
+                "ConsultationId",
+                typeof(int?),
+                propertyInfo: typeof(TranslationJob).GetProperty("ConsultationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TranslationJob).GetField("<ConsultationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -73,10 +80,10 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
 
             var postId = runtimeEntityType.AddProperty(
                 "PostId",
-                typeof(int),
+                typeof(int?),
                 propertyInfo: typeof(TranslationJob).GetProperty("PostId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TranslationJob).GetField("<PostId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+                nullable: true);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
@@ -92,9 +99,12 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { postId, culture });
+                new[] { consultationId, culture });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { postId, culture });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });
 
             return runtimeEntityType;

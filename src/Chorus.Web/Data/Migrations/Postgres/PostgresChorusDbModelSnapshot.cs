@@ -587,6 +587,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsOther")
                         .HasColumnType("boolean");
 
@@ -610,6 +613,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(10000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("OptionId");
 
@@ -698,6 +703,54 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.HasIndex("DeletedAt", "OpensAt");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationFiles");
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationSection", b =>
@@ -811,6 +864,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("MaxFileMegabytes")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MaxRanked")
                         .HasColumnType("integer");
@@ -991,6 +1047,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RespondentKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("RespondentName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1026,6 +1086,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ConsultationId", "RespondentKey");
 
                     b.HasIndex("OrganisationId", "State");
 
@@ -1732,6 +1794,9 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1747,7 +1812,7 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -1756,6 +1821,8 @@ namespace Chorus.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Culture");
 
                     b.HasIndex("PostId", "Culture");
 
@@ -2776,6 +2843,11 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Chorus.Web.Features.Consultations.Answer", b =>
                 {
+                    b.HasOne("Chorus.Web.Features.Consultations.ConsultationFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Chorus.Web.Features.Consultations.QuestionOption", null)
                         .WithMany()
                         .HasForeignKey("OptionId")
@@ -2809,6 +2881,21 @@ namespace Chorus.Web.Data.Migrations.Postgres
                     b.Navigation("Event");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationFile", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chorus.Web.Features.Consultations.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationSection", b =>

@@ -567,6 +567,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsOther")
                         .HasColumnType("INTEGER");
 
@@ -590,6 +593,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("OptionId");
 
@@ -676,6 +681,52 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.HasIndex("DeletedAt", "OpensAt");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationFiles");
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationSection", b =>
@@ -781,6 +832,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxFileMegabytes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxRanked")
                         .HasColumnType("INTEGER");
@@ -953,6 +1007,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RespondentKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RespondentName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -988,6 +1046,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ConsultationId", "RespondentKey");
 
                     b.HasIndex("OrganisationId", "State");
 
@@ -1676,6 +1736,9 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1691,7 +1754,7 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -1700,6 +1763,8 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Culture");
 
                     b.HasIndex("PostId", "Culture");
 
@@ -2692,6 +2757,11 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Chorus.Web.Features.Consultations.Answer", b =>
                 {
+                    b.HasOne("Chorus.Web.Features.Consultations.ConsultationFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Chorus.Web.Features.Consultations.QuestionOption", null)
                         .WithMany()
                         .HasForeignKey("OptionId")
@@ -2725,6 +2795,21 @@ namespace Chorus.Web.Data.Migrations.Sqlite
                     b.Navigation("Event");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationFile", b =>
+                {
+                    b.HasOne("Chorus.Web.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chorus.Web.Features.Consultations.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chorus.Web.Features.Consultations.ConsultationSection", b =>

@@ -15,7 +15,8 @@ namespace Chorus.Web.Features.Consultations.Admin;
 /// <summary>/admin/consultations/{id|new}: the consultation's words in each language and its rules.</summary>
 [Authorize(Roles = Roles.Editors)]
 internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser> users, TimeProvider clock, DateTimeZone siteZone,
-    IOptions<SiteOptions> site, Localization.Machine.MachineTranslator translator, IStringLocalizer<SharedStrings> S) : SitePageModel
+    IOptions<SiteOptions> site, Localization.Machine.MachineTranslator translator, Localization.Machine.TranslationJobs jobs,
+    IStringLocalizer<SharedStrings> S) : SitePageModel
 {
     [FromRoute] public string Id { get; set; } = "";
 
@@ -97,7 +98,7 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
         return Redirect($"/admin/consultations/{c.Id}");
     }
 
-    /// <summary>Machine drafts for every language the consultation lacks, marked as such until a person saves the words.</summary>
+    /// <summary>Queues machine drafts for every language the consultation lacks; the translation queue writes them, marked as such.</summary>
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
         var problem = await LoadAsync(keepInput: false, ct);
@@ -105,23 +106,19 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
         {
             return problem ?? NotFound();
         }
-        try
+        var (queued, unreachable) = await MachineDrafts.EnqueueAsync(db, jobs, translator, Existing.Id, Cultures, ct);
+        string Names(List<string> cultures) => string.Join(", ", cultures.Select(c => S[Infrastructure.Cultures.NameKey(c)].Value));
+        TempData["Status"] = string.Join(" ", new[]
         {
-            var (drafted, unreachable) = await MachineDrafts.DraftAsync(db, translator, Existing.Id, Cultures, ct);
-            TempData["Status"] = string.Join(" ", new[]
-            {
-                drafted.Count == 0 ? S["Nothing was missing that a service could draft."].Value
-                    : S["Machine drafts written for: {0}.", string.Join(", ", drafted.Select(c => S[Infrastructure.Cultures.NameKey(c)].Value))].Value,
-                unreachable.Count == 0 ? null
-                    : S["No machine translation service reaches: {0}.", string.Join(", ", unreachable.Select(c => S[Infrastructure.Cultures.NameKey(c)].Value))].Value,
-            }.OfType<string>());
-        }
-        catch (Exception e) when (e is Localization.Machine.TranslationProviderException or HttpRequestException or TaskCanceledException)
-        {
-            TempData["Status"] = S["The machine translation service did not answer; try again later."].Value;
-        }
+            queued.Count == 0 ? S["Nothing was missing that a service could draft."].Value
+                : S["Machine drafts queued for: {0}. They appear here as the service answers, marked as machine translations.", Names(queued)].Value,
+            unreachable.Count == 0 ? null : S["No machine translation service reaches: {0}.", Names(unreachable)].Value,
+        }.OfType<string>());
         return Redirect($"/admin/consultations/{Existing.Id}");
     }
+
+    /// <summary>Machine drafts of this consultation waiting in the queue, or given up on, by language.</summary>
+    public IReadOnlyList<(string Culture, bool Failed, string? Error)> Jobs { get; private set; } = [];
 
     private async Task<int?> FindAsync(string? typed, Func<string, IQueryable<int?>> query, string field, string message, CancellationToken ct)
     {
@@ -162,6 +159,10 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
             return NotFound();
         }
         Title = S["Edit “{0}”", c.Title];
+        // The latest job per language says where its drafts stand.
+        Jobs = [.. (await db.TranslationJobs.AsNoTracking().Where(j => j.ConsultationId == c.Id && j.Status != QueueStatus.Done)
+                .OrderBy(j => j.Id).Select(j => new { j.Culture, j.Status, j.LastError }).ToListAsync(ct))
+            .GroupBy(j => j.Culture).Select(g => g.Last()).Select(j => (j.Culture, j.Status == QueueStatus.Failed, j.LastError))];
         if (!keepInput)
         {
             Input = new ConsultationEditInput

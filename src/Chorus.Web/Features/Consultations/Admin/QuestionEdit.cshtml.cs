@@ -20,6 +20,9 @@ internal sealed class QuestionInput
     [Range(1, 50, ErrorMessage = "Between 1 and 50.")]
     public int? MaxRanked { get; set; }
 
+    [Range(1, Question.MostFileMegabytes, ErrorMessage = "Between 1 and 20.")]
+    public int? MaxFileMegabytes { get; set; }
+
     public int? SectionId { get; set; }
 
     /// <summary>The question's words by culture; options one a line, in the same order in every language.</summary>
@@ -116,6 +119,7 @@ internal sealed class QuestionEditModel(ChorusDb db, TimeProvider clock, IOption
         }
         (q.Kind, q.Required, q.AllowOther, q.SectionId) = (Input.Kind, Input.Required, choice && Input.Kind != QuestionKind.Ranking && Input.AllowOther, Input.SectionId);
         q.MaxRanked = Input.Kind == QuestionKind.Ranking ? Input.MaxRanked : null;
+        q.MaxFileMegabytes = Input.Kind == QuestionKind.File ? Input.MaxFileMegabytes : null;
         foreach (var c in Cultures)
         {
             var typed = Input.Texts.GetValueOrDefault(c);
@@ -215,7 +219,7 @@ internal sealed class QuestionEditModel(ChorusDb db, TimeProvider clock, IOption
             var options = q.Options.OrderBy(o => o.Position).ThenBy(o => o.Id).ToList();
             Input = new QuestionInput
             {
-                Kind = q.Kind, Required = q.Required, AllowOther = q.AllowOther, MaxRanked = q.MaxRanked, SectionId = q.SectionId,
+                Kind = q.Kind, Required = q.Required, AllowOther = q.AllowOther, MaxRanked = q.MaxRanked, MaxFileMegabytes = q.MaxFileMegabytes, SectionId = q.SectionId,
                 Texts = Cultures.ToDictionary(culture => culture, culture => new QuestionTextInput
                 {
                     Text = q.Texts.FirstOrDefault(t => t.Culture == culture)?.Text, Help = q.Texts.FirstOrDefault(t => t.Culture == culture)?.Help,

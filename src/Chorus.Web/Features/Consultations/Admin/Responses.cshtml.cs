@@ -81,18 +81,42 @@ internal sealed class ResponsesModel(ChorusDb db, TimeProvider clock, MachineTra
         return Redirect($"/admin/consultations/{Id}/responses{Request.QueryString}#r{response}");
     }
 
-    /// <summary>Moderation: sets a confirmed response aside (spam, a duplicate; no longer counted), or restores one set aside.</summary>
-    public async Task<IActionResult> OnPostSetAsideAsync(int response, bool restore, CancellationToken ct)
+    /// <summary>
+    /// Moderation: sets a confirmed response aside (spam; no longer counted: a duplicate of the same respondent counts in
+    /// its place), restores one set aside (counted unless its respondent has another that counts), or counts a duplicate
+    /// instead of the response of the same respondent that counted.
+    /// </summary>
+    public async Task<IActionResult> OnPostSetAsideAsync(int response, bool restore, bool instead, CancellationToken ct)
     {
-        var (from, to) = restore ? (ResponseState.SetAside, ResponseState.Confirmed) : (ResponseState.Confirmed, ResponseState.SetAside);
-        var r = await db.ConsultationResponses.SingleOrDefaultAsync(x => x.Id == response && x.ConsultationId == Id && x.State == from, ct);
-        if (r is null)
+        var from = instead ? ResponseState.Duplicate : restore ? ResponseState.SetAside : ResponseState.Confirmed;
+        var found = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct2 =>
+        {
+            var r = await db.ConsultationResponses.SingleOrDefaultAsync(x => x.Id == response && x.ConsultationId == Id && x.State == from, ct2);
+            if (r is null)
+            {
+                return false;
+            }
+            await (instead ? CountedOnce.CountInsteadAsync(db, r, ct2) : restore ? CountedOnce.CountAsync(db, r, ct2)
+                : CountedOnce.StopCountingAsync(db, r, ResponseState.SetAside, ct2));
+            await db.SaveChangesAsync(ct2);
+            return true;
+        }, ct);
+        return found ? Redirect($"/admin/consultations/{Id}/responses{Request.QueryString}#r{response}") : NotFound();
+    }
+
+    /// <summary>A PDF sent with an answer, as a download (never shown in the browser, so it runs nothing here); audited.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int file, CancellationToken ct)
+    {
+        var found = await db.ConsultationFiles.AsNoTracking().Where(f => f.Id == file && f.ConsultationId == Id
+            && db.ConsultationAnswers.Any(a => a.FileId == f.Id)).Select(f => new { f.FileName, f.Content }).SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return NotFound();
         }
-        r.State = to;
+        db.RecordExport(HttpContext, clock, nameof(ConsultationFile), file.ToString(CultureInfo.InvariantCulture),
+            $"PDF “{found.FileName}” sent to consultation {Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/admin/consultations/{Id}/responses{Request.QueryString}#r{response}");
+        return File(found.Content, "application/pdf", found.FileName);
     }
 
     /// <summary>The filtered answers as CSV, XLSX or JSON, option texts in <paramref name="optionLanguage"/>; the download is audited.</summary>
@@ -167,7 +191,7 @@ internal sealed class ResponsesModel(ChorusDb db, TimeProvider clock, MachineTra
         var result = new List<AnswerTranslation>();
         try
         {
-            foreach (var a in r.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Text) && a.OptionId is null && Questions.Any(q => q.Id == a.QuestionId && q.Kind != QuestionKind.Country)))
+            foreach (var a in r.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Text) && a.OptionId is null && Questions.Any(q => q.Id == a.QuestionId && q.Kind is not (QuestionKind.Country or QuestionKind.File))))
             {
                 result.Add(new AnswerTranslation(a.Id, (await translator.TranslatePlainAsync(db, a.Text!, r.Culture, ReaderCulture, ct)).Text, ReaderCulture));
             }

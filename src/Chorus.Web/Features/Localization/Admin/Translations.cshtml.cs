@@ -34,6 +34,12 @@ internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> use
 
     public int? Older { get; private set; }
 
+    /// <summary>The latest consultations: each language's words are missing, queued for machine drafts, machine drafts, or a person's.</summary>
+    public IReadOnlyList<MatrixRow> Consultations { get; private set; } = [];
+
+    /// <summary>Consultations are edited by editors and admins (their questions with them), not by translators.</summary>
+    public bool MayEditConsultations => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Editor);
+
     private IReadOnlyCollection<string> _editable = [];
 
     public bool MayEdit(string culture) => _editable.Contains(culture);
@@ -61,6 +67,7 @@ internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> use
             posts.RemoveAt(PageSize);
             Older = posts[^1].Id;
         }
+        Consultations = await ConsultationRowsAsync(ct);
         var ids = posts.Select(p => p.Id).ToArray();
         var translations = await db.PostTranslations.AsNoTracking().Where(t => ids.Contains(t.PostId))
             .Select(t => new { t.PostId, t.Culture, t.State, t.SourceHash }).ToListAsync(ct);
@@ -74,6 +81,30 @@ internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> use
             return t is null ? "missing"
                 : t.SourceHash != p.ContentHash ? "outdated"
                 : t.State switch { TranslationState.Human => "human", TranslationState.MachineDraft => "machine draft", _ => "machine published" };
+        })))];
+    }
+
+    private async Task<IReadOnlyList<MatrixRow>> ConsultationRowsAsync(CancellationToken ct)
+    {
+        var latest = await db.Consultations.AsNoTracking().Where(c => c.DeletedAt == null).OrderByDescending(c => c.Id).Take(10)
+            .Include(c => c.Translations).Include(c => c.Sections).ThenInclude(s => s.Texts).Include(c => c.Questions).ThenInclude(q => q.Texts)
+            .Include(c => c.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts).AsSplitQuery().ToListAsync(ct);
+        var ids = latest.Select(c => c.Id).ToArray();
+        var queued = await db.TranslationJobs.AsNoTracking().Where(j => j.ConsultationId != null && ids.Contains(j.ConsultationId.Value) && j.Status == QueueStatus.Pending)
+            .Select(j => new { j.ConsultationId, j.Culture }).ToListAsync(ct);
+        return [.. latest.Select(c => new MatrixRow(c.Id, c.Title, Cultures.ToDictionary(culture => culture, culture =>
+        {
+            if (culture == c.Culture)
+            {
+                return "original";
+            }
+            var drafts = c.Translations.Where(t => t.Culture == culture).Select(t => t.IsMachineDraft)
+                .Concat(c.Sections.SelectMany(s => s.Texts).Where(t => t.Culture == culture).Select(t => t.IsMachineDraft))
+                .Concat(c.Questions.SelectMany(q => q.Texts).Where(t => t.Culture == culture).Select(t => t.IsMachineDraft))
+                .Concat(c.Questions.SelectMany(q => q.Options).SelectMany(o => o.Texts).Where(t => t.Culture == culture).Select(t => t.IsMachineDraft)).ToList();
+            return queued.Any(j => j.ConsultationId == c.Id && j.Culture == culture) ? "queued"
+                : Features.Consultations.MachineDrafts.Lacks(c, culture) ? "missing"
+                : drafts.Contains(true) ? "machine draft" : "human";
         })))];
     }
 }

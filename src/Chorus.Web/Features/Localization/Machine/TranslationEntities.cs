@@ -13,11 +13,15 @@ internal sealed class CachedTranslation
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>A durable request to machine-translate one post into one culture, retried with backoff.</summary>
+/// <summary>
+/// A durable request to machine-translate one post, or the missing words of one consultation (its title, introduction,
+/// sections, questions and options), into one culture, retried with backoff.
+/// </summary>
 internal sealed class TranslationJob : IQueuedWork
 {
     public int Id { get; set; }
-    public int PostId { get; set; }
+    public int? PostId { get; set; }
+    public int? ConsultationId { get; set; }
     public required string Culture { get; set; }
     public QueueStatus Status { get; set; }
     public int Attempts { get; set; }
@@ -41,5 +45,6 @@ internal sealed class TranslationEntitiesConfiguration : IEntityTypeConfiguratio
         job.Property(j => j.LastError).HasMaxLength(1000);
         job.HasIndex(j => new { j.Status, j.NextAttemptAt });
         job.HasIndex(j => new { j.PostId, j.Culture });
+        job.HasIndex(j => new { j.ConsultationId, j.Culture });
     }
 }

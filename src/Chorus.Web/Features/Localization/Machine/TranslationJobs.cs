@@ -46,6 +46,18 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
         _signal.Notify();
     }
 
+    /// <summary>Queues drafts of a consultation's missing words in one culture (unless a job for it is already waiting).</summary>
+    public async Task EnqueueConsultationAsync(ChorusDb db, int consultationId, string culture, CancellationToken ct)
+    {
+        if (!await db.TranslationJobs.AnyAsync(j => j.ConsultationId == consultationId && j.Culture == culture && j.Status == QueueStatus.Pending, ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.TranslationJobs.Add(new TranslationJob { ConsultationId = consultationId, Culture = culture, NextAttemptAt = now, CreatedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+        _signal.Notify();
+    }
+
     /// <summary>Works through the jobs that are due; returns how many succeeded and how many failed for good.</summary>
     public async Task<(int Done, int Failed)> RunDueAsync(ChorusDb db, CancellationToken ct)
     {
@@ -72,6 +84,13 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
         job.Attempts++;
         try
         {
+            if (job.ConsultationId is { } consultationId)
+            {
+                await Consultations.MachineDrafts.DraftAsync(db, translator, consultationId, job.Culture, ct);
+                WorkQueue.Succeeded(job);
+                await db.SaveChangesAsync(ct);
+                return;
+            }
             var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == job.PostId, ct);
             var existing = await db.PostTranslations.SingleOrDefaultAsync(t => t.PostId == job.PostId && t.Culture == job.Culture, ct);
             if (post is not null && existing?.State != TranslationState.Human)
@@ -95,7 +114,13 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
         {
             // No route is final; a service that failed may answer later.
             WorkQueue.Failed(job, e.Message, e is NoTranslationRouteException, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
-            log.LogWarning("Machine translation of post {PostId} into {Culture} failed (attempt {Attempts}): {Error}", job.PostId, job.Culture, job.Attempts, e.Message);
+            // Drafts made before the failure must not ride along with the job's save: all but the jobs is let go.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not TranslationJob).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            log.LogWarning("Machine translation of post {PostId} / consultation {ConsultationId} into {Culture} failed (attempt {Attempts}): {Error}",
+                job.PostId, job.ConsultationId, job.Culture, job.Attempts, e.Message);
         }
         await db.SaveChangesAsync(ct);
     }
