@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Chorus.BrowserTests;
 
-/// <summary>Answering a consultation in Chromium: in Arabic with JavaScript off, ranking with the keyboard alone.</summary>
+/// <summary>Answering a consultation in Chromium: in Arabic with JavaScript off, ranking with the keyboard alone, a PDF attached.</summary>
 public sealed class ConsultationsBrowserTests(LiveSite site) : IClassFixture<LiveSite>
 {
     [BrowserFact]
@@ -13,9 +13,15 @@ public sealed class ConsultationsBrowserTests(LiveSite site) : IClassFixture<Liv
         await page.GotoAsync(site.BaseUrl + "/ar/consultations/coalition-priorities-consultation");
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
 
-        // Sent with nothing typed: every required question says so inside its own fieldset.
+        // Sent with nothing typed but a PDF chosen: every required question says so inside its own fieldset, and the PDF
+        // is kept (a file field cannot be filled again).
+        await page.Locator("fieldset.question input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "مساهمتنا.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray(),
+        });
         await page.Locator("form.answers button[type=submit]").First.ClickAsync();
         Assert.True(await page.Locator("fieldset.question.invalid").CountAsync() >= 3);
+        Assert.Contains("مساهمتنا.pdf", await page.Locator("fieldset.question .file-kept").TextContentAsync(), StringComparison.Ordinal);
 
         await page.Locator("input[name='Input.AnsweringAs'][value=individual]").CheckAsync();
         await page.Locator("fieldset.question input[type=checkbox]").First.CheckAsync();
@@ -32,6 +38,7 @@ public sealed class ConsultationsBrowserTests(LiveSite site) : IClassFixture<Liv
         await page.Locator("form.answers button[type=submit]").First.ClickAsync();
 
         Assert.EndsWith("?sent=1#done", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("fieldset.question.invalid").CountAsync());
         Assert.NotNull(await page.Locator("#done").TextContentAsync());
     }
 }

@@ -90,6 +90,10 @@ internal static class DemoConsultations
             new() { Culture = "ar", Title = "على ماذا ينبغي أن يعمل التحالف بعد ذلك؟ استشارة مفتوحة",
                 IntroductionMarkdown = "أخبرونا أي النقاط الاثنتي عشرة في ورقة موقفنا ينبغي أن تأتي أولاً، وما الذي يمنعكم من المشاركة." },
         ];
+        // Members may attach what they already wrote (a statement, a report): an optional PDF.
+        open.Questions.Add(Question(8, QuestionKind.File, false, null,
+            ["If your organisation has written about this, attach it (optional)", "Si votre organisation a écrit sur ce sujet, joignez le document (facultatif)",
+                "Si su organización ha escrito sobre esto, adjunte el documento (opcional)", "إن كانت منظمتكم قد كتبت عن ذلك، أرفقوا الوثيقة (اختياري)"]));
         await AddAsync(db, open);
 
         var dialogue = await db.Events.Where(e => e.Slug == "member-states-dialogue-2021").Select(e => (int?)e.Id).FirstOrDefaultAsync();
