@@ -66,6 +66,6 @@ public sealed class PhoneTests(LiveSite site) : IClassFixture<LiveSite>
 
         Assert.Equal(6, await page.Locator(".languages a[hreflang]").Locator("visible=true").CountAsync());
         Assert.True(await page.GetByRole(AriaRole.Search).IsVisibleAsync());
-        Assert.Equal(6, await page.GetByRole(AriaRole.Navigation, new() { Name = "الرئيسية" }).GetByRole(AriaRole.Link).Locator("visible=true").CountAsync());
+        Assert.Equal(7, await page.GetByRole(AriaRole.Navigation, new() { Name = "الرئيسية" }).GetByRole(AriaRole.Link).Locator("visible=true").CountAsync());
     }
 }
