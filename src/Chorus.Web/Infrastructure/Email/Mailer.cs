@@ -32,7 +32,7 @@ internal sealed partial class Mailer(Outbox outbox, SiteIdentity identity, IOpti
         {
             var frame = await FrameAsync(language, ct);
             var mail = write(S);
-            var (text, html) = MailTemplate.Render(mail, frame);
+            var (text, html) = MailTemplate.RenderForOutbox(mail, frame);
             outbox.Enqueue(db, to, mail.Subject, text, attachment, html);
         }
     }

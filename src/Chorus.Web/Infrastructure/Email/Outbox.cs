@@ -214,7 +214,7 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
         if (message.HtmlBody is { } html)
         {
             // The plain text first: a program shows the last part it can, and every one can show text.
-            text = new MultipartAlternative { text, new TextPart("html") { Text = html } };
+            text = new MultipartAlternative { text, new TextPart("html") { Text = MailTemplate.Inline(html) } };
         }
         if (message.AttachmentName is { } name && message.AttachmentText is { } content)
         {
