@@ -58,11 +58,12 @@ internal sealed class ConsultationConfirmModel(ChorusDb db, TimeProvider clock, 
             Result = ConfirmResult.Closed;
             return Page();
         }
+        var id = r.Id;
         Result = await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct2 =>
         {
-            // A second press of the link, or a retry, finds it confirmed already.
-            await db.Entry(r).ReloadAsync(ct2);
-            if (r.State != ResponseState.Unconfirmed)
+            // Read again inside the transaction (and again on a retry): a second press of the link finds it confirmed already.
+            if (await db.ConsultationResponses.Include(x => x.Organisation)
+                .SingleOrDefaultAsync(x => x.Id == id && x.State == ResponseState.Unconfirmed, ct2) is not { } r)
             {
                 return ConfirmResult.NotFound;
             }

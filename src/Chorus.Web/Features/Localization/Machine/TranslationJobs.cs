@@ -35,24 +35,20 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
     }
 
     /// <summary>Queues one post for one culture (unless a job for it is already waiting).</summary>
-    public async Task EnqueueAsync(ChorusDb db, int postId, string culture, CancellationToken ct)
-    {
-        if (!await db.TranslationJobs.AnyAsync(j => j.PostId == postId && j.Culture == culture && j.Status == QueueStatus.Pending, ct))
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.TranslationJobs.Add(new TranslationJob { PostId = postId, Culture = culture, NextAttemptAt = now, CreatedAt = now });
-            await db.SaveChangesAsync(ct);
-        }
-        _signal.Notify();
-    }
+    public Task EnqueueAsync(ChorusDb db, int postId, string culture, CancellationToken ct) =>
+        EnqueueOnceAsync(db, j => j.PostId == postId && j.Culture == culture, new TranslationJob { PostId = postId, Culture = culture }, ct);
 
     /// <summary>Queues drafts of a consultation's missing words in one culture (unless a job for it is already waiting).</summary>
-    public async Task EnqueueConsultationAsync(ChorusDb db, int consultationId, string culture, CancellationToken ct)
+    public Task EnqueueConsultationAsync(ChorusDb db, int consultationId, string culture, CancellationToken ct) =>
+        EnqueueOnceAsync(db, j => j.ConsultationId == consultationId && j.Culture == culture,
+            new TranslationJob { ConsultationId = consultationId, Culture = culture }, ct);
+
+    private async Task EnqueueOnceAsync(ChorusDb db, System.Linq.Expressions.Expression<Func<TranslationJob, bool>> same, TranslationJob job, CancellationToken ct)
     {
-        if (!await db.TranslationJobs.AnyAsync(j => j.ConsultationId == consultationId && j.Culture == culture && j.Status == QueueStatus.Pending, ct))
+        if (!await db.TranslationJobs.Where(j => j.Status == QueueStatus.Pending).AnyAsync(same, ct))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.TranslationJobs.Add(new TranslationJob { ConsultationId = consultationId, Culture = culture, NextAttemptAt = now, CreatedAt = now });
+            job.NextAttemptAt = job.CreatedAt = clock.GetUtcNow().UtcDateTime;
+            db.TranslationJobs.Add(job);
             await db.SaveChangesAsync(ct);
         }
         _signal.Notify();
