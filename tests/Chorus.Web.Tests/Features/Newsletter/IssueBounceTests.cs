@@ -32,8 +32,8 @@ public sealed class IssueBounceTests
         {
             var issue = await IssueFixtures.IssueAsync(app, list, IssueState.Sending, post);
             var queued = await IssueFixtures.SendRoundAsync(app);
-            // The background sender was woken when the copy was queued: wait for its answer from the server.
-            for (var i = 0; i < 200 && await app.WithDb(db => db.Outbox.AnyAsync(m => m.Status == QueueStatus.Pending)); i++)
+            // The background sender was woken when the copy was queued: wait (at most 30 s) for its answer from the server.
+            for (var i = 0; i < 1200 && await app.WithDb(db => db.Outbox.AnyAsync(m => m.Status == QueueStatus.Pending)); i++)
             {
                 await Task.Delay(25);
             }

@@ -37,14 +37,21 @@ public sealed class IssueCrashTests
         var first = new Node(owner.ConnectionString);
         await first.StartAsync();
         first.Services.GetRequiredService<IssueSending>().Notify();
-        // Stopped once some (not all) copies reached the server, as recorded by the outbox (cheap to ask as it goes); on a
-        // busy machine the first copies may take several seconds to leave.
+        // Stopped once some (not all) copies reached the server, as recorded by the outbox (cheap to ask as it goes; on a busy
+        // machine the first copies may take several seconds to leave).
         for (var i = 0; i < 6000 && await first.WithDb(db => db.Outbox.CountAsync(m => m.Status == QueueStatus.Done)) < 8; i++)
         {
             await Task.Delay(5);
         }
         await first.DisposeAsync();
-        var before = await TestMail.CountAsync(everyone.ToHashSet());
+        // What the outbox recorded as sent is in the server's mailbox: polled, as twice on a loaded machine none was seen there
+        // at once (the cause is not known; the exact-once check below still holds every copy to account).
+        var recipients = everyone.ToHashSet();
+        var before = 0;
+        for (var i = 0; i < 100 && (before = await TestMail.CountAsync(recipients)) == 0; i++)
+        {
+            await Task.Delay(100);
+        }
         Assert.InRange(before, 1, everyone.Count - 1);
 
         await using var second = new Node(owner.ConnectionString);
