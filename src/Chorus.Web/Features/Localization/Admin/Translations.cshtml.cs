@@ -37,7 +37,7 @@ internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> use
     /// <summary>The latest consultations: each language's words are missing, queued for machine drafts, machine drafts, or a person's.</summary>
     public IReadOnlyList<MatrixRow> Consultations { get; private set; } = [];
 
-    /// <summary>Consultations are edited by editors and admins (their questions with them), not by translators.</summary>
+    /// <summary>A consultation's settings and questions are edited by editors and admins; its words in a language, by that language's translators too.</summary>
     public bool MayEditConsultations => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Editor);
 
     private IReadOnlyCollection<string> _editable = [];
