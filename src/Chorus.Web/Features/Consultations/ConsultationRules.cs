@@ -27,6 +27,12 @@ internal static class ConsultationRules
     public static IQueryable<Response> Counted(this IQueryable<Response> responses, int consultationId) =>
         responses.Where(r => r.ConsultationId == consultationId && r.State == ResponseState.Confirmed);
 
+    /// <summary>With every word it has in every language: translations, sections, questions and options with their texts.</summary>
+    public static IQueryable<Consultation> WithWords(this IQueryable<Consultation> consultations) =>
+        consultations.Include(c => c.Translations).Include(c => c.Sections).ThenInclude(s => s.Texts)
+            .Include(c => c.Questions).ThenInclude(q => q.Texts).Include(c => c.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
+            .AsSplitQuery();
+
     public static IQueryable<Consultation> Listed(this IQueryable<Consultation> consultations, DateTime now) =>
         consultations.Where(c => c.DeletedAt == null && c.OpensAt <= now);
 
@@ -71,9 +77,7 @@ internal static class ConsultationRules
     {
         var id = await db.Consultations.Where(c => c.Slug == slug && c.DeletedAt == null).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         return id is null ? null : await shown.GetAsync($"consultation:{id}", [Shown.Consultations], ct2 =>
-            db.Consultations.AsNoTracking().Include(c => c.Translations).Include(c => c.Sections).ThenInclude(s => s.Texts)
-                .Include(c => c.Questions).ThenInclude(q => q.Texts).Include(c => c.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
-                .Include(c => c.Event).Include(c => c.Post).AsSplitQuery()
+            db.Consultations.AsNoTracking().WithWords().Include(c => c.Event).Include(c => c.Post)
                 .FirstOrDefaultAsync(c => c.Id == id && c.DeletedAt == null, ct2), ct);
     }
 

@@ -82,9 +82,7 @@ internal static class MachineDrafts
 
     private static Task<Consultation> LoadAsync(ChorusDb db, int id, bool tracked, CancellationToken ct)
     {
-        var query = db.Consultations.Include(x => x.Translations).Include(x => x.Sections).ThenInclude(s => s.Texts)
-            .Include(x => x.Questions).ThenInclude(q => q.Texts).Include(x => x.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
-            .AsSplitQuery();
+        var query = db.Consultations.WithWords();
         return (tracked ? query : query.AsNoTracking()).SingleAsync(x => x.Id == id, ct);
     }
 }

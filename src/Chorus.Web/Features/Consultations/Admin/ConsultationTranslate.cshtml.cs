@@ -179,9 +179,7 @@ internal sealed class ConsultationTranslateModel(ChorusDb db, UserManager<Chorus
         {
             return Forbid();
         }
-        var c = await db.Consultations.Include(x => x.Translations).Include(x => x.Sections).ThenInclude(s => s.Texts)
-            .Include(x => x.Questions).ThenInclude(q => q.Texts).Include(x => x.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == Id && x.DeletedAt == null, ct);
+        var c = await db.Consultations.WithWords().SingleOrDefaultAsync(x => x.Id == Id && x.DeletedAt == null, ct);
         if (c is null || c.Culture == Target)
         {
             return NotFound();

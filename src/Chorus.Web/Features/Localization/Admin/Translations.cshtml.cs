@@ -1,5 +1,6 @@
 using Chorus.Web.Data;
 using Chorus.Web.Features.Accounts;
+using Chorus.Web.Features.Consultations;
 using Chorus.Web.Features.Content;
 using Chorus.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -87,8 +88,7 @@ internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> use
     private async Task<IReadOnlyList<MatrixRow>> ConsultationRowsAsync(CancellationToken ct)
     {
         var latest = await db.Consultations.AsNoTracking().Where(c => c.DeletedAt == null).OrderByDescending(c => c.Id).Take(10)
-            .Include(c => c.Translations).Include(c => c.Sections).ThenInclude(s => s.Texts).Include(c => c.Questions).ThenInclude(q => q.Texts)
-            .Include(c => c.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts).AsSplitQuery().ToListAsync(ct);
+            .WithWords().ToListAsync(ct);
         var ids = latest.Select(c => c.Id).ToArray();
         var queued = await db.TranslationJobs.AsNoTracking().Where(j => j.ConsultationId != null && ids.Contains(j.ConsultationId.Value) && j.Status == QueueStatus.Pending)
             .Select(j => new { j.ConsultationId, j.Culture }).ToListAsync(ct);
@@ -103,7 +103,7 @@ internal sealed class TranslationsModel(ChorusDb db, UserManager<ChorusUser> use
                 .Concat(c.Questions.SelectMany(q => q.Texts).Where(t => t.Culture == culture).Select(t => t.IsMachineDraft))
                 .Concat(c.Questions.SelectMany(q => q.Options).SelectMany(o => o.Texts).Where(t => t.Culture == culture).Select(t => t.IsMachineDraft)).ToList();
             return queued.Any(j => j.ConsultationId == c.Id && j.Culture == culture) ? "queued"
-                : Features.Consultations.MachineDrafts.Lacks(c, culture) ? "missing"
+                : MachineDrafts.Lacks(c, culture) ? "missing"
                 : drafts.Contains(true) ? "machine draft" : "human";
         })))];
     }
