@@ -41,4 +41,22 @@ public sealed class ConsultationsBrowserTests(LiveSite site) : IClassFixture<Liv
         Assert.Equal(0, await page.Locator("fieldset.question.invalid").CountAsync());
         Assert.NotNull(await page.Locator("#done").TextContentAsync());
     }
+
+    [BrowserFact]
+    public async Task A_form_larger_than_the_site_takes_is_answered_with_what_went_wrong()
+    {
+        var (context, page, _) = await PageWatch.Open(site);
+        await using var _ = context;
+        await page.GotoAsync(site.BaseUrl + "/en/consultations/coalition-priorities-consultation");
+        // Over Kestrel's 30 MB for a whole request: the form cannot even be read, and the reply says so.
+        await page.Locator("fieldset.question input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "scan.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.7\n"u8, .. new byte[31_000_000]],
+        });
+        var response = await page.RunAndWaitForResponseAsync(() => page.Locator("form.answers button[type=submit]").First.ClickAsync(),
+            r => r.Request.Method == "POST");
+
+        Assert.Equal(413, response.Status);
+        Assert.Contains("larger than the site takes at once (30 MB)", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+    }
 }
