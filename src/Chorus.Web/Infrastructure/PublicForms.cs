@@ -22,13 +22,15 @@ internal static class PublicForms
     /// The fill-time check of every public form: a form sent sooner than <paramref name="minimum"/> after it was shown (by
     /// the sealed time it carries), or with no such time, is a robot's or a replay; the person gets a message to send again.
     /// </summary>
-    public static void CheckFillTime(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, ExpiringTokens tokens, string purpose, string? started,
+    public static bool CheckFillTime(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, ExpiringTokens tokens, string purpose, string? started,
         TimeSpan minimum, Microsoft.Extensions.Localization.IStringLocalizer S)
     {
         if (tokens.Age(purpose, started) is not { } age || age < minimum)
         {
             state.AddModelError("", S["That was very quick. Please check your details, then send the form again."]);
+            return false;
         }
+        return true;
     }
 
     /// <summary>A fresh secret for a link sent by email, and the hash we keep of it (the secret itself is only in the email).</summary>

@@ -98,7 +98,8 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
             ModelState.AddModelError("", S["This consultation has closed: answers can no longer be changed or withdrawn."]);
             return Page();
         }
-        await CountedOnce.StopCountingAsync(db, r, ResponseState.Withdrawn, ct);
+        var (counted, key) = (r.State == ResponseState.Confirmed, r.RespondentKey);
+        r.State = ResponseState.Withdrawn;
         r.ConfirmTokenHash = null;
         await ConsultationRules.EraseContactAsync(db, r, clock.GetUtcNow().UtcDateTime, ct);
         // The PDFs sent go with the withdrawal (a document may name people); the rest of the answers stay, uncounted.
@@ -107,6 +108,11 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         await db.SaveChangesAsync(ct);
         var fileIds = files.Select(a => a.FileId!.Value).ToArray();
         await db.ConsultationFiles.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
+        if (counted)
+        {
+            // The organisation keeps its voice through its next answer, if it has one.
+            await CountedOnce.PromoteNextAsync(db, r.ConsultationId, key, ct);
+        }
         Done = S["Your answers are withdrawn: they are no longer counted, and your contact details are erased."];
         Existing = null;
         return Page();
@@ -128,7 +134,7 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         {
             return Redirect($"/{Culture}/consultations/{Slug}?sent=1#done");
         }
-        ModelState.CheckFillTime(tokens, StartedPurpose, Input.Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds), S);
+        var human = ModelState.CheckFillTime(tokens, StartedPurpose, Input.Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds), S);
         var individual = Consultation.Respondents == Respondents.Individuals
             || (Consultation.Respondents == Respondents.Both && Input.AnsweringAs == "individual");
         PickedOrganisation picked = new(null, null, null, null);
@@ -144,8 +150,9 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         {
             ModelState.AddModelError("Input.Name", S["Write your name."]);
         }
-        Files = await AnswerFiles.ReceiveAsync(db, Consultation, Questions, Input.Answers, Request.HasFormContentType ? Request.Form.Files : new FormFileCollection(),
-            Existing, clock.GetUtcNow().UtcDateTime, ModelState, S, ct);
+        // A form sent faster than a person could gets its files refused, not stored: robots do not fill the database.
+        Files = await AnswerFiles.ReceiveAsync(db, Consultation, Questions, Input.Answers,
+            human && Request.HasFormContentType ? Request.Form.Files : new FormFileCollection(), Existing, clock.GetUtcNow().UtcDateTime, ModelState, S, ct);
         var rows = AnswerRules.Read(Questions, Input.Answers, complete, ModelState, S, Files);
         if (!ModelState.IsValid)
         {
@@ -153,6 +160,7 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         }
         var email = Input.Email.Trim();
         var r = Existing ?? new Response { ConsultationId = Consultation.Id, State = ResponseState.Draft };
+        var (counted, oldKey) = (r.State == ResponseState.Confirmed, r.RespondentKey);
         var sameEmail = string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase);
         (r.IsIndividual, r.OrganisationId, r.Country, r.Type, r.Website) =
             (individual, picked.Record?.Id, picked.Country, individual ? null : picked.Type ?? (picked.Record is null && Input.Organisation is null ? null : OrganisationType.Other), picked.Website);
@@ -198,16 +206,20 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         }
         if (r.State == ResponseState.Confirmed && sameEmail)
         {
-            // Changed through the private link by the address that confirmed: still confirmed; answering now for another
-            // organisation, it counts only if that organisation had no answer counted.
-            await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct2 =>
+            // Changed through the private link by the address that confirmed: still confirmed. Answering now for another
+            // organisation, it counts only if that organisation had no answer counted, and the one it answered for before
+            // keeps its voice through its next answer.
+            await db.SaveChangesAsync(ct);
+            if (moved)
             {
-                if (moved)
+                var id = r.Id;
+                await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct2 =>
                 {
-                    await CountedOnce.CountAsync(db, r, ct2);
-                }
-                return await db.SaveChangesAsync(ct2);
-            }, ct);
+                    await CountedOnce.CountAsync(db, await db.ConsultationResponses.SingleAsync(x => x.Id == id, ct2), ct2);
+                    return await db.SaveChangesAsync(ct2);
+                }, ct);
+                await CountedOnce.PromoteNextAsync(db, Consultation.Id, oldKey, ct);
+            }
             return Redirect($"/{Culture}/consultations/{Slug}/answer/{manageToken}?sent=1#done");
         }
         var (confirmToken, confirmHash) = PublicForms.NewToken();
@@ -223,6 +235,12 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         ]), ct: ct);
         await db.SaveChangesAsync(ct);
         mailer.Notify();
+        if (counted)
+        {
+            // Sent again from another address, it waits for that address's confirmation; meanwhile the organisation's
+            // next answer, if any, counts.
+            await CountedOnce.PromoteNextAsync(db, Consultation.Id, oldKey, ct);
+        }
         return Redirect(Existing is null ? $"/{Culture}/consultations/{Slug}?sent=1#done" : $"/{Culture}/consultations/{Slug}/answer/{manageToken}?sent=1#done");
     }
 

@@ -39,35 +39,15 @@ internal static class AnswerFiles
             }
             if (uploads.GetFile(Field(q.Id)) is { Length: > 0 } upload)
             {
-                var limit = q.MaxFileMegabytes ?? Question.DefaultFileMegabytes;
-                if (upload.Length > limit * 1024L * 1024L)
+                var (content, refusal) = await RefusalAsync(db, c, q, upload, now, S, ct);
+                if (refusal is null)
                 {
-                    errors.AddModelError(AnswerRules.Key(q.Id), S["This file is larger than {0} MB: send a smaller PDF.", limit]);
+                    (a.File, received[q.Id]) = await StoreAsync(db, c, q, upload.FileName, content, now, ct);
+                    a.RemoveFile = false;
                     continue;
                 }
-                var content = new byte[upload.Length];
-                await using (var stream = upload.OpenReadStream())
-                {
-                    await stream.ReadExactlyAsync(content, ct);
-                }
-                // The file's own first bytes decide, not its name or the type the browser claims.
-                if (!content.AsSpan().StartsWith("%PDF-"u8))
-                {
-                    errors.AddModelError(AnswerRules.Key(q.Id), S["Only PDF files are taken, and this file is not a PDF."]);
-                    continue;
-                }
-                var (token, tokenHash) = PublicForms.NewToken();
-                var file = new ConsultationFile
-                {
-                    ConsultationId = c.Id, QuestionId = q.Id, FileName = SafeName(upload.FileName), Size = content.Length, Content = content,
-                    TokenHash = tokenHash, CreatedAt = now,
-                };
-                db.ConsultationFiles.Add(file);
-                await db.SaveChangesAsync(ct);
-                db.Entry(file).State = EntityState.Detached;
-                (a.File, a.RemoveFile) = (token, false);
-                received[q.Id] = new ReceivedFile(file.Id, file.FileName);
-                continue;
+                // Refused: whatever file the answer held before stays (resolved below).
+                errors.AddModelError(AnswerRules.Key(q.Id), refusal);
             }
             if (a.RemoveFile || string.IsNullOrEmpty(a.File))
             {
@@ -89,15 +69,61 @@ internal static class AnswerFiles
         return received;
     }
 
+    private static async Task<(string Token, ReceivedFile File)> StoreAsync(ChorusDb db, Consultation c, Question q, string? name, byte[] content,
+        DateTime now, CancellationToken ct)
+    {
+        var (token, hash) = PublicForms.NewToken();
+        var file = new ConsultationFile
+        {
+            ConsultationId = c.Id, QuestionId = q.Id, FileName = SafeName(name), Size = content.Length, Content = content, TokenHash = hash, CreatedAt = now,
+        };
+        db.ConsultationFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        // Not kept in the context: its bytes would ride along with every later save's change detection.
+        db.Entry(file).State = EntityState.Detached;
+        return (token, new ReceivedFile(file.Id, file.FileName));
+    }
+
+    /// <summary>At most this much of files no answer holds yet, per consultation and day: a flood of uploads cannot fill the disk.</summary>
+    public const long UnclaimedBytesPerDay = 500L * 1024 * 1024;
+
+    /// <summary>The upload's bytes, or why it is refused: too large, not a PDF, or too much waiting unclaimed.</summary>
+    private static async Task<(byte[] Content, string? Refusal)> RefusalAsync(ChorusDb db, Consultation c, Question q, IFormFile upload, DateTime now,
+        IStringLocalizer S, CancellationToken ct)
+    {
+        var limit = q.MaxFileMegabytes ?? Question.DefaultFileMegabytes;
+        if (upload.Length > limit * 1024L * 1024L)
+        {
+            return ([], S["This file is larger than {0} MB: send a smaller PDF.", limit]);
+        }
+        var since = now - Unclaimed;
+        var waiting = await db.ConsultationFiles.Where(f => f.ConsultationId == c.Id && f.CreatedAt > since && !db.ConsultationAnswers.Any(a => a.FileId == f.Id))
+            .SumAsync(f => (long)f.Size, ct);
+        if (waiting + upload.Length > UnclaimedBytesPerDay)
+        {
+            return ([], S["The site takes no more files just now. Send your answers without it, and add the file later through your private link."]);
+        }
+        var content = new byte[upload.Length];
+        await using (var stream = upload.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+        // The file's own first bytes decide, not its name or the type the browser claims.
+        return content.AsSpan().StartsWith("%PDF-"u8) ? (content, null) : ([], S["Only PDF files are taken, and this file is not a PDF."]);
+    }
+
     /// <summary>
     /// Once the answers are saved, the form's references to their files stop working (a new secret replaces each), so an
     /// old page cannot attach them to another response; the private link keeps them.
     /// </summary>
-    public static Task RetireReferencesAsync(ChorusDb db, IEnumerable<int> fileIds, CancellationToken ct)
+    public static async Task RetireReferencesAsync(ChorusDb db, IEnumerable<int> fileIds, CancellationToken ct)
     {
-        var ids = fileIds.ToArray();
-        return ids.Length == 0 ? Task.CompletedTask
-            : db.ConsultationFiles.Where(f => ids.Contains(f.Id)).ForEachAsync(f => f.TokenHash = PublicForms.NewToken().Hash, ct);
+        // One statement a file, touching only its reference (never reading its bytes).
+        foreach (var id in fileIds)
+        {
+            var hash = PublicForms.NewToken().Hash;
+            await db.ConsultationFiles.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.TokenHash, hash), ct);
+        }
     }
 
     /// <summary>Deletes files no answer holds, received more than <see cref="Unclaimed"/> ago.</summary>

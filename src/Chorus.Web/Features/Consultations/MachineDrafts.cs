@@ -39,8 +39,9 @@ internal static class MachineDrafts
             || q.Options.Any(o => o.Texts.All(t => t.Culture != culture) && o.Texts.Any(t => t.Culture == c.Culture)));
 
     /// <summary>
-    /// Writes the drafts for one language (run by the queue's worker). A provider's failure propagates as
-    /// <see cref="TranslationProviderException"/> and nothing is saved, so the retry starts again from the words then missing.
+    /// Writes the drafts for one language (run by the queue's worker). A provider's failure propagates; drafts made before
+    /// it may already be saved (the translator saves its cache as it goes, and the context with it), and the retry fills
+    /// in whatever is still missing.
     /// </summary>
     public static async Task DraftAsync(ChorusDb db, MachineTranslator translator, int consultationId, string to, CancellationToken ct)
     {

@@ -38,10 +38,10 @@ internal static class Staff
 
     /// <summary>
     /// GETs a form page and POSTs the form as a browser would: every field with its current value (the
-    /// antiforgery token included), with <paramref name="fields"/> typed over them.
+    /// antiforgery token included), with <paramref name="fields"/> typed over them; <paramref name="whileOpen"/> runs between.
     /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields,
-        string? formSelector = null, string? handler = null)
+        string? formSelector = null, string? handler = null, Func<Task>? whileOpen = null)
     {
         var page = await client.GetAsync(new Uri(url, UriKind.Relative));
         var html = await new HtmlParser().ParseDocumentAsync(await page.Content.ReadAsStringAsync());
@@ -65,6 +65,11 @@ internal static class Staff
         foreach (var (key, value) in fields)
         {
             values[key] = value;
+        }
+        // Something that happens while the person has the form open (another writer, a background job).
+        if (whileOpen is not null)
+        {
+            await whileOpen();
         }
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         if (handler is not null)

@@ -95,4 +95,27 @@ public sealed class ConsultationDuplicateTests(ConsultationsApp app) : IClassFix
     }
 
     private static void AssertOk(HttpResponseMessage response) => ConsultationsApp.AssertOk(response);
+
+    [SkippableFact]
+    public async Task When_the_counted_answer_is_sent_again_from_another_address_the_organisation_s_other_answer_counts_meanwhile()
+    {
+        await app.AddOrganisation("Mekong Migrant Network", "TH", Chorus.Web.Features.Organisations.Membership.Member, "https://mekong-mn.test/", "mekong-mn.test");
+        var c = await app.AddConsultation("readdressed", x => x.ResultsPublished = true);
+        var (nok, dara) = ($"{ConsultationsApp.Unique("nok")}@mekong-mn.test", $"{ConsultationsApp.Unique("dara")}@mekong-mn.test");
+        var (_, nokLink) = await AnswerAndConfirm(c, "Mekong Migrant Network", "Nok", nok, regionPosition: 0, country: "TH");
+        await AnswerAndConfirm(c, "Mekong Migrant Network", "Dara", dara, regionPosition: 1, country: "TH");
+        Assert.Equal(("1", "0", "1 organisations and 0 individuals from 1 countries."), await Figures(c));
+
+        // Nok sends her answers again from a new address: they wait for that address's confirmation, and Dara's count meanwhile.
+        var moved = await Staff.PostFormAsync(Staff.Client(app), nokLink, new Dictionary<string, string> { ["Input.Email"] = $"{ConsultationsApp.Unique("nok2")}@mekong-mn.test" },
+            formSelector: "form.answers", whileOpen: () =>
+            {
+                app.Clock.Advance(TimeSpan.FromSeconds(10)); // as long as a person takes to change it
+                return Task.CompletedTask;
+            });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(("0", "1", "1 organisations and 0 individuals from 1 countries."), await Figures(c));
+        var nokState = await app.WithDb(db => db.ConsultationResponses.Where(r => r.ConsultationId == c.Id && r.RespondentName == "Nok").Select(r => r.State).SingleAsync());
+        Assert.Equal((ResponseState.Unconfirmed, ResponseState.Confirmed), (nokState, await StateOf(dara)));
+    }
 }

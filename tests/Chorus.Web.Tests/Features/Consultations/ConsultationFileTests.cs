@@ -112,6 +112,18 @@ public sealed class ConsultationFileTests(ConsultationsApp app) : IClassFixture<
             files: [(ConsultationsApp.Answer(file, "Upload"), "draft.pdf", Pdf("draft"))]);
         Assert.Contains("Received: draft.pdf", Parser.ParseDocument(page3).QuerySelector($"#q{file.Id}")!.TextContent, StringComparison.Ordinal);
         Assert.True(await app.WithDb(db => db.ConsultationFiles.AnyAsync(f => f.ConsultationId == c.Id)));
+        // A second file refused (not a PDF) leaves the one received in place.
+        var token = Parser.ParseDocument(page3).QuerySelector($"input[name='{ConsultationsApp.Answer(file, "File")}']")!.GetAttribute("value")!;
+        var (_, page4) = await app.SubmitAsync(client, "/en/consultations/file-refusals", [new("Input.Email", "not-an-address"), new(ConsultationsApp.Answer(file, "File"), token)],
+            files: [(ConsultationsApp.Answer(file, "Upload"), "photo.pdf", png)]);
+        var kept = Parser.ParseDocument(page4).QuerySelector($"#q{file.Id}")!;
+        Assert.Contains("Only PDF files are taken", kept.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Received: draft.pdf", kept.TextContent, StringComparison.Ordinal);
+        // A form sent faster than a person could: refused, and its file not stored.
+        var (_, robot) = await app.SubmitAsync(client, "/en/consultations/file-refusals", typed, files: [(ConsultationsApp.Answer(file, "Upload"), "robot.pdf", Pdf("robot"))],
+            typing: TimeSpan.Zero);
+        Assert.Contains("That was very quick", robot, StringComparison.Ordinal);
+        Assert.Equal(["draft.pdf"], await app.WithDb(db => db.ConsultationFiles.Where(f => f.ConsultationId == c.Id).Select(f => f.FileName).ToListAsync()));
         var now = app.Clock.GetUtcNow().UtcDateTime;
         await app.WithDb(db => ConsultationRetention.RunAsync(db, now.AddHours(12), CancellationToken.None));
         Assert.True(await app.WithDb(db => db.ConsultationFiles.AnyAsync(f => f.ConsultationId == c.Id)));

@@ -58,4 +58,24 @@ public sealed class ConsultationTranslatorTests(TranslatorApp app) : IClassFixtu
         Assert.Equal("Dans quelles régions du monde travaillez-vous ?", results.QuerySelector($"#r{regions.Id}")!.TextContent);
         Assert.Contains("Afrique (tout le continent)", results.QuerySelector($"section[aria-labelledby='r{regions.Id}'] tbody")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task One_option_left_empty_among_translated_ones_is_refused_next_to_it_and_nothing_is_saved()
+    {
+        var c = await app.WithDb(db => db.Consultations.AsNoTracking().Include(x => x.Questions).ThenInclude(q => q.Options).ThenInclude(o => o.Texts)
+            .AsSplitQuery().SingleAsync(x => x.Slug == DemoConsultations.OpenSlug));
+        var question = c.Questions.First(q => q.Options.Count > 2);
+        var second = question.Options.OrderBy(o => o.Position).ElementAt(1);
+
+        var refused = await Staff.PostFormAsync(app.Translator, $"/admin/translations/consultations/{c.Id}/fr",
+            new Dictionary<string, string> { [$"Input.Options[{second.Id}]"] = "" }, formSelector: "main form[method=post]");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = Parser.ParseDocument(await refused.Content.ReadAsStringAsync());
+        var field = page.GetElementById($"Input-Options-{second.Id}")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Equal("Give every option of this question in this language, or none.",
+            page.GetElementById(field.GetAttribute("aria-describedby")!.Split(' ').Single(i => i.EndsWith("-error", StringComparison.Ordinal)))!.TextContent);
+        Assert.True(await app.WithDb(db => db.Set<OptionText>().AnyAsync(t => t.OptionId == second.Id && t.Culture == "fr")));
+    }
 }

@@ -78,14 +78,14 @@ public class ConsultationsApp : EmptyChorusFactory
 
     /// <summary>Opens the answer form and sends it as a person with JavaScript off would: after a few seconds, with <paramref name="fields"/> set.</summary>
     public async Task<(HttpResponseMessage Response, string Page)> SubmitAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields,
-        string? handler = null, IEnumerable<(string Field, string FileName, byte[] Content)>? files = null)
+        string? handler = null, IEnumerable<(string Field, string FileName, byte[] Content)>? files = null, TimeSpan? typing = null)
     {
         var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
         var html = await new HtmlParser().ParseDocumentAsync(page);
         var form = html.QuerySelector("#answer form.answers") ?? throw new InvalidOperationException("The page has no answer form.");
         var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
             .Concat(fields).ToList();
-        Clock.Advance(TimeSpan.FromSeconds(10));
+        Clock.Advance(typing ?? TimeSpan.FromSeconds(10));
         var action = form.GetAttribute("action")! + (handler is null ? "" : $"?handler={handler}");
         HttpContent body = new FormUrlEncodedContent(values);
         if (files is not null)

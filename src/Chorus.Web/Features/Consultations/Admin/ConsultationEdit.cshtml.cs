@@ -75,7 +75,7 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
         (c.Title, c.Slug, c.Culture, c.IntroductionMarkdown) = (Input.Title.Trim(), slug, Input.Culture, Input.Introduction ?? "");
         (c.OpensAt, c.ClosesAt, c.Respondents, c.AnswersPublishable, c.ResultsPublished) = (opens!.Value, closes!.Value, Input.Respondents, Input.AnswersPublishable, Input.ResultsPublished);
         (c.EraseContactAfterDays, c.PostId, c.EventId) = (Input.EraseContactAfterDays, postId, eventId);
-        c.Translations.RemoveAll(t => !translations.ContainsKey(t.Culture));
+        c.Translations.RemoveAll(t => !translations.ContainsKey(t.Culture) && Input.Translations.GetValueOrDefault(t.Culture)?.Shown == true);
         foreach (var (culture, t) in translations)
         {
             var existing = c.Translations.FirstOrDefault(x => x.Culture == culture);
@@ -160,9 +160,10 @@ internal sealed class ConsultationEditModel(ChorusDb db, UserManager<ChorusUser>
         }
         Title = S["Edit “{0}”", c.Title];
         // The latest job per language says where its drafts stand.
-        Jobs = [.. (await db.TranslationJobs.AsNoTracking().Where(j => j.ConsultationId == c.Id && j.Status != QueueStatus.Done)
+        Jobs = [.. (await db.TranslationJobs.AsNoTracking().Where(j => j.ConsultationId == c.Id)
                 .OrderBy(j => j.Id).Select(j => new { j.Culture, j.Status, j.LastError }).ToListAsync(ct))
-            .GroupBy(j => j.Culture).Select(g => g.Last()).Select(j => (j.Culture, j.Status == QueueStatus.Failed, j.LastError))];
+            .GroupBy(j => j.Culture).Select(g => g.Last()).Where(j => j.Status != QueueStatus.Done)
+            .Select(j => (j.Culture, j.Status == QueueStatus.Failed, j.LastError))];
         if (!keepInput)
         {
             Input = new ConsultationEditInput

@@ -49,4 +49,10 @@ internal sealed class ConsultationTranslationInput
     [MaxLength(300, ErrorMessage = "Keep the title under 300 characters.")] public string? Title { get; set; }
 
     [MaxLength(50_000, ErrorMessage = "The text is too long.")] public string? Introduction { get; set; }
+
+    /// <summary>
+    /// The form showed a translation in this language: emptied, it is removed. One that appeared since the form was opened
+    /// (a machine draft the queue wrote, a translator's words) is not, as nobody emptied it.
+    /// </summary>
+    public bool Shown { get; set; }
 }

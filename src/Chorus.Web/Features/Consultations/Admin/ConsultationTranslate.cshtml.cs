@@ -98,6 +98,18 @@ internal sealed class ConsultationTranslateModel(ChorusDb db, UserManager<Chorus
         {
             ModelState.AddModelError($"Input.Options[{id}]", S["Keep the option under 500 characters."]);
         }
+        // Options line up by position in the question editor: a language has all of a question's options or none.
+        foreach (var q in Questions.Where(q => q.Options.Count > 1))
+        {
+            var given = q.Options.Count(o => !string.IsNullOrWhiteSpace(Input.Options.GetValueOrDefault(o.Id)));
+            if (given > 0 && given < q.Options.Count)
+            {
+                foreach (var o in q.Options.Where(o => string.IsNullOrWhiteSpace(Input.Options.GetValueOrDefault(o.Id))))
+                {
+                    ModelState.AddModelError($"Input.Options[{o.Id}]", S["Give every option of this question in this language, or none."]);
+                }
+            }
+        }
         if (string.IsNullOrWhiteSpace(Input.Title) && !string.IsNullOrWhiteSpace(Input.Introduction))
         {
             ModelState.AddModelError("Input.Title", S["Give the title in this language too, or leave both empty."]);
@@ -118,14 +130,15 @@ internal sealed class ConsultationTranslateModel(ChorusDb db, UserManager<Chorus
         {
             c.Translations.Remove(translation);
         }
-        foreach (var s in c.Sections)
+        // Only what the form carried: a section, question or option added since it was opened keeps its words.
+        foreach (var s in c.Sections.Where(s => Input.Sections.ContainsKey(s.Id)))
         {
             Put(s.Texts, t => t.Culture, Typed(Input.Sections.GetValueOrDefault(s.Id)), (t, v) => (t.Title, t.IsMachineDraft) = (v, false),
                 v => new SectionText { Culture = Target, Title = v });
         }
         var ids = Questions.Select(q => q.Id).ToList();
         var answered = await db.ConsultationAnswers.Where(a => ids.Contains(a.QuestionId)).Select(a => a.QuestionId).Distinct().ToListAsync(ct);
-        foreach (var q in Questions)
+        foreach (var q in Questions.Where(q => Input.Questions.ContainsKey(q.Id)))
         {
             var existing = q.Texts.FirstOrDefault(t => t.Culture == Target);
             var text = Typed(Input.Questions.GetValueOrDefault(q.Id));
@@ -136,7 +149,7 @@ internal sealed class ConsultationTranslateModel(ChorusDb db, UserManager<Chorus
             }
             Put(q.Texts, t => t.Culture, text, (t, v) => (t.Text, t.Help, t.IsMachineDraft) = (v, Typed(Input.Help.GetValueOrDefault(q.Id)), false),
                 v => new QuestionText { Culture = Target, Text = v });
-            foreach (var o in q.Options)
+            foreach (var o in q.Options.Where(o => Input.Options.ContainsKey(o.Id)))
             {
                 Put(o.Texts, t => t.Culture, Typed(Input.Options.GetValueOrDefault(o.Id)), (t, v) => (t.Text, t.IsMachineDraft) = (v, false),
                     v => new OptionText { Culture = Target, Text = v });

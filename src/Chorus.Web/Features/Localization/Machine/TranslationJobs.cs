@@ -106,7 +106,8 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
             }
             WorkQueue.Succeeded(job);
         }
-        catch (TranslationProviderException e)
+        // A service that does not answer in time (HttpClient's timeout, not a stopping host) fails like any other.
+        catch (Exception e) when (e is TranslationProviderException || (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested))
         {
             // No route is final; a service that failed may answer later.
             WorkQueue.Failed(job, e.Message, e is NoTranslationRouteException, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
