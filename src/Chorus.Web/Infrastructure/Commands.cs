@@ -41,12 +41,11 @@ internal static class Commands
         return true;
     }
 
+    /// <summary>The value after `--name` in <paramref name="args"/> (not another option), or null.</summary>
+    public static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
+
     /// <summary>The value after `--name` in <paramref name="args"/>, parsed as a whole number.</summary>
-    public static int IntOption(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value >= 0
-            ? value
-            : fallback;
-    }
+    public static int IntOption(string[] args, string name, int fallback) =>
+        int.TryParse(Option(args, name), out var value) && value >= 0 ? value : fallback;
 }

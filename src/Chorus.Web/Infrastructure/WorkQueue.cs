@@ -150,6 +150,8 @@ internal sealed class QueueSignal(TimeProvider clock)
 /// </summary>
 internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : BackgroundService
 {
+    protected IServiceScopeFactory Scopes { get; } = scopes;
+
     protected abstract Task RunDueAsync(ChorusDb db, CancellationToken ct);
 
     protected abstract Task WaitForWorkAsync(CancellationToken ct);
@@ -160,7 +162,7 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = Scopes.CreateAsyncScope();
                 await RunDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -19,13 +19,12 @@ internal static class BenchWordPress
         builder.Services.AddCommand("bench-wordpress", "--out DIR [--posts 10000] [--images 2000]: writes a generated WordPress export and its uploads folder",
             async (_, args) =>
             {
-                var at = Array.IndexOf(args, "--out");
-                if (at < 0 || at + 1 >= args.Length)
+                if (Commands.Option(args, "--out") is not { } folder)
                 {
                     await Console.Error.WriteLineAsync("bench-wordpress: give --out DIR.");
                     return 2;
                 }
-                Write(args[at + 1], Commands.IntOption(args, "--posts", 10_000), Math.Max(1, Commands.IntOption(args, "--images", 2_000)));
+                Write(folder, Commands.IntOption(args, "--posts", 10_000), Math.Max(1, Commands.IntOption(args, "--images", 2_000)));
                 return 0;
             }, needsDatabase: false);
 

@@ -57,7 +57,8 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
 }
 
 /// <summary>Runs uploaded imports one at a time in the background, on whichever node holds the run's lease.</summary>
-internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock, IHostEnvironment environment, ILogger<ImportRunner> log) : BackgroundService
+internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock, IHostEnvironment environment, ILogger<ImportRunner> log)
+    : QueueWorker(scopes, log)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly QueueSignal _signal = new(clock);
@@ -66,35 +67,20 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
 
     public void Notify() => _signal.Notify();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Each run takes a scope of its own (the import is a scoped service with its own context).
+    protected override async Task RunDueAsync(ChorusDb db, CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await RunNextAsync(ct))
         {
-            try
-            {
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Running an uploaded import failed; trying again.");
-            }
-            try
-            {
-                await _signal.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
+
+    protected override Task WaitForWorkAsync(CancellationToken ct) => _signal.WaitAsync(TimeSpan.FromSeconds(30), ct);
 
     /// <summary>Takes the oldest queued run (or one whose node stopped) and runs it; false when there is none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChorusDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         var next = await db.ImportRuns.AsNoTracking()
@@ -147,7 +133,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
             while (true)
             {
                 await Task.Delay(Lease / 4, clock, ct);
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = Scopes.CreateAsyncScope();
                 var until = clock.GetUtcNow().UtcDateTime + Lease;
                 await scope.ServiceProvider.GetRequiredService<ChorusDb>().ImportRuns.Where(r => r.Id == id && r.State == ImportState.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);

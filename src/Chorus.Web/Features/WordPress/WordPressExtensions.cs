@@ -27,7 +27,7 @@ internal static class WordPressExtensions
             await errors.WriteLineAsync($"Usage: import {Usage}");
             return 2;
         }
-        var uploads = Option(args, "--uploads");
+        var uploads = Commands.Option(args, "--uploads");
         if (uploads is not null && !Directory.Exists(uploads))
         {
             await errors.WriteLineAsync($"The uploads folder {uploads} does not exist.");
@@ -62,7 +62,7 @@ internal static class WordPressExtensions
             {
                 WordPressReport.Read(check, uploads);
             }
-            var options = new WordPressImportOptions(uploads, Option(args, "--statements"), args.Contains("--tags-as-categories"), "import");
+            var options = new WordPressImportOptions(uploads, Commands.Option(args, "--statements"), args.Contains("--tags-as-categories"), "import");
             var result = await services!.GetRequiredService<WordPressImport>().RunAsync(() => File.OpenRead(file), options, null, CancellationToken.None);
             foreach (var line in result.Lines())
             {
@@ -76,7 +76,4 @@ internal static class WordPressExtensions
             return 1;
         }
     }
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
 }

@@ -68,7 +68,8 @@ public sealed class ConsultationFileTests(ConsultationsApp app) : IClassFixture<
         Assert.True(await app.WithDb(db => db.AuditLog.AnyAsync(e => e.Entity == nameof(ConsultationFile) && e.EntityId == answer.FileId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         // Nobody else: a visitor is sent to sign in, and the file is in no public page or API answer.
         var stranger = await app.CreatePlainClient().GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
-        Assert.NotEqual(HttpStatusCode.OK, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+        Assert.Contains("/account/login", stranger.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await app.WithDb(db => db.Consultations.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResultsPublished, true)));
         foreach (var path in new[] { "/en/consultations/files", "/en/consultations/files/results", "/api/v1/consultations/files/results", "/api/v1/consultations/files" })
         {

@@ -75,7 +75,9 @@ public sealed class ConsultationReviewTests(ConsultationsApp app) : IClassFixtur
         var audited = await app.WithDb(db => db.AuditLog.Where(e => e.Action == "exported" && e.Entity == "Response" && e.EntityId == key).CountAsync());
         Assert.Equal(3, audited);
         // Not for anyone else.
-        Assert.NotEqual(HttpStatusCode.OK, (await Staff.Client(app).GetAsync(new Uri($"/admin/consultations/{c.Id}/responses?handler=Export&format=csv", UriKind.Relative))).StatusCode);
+        var stranger = await Staff.Client(app).GetAsync(new Uri($"/admin/consultations/{c.Id}/responses?handler=Export&format=csv", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+        Assert.Contains("/account/login", stranger.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -196,9 +196,8 @@ internal sealed class PostEditModel(ChorusDb db, UserManager<ChorusUser> users, 
             }
             return null;
         }
-        if (!LocalTimes.TryParse(Input.PublishAt, Zone, out var instant))
+        if (LocalTimes.FromField(Input.PublishAt, Zone, ModelState, "Input.PublishAt", S) is not { } instant)
         {
-            ModelState.AddModelError("Input.PublishAt", S["Enter the date and time as year-month-day and hours:minutes."]);
             return null;
         }
         if (Input.Status == PostStatus.Scheduled && instant <= clock.GetUtcNow().UtcDateTime)
