@@ -57,6 +57,13 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>False for an app that must stop before it touches a database (a wrong setting): no copy is made for it.</summary>
     protected virtual bool NeedsDatabase => true;
 
+    /// <summary>
+    /// False for an app that only holds a database for other nodes: none of the site's background workers run in it. Idle is
+    /// not enough: its workers' first rounds start on the thread pool and, on a loaded machine, came after the test had
+    /// queued work, so the "idle" app sent a newsletter the test meant its nodes to send.
+    /// </summary>
+    protected virtual bool RunsWorkers => true;
+
     /// <summary>More configuration for a test class's app, as "Section:Key" settings.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -99,6 +106,14 @@ public class ChorusFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // PBKDF2 at the product's cost (100,000 rounds) was 5% of a data pass's CPU: the suite signs staff in hundreds
             // of times. Hashes and checks still go through Identity's hasher, only cheaper.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            if (!RunsWorkers)
+            {
+                foreach (var worker in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && (d.ImplementationType ?? d.ImplementationFactory?.Method.ReturnType)?.Assembly == typeof(Program).Assembly).ToList())
+                {
+                    services.Remove(worker);
+                }
+            }
         });
     }
 
