@@ -165,7 +165,9 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
                 await using var scope = Scopes.CreateAsyncScope();
                 await RunDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            // Only the host stopping ends the loop: a cancellation of the round's own (a client's timeout) is a failure like
+            // any other, and letting it out would stop the whole site.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 log.LogError(e, "{Worker} failed; it will try again.", GetType().Name);
             }

@@ -12,7 +12,7 @@ namespace Chorus.Web.Data.CompiledModels.Postgres
     public partial class PostgresChorusDbModel
     {
         private PostgresChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4ea5a6b5-15b5-4419-959a-335dec205495"), entityTypeCount: 73)
+            : base(skipDetectChanges: false, modelId: new Guid("f5757e9b-07cb-4266-a7d4-e55929defddf"), entityTypeCount: 73)
         {
         }
 

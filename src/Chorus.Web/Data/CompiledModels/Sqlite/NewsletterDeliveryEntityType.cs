@@ -85,11 +85,11 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
                 new[] { subscriberId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { issueId, state });
-
-            var index2 = runtimeEntityType.AddIndex(
                 new[] { issueId, subscriberId },
                 unique: true);
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { state, issueId });
 
             return runtimeEntityType;
         }

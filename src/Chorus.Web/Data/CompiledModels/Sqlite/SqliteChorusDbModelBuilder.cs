@@ -11,7 +11,7 @@ namespace Chorus.Web.Data.CompiledModels.Sqlite
     public partial class SqliteChorusDbModel
     {
         private SqliteChorusDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c9eebc11-92b9-4cd6-bb7f-c10dcd23fd5d"), entityTypeCount: 73)
+            : base(skipDetectChanges: false, modelId: new Guid("e2cf31be-3adf-4f1a-996f-84163ce7b3b7"), entityTypeCount: 73)
         {
         }
 

@@ -1937,10 +1937,10 @@ namespace Chorus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SubscriberId");
 
-                    b.HasIndex("IssueId", "State");
-
                     b.HasIndex("IssueId", "SubscriberId")
                         .IsUnique();
+
+                    b.HasIndex("State", "IssueId");
 
                     b.ToTable("NewsletterDeliveries", (string)null);
                 });

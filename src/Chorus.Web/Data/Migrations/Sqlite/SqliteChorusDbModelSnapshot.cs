@@ -1875,10 +1875,10 @@ namespace Chorus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubscriberId");
 
-                    b.HasIndex("IssueId", "State");
-
                     b.HasIndex("IssueId", "SubscriberId")
                         .IsUnique();
+
+                    b.HasIndex("State", "IssueId");
 
                     b.ToTable("NewsletterDeliveries", (string)null);
                 });
