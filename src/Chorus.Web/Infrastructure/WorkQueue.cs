@@ -152,7 +152,8 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
 {
     protected IServiceScopeFactory Scopes { get; } = scopes;
 
-    protected abstract Task RunDueAsync(ChorusDb db, CancellationToken ct);
+    /// <summary>One round, in a fresh scope (<paramref name="services"/>): works through what is due.</summary>
+    protected abstract Task RunDueAsync(IServiceProvider services, CancellationToken ct);
 
     protected abstract Task WaitForWorkAsync(CancellationToken ct);
 
@@ -163,7 +164,7 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
             try
             {
                 await using var scope = Scopes.CreateAsyncScope();
-                await RunDueAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
+                await RunDueAsync(scope.ServiceProvider, stoppingToken);
             }
             // Only the host stopping ends the loop: a cancellation of the round's own (a client's timeout) is a failure like
             // any other, and letting it out would stop the whole site.
@@ -187,8 +188,9 @@ internal abstract class QueueWorker(IServiceScopeFactory scopes, ILogger log) : 
 internal static class BackgroundSchedule
 {
     /// <summary>
-    /// Runs <paramref name="work"/> in a fresh scope now and then every <paramref name="period"/> until the app stops; a
-    /// database that fails a run is logged (with <paramref name="what"/>) and tried again next period. A fresh delay after
+    /// Runs <paramref name="work"/> in a fresh scope now and then every <paramref name="period"/> until the app stops; a run
+    /// that fails, for whatever reason, is logged (with <paramref name="what"/>) and tried again next period: a fault that
+    /// escaped would end the background service, and .NET then stops the whole site. A fresh delay after
     /// each run, not a PeriodicTimer: when the clock leaps (a test's clock, a machine waking from sleep) a periodic timer
     /// owes a tick for every period skipped, and the work ran once per missed period.
     /// </summary>
@@ -202,9 +204,9 @@ internal static class BackgroundSchedule
                 await using var scope = scopes.CreateAsyncScope();
                 await work(scope.ServiceProvider, ct);
             }
-            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                log.LogWarning(e, "{What} failed; trying again in {Period}.", what, period);
+                log.LogError(e, "{What} failed; trying again in {Period}.", what, period);
             }
         }
         while (await NextRunAsync(period, clock, ct));

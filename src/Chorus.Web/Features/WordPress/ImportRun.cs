@@ -68,7 +68,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
     public void Notify() => _signal.Notify();
 
     // Each run takes a scope of its own (the import is a scoped service with its own context).
-    protected override async Task RunDueAsync(ChorusDb db, CancellationToken ct)
+    protected override async Task RunDueAsync(IServiceProvider services, CancellationToken ct)
     {
         while (await RunNextAsync(ct))
         {

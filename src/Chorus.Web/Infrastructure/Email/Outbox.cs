@@ -277,7 +277,7 @@ internal sealed class Outbox(IOptions<EmailOptions> options, IHostEnvironment en
 /// <summary>Sends queued mail in the background: a request never waits on SMTP.</summary>
 internal sealed class OutboxSender(IServiceScopeFactory scopes, Outbox outbox, ILogger<OutboxSender> log) : QueueWorker(scopes, log)
 {
-    protected override Task RunDueAsync(ChorusDb db, CancellationToken ct) => outbox.SendDueAsync(db, ct);
+    protected override Task RunDueAsync(IServiceProvider services, CancellationToken ct) => outbox.SendDueAsync(services.GetRequiredService<ChorusDb>(), ct);
 
     protected override Task WaitForWorkAsync(CancellationToken ct) => outbox.WaitForWorkAsync(ct);
 }

@@ -126,7 +126,7 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
 internal sealed class TranslationWorker(IServiceScopeFactory scopes, TranslationJobs jobs, IOptions<MachineTranslationOptions> options, ILogger<TranslationWorker> log)
     : QueueWorker(scopes, log)
 {
-    protected override Task RunDueAsync(ChorusDb db, CancellationToken ct) => jobs.RunDueAsync(db, ct);
+    protected override Task RunDueAsync(IServiceProvider services, CancellationToken ct) => jobs.RunDueAsync(services.GetRequiredService<ChorusDb>(), ct);
 
     protected override Task WaitForWorkAsync(CancellationToken ct) => jobs.WaitForWorkAsync(options.Value.PollInterval, ct);
 }

@@ -194,33 +194,15 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
 }
 
 /// <summary>Runs <see cref="IssueSender"/> every Newsletter:PollInterval, or at once when an issue is sent from the admin.</summary>
-internal sealed class IssueSending(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NewsletterOptions> options, ILogger<IssueSending> log) : BackgroundService
+internal sealed class IssueSending(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NewsletterOptions> options, ILogger<IssueSending> log)
+    : QueueWorker(scopes, log)
 {
     private readonly QueueSignal _signal = new(clock);
 
     public void Notify() => _signal.Notify();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IssueSender>().RunAsync(scope.ServiceProvider.GetRequiredService<ChorusDb>(), stoppingToken);
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                log.LogWarning(e, "Sending newsletter issues failed; trying again.");
-            }
-            try
-            {
-                await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunDueAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IssueSender>().RunAsync(services.GetRequiredService<ChorusDb>(), ct);
+
+    protected override Task WaitForWorkAsync(CancellationToken ct) => _signal.WaitAsync(options.Value.PollInterval, ct);
 }
