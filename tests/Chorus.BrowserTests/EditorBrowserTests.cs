@@ -77,9 +77,11 @@ public sealed class EditorBrowserTests(LiveSite site)
         await page.Keyboard.PressAsync("Control+b");
         await page.Keyboard.TypeAsync(".");
         Assert.Equal("false", await page.GetByRole(AriaRole.Button, new() { Name = "Bold", Exact = true }).GetAttributeAsync("aria-pressed"));
-        await page.Keyboard.PressAsync("Enter");
-        var markdown = await MarkdownHoldingAsync(page, $"**{strong}**");
+        // The full stop is in before Enter is pressed, as when a person types: on a loaded machine a key sent within the
+        // same millisecond once split the paragraph before the editor had read the full stop from the page.
+        var markdown = await MarkdownHoldingAsync(page, $"**{strong}**.");
         Assert.Contains($"## {heading}\n\n{words} **{strong}**.", markdown);
+        await page.Keyboard.PressAsync("Enter");
         if (culture == "ar")
         {
             Assert.Equal("rtl", await page.Locator(".rte-content h2").EvaluateAsync<string>("h => getComputedStyle(h).direction"));

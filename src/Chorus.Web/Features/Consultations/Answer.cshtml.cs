@@ -129,6 +129,18 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
             ModelState.AddModelError("", Closed ? S["This consultation has closed; it no longer takes answers."] : S["This consultation is not open yet."]);
             return Page();
         }
+        if (Existing is { State: ResponseState.SetAside })
+        {
+            // Sent again, it would ask for a fresh confirmation and count behind the secretariat's back.
+            ModelState.AddModelError("", S["The secretariat has set these answers aside: they can no longer be changed here. You can still withdraw them."]);
+            return Page();
+        }
+        if (!complete && !CanSave)
+        {
+            // A draft is what was never sent: answers already sent are changed by sending them again.
+            ModelState.AddModelError("", S["These answers are already sent: to change them, send them again."]);
+            return Page();
+        }
         // A robot filled in the field people cannot see: answer as if all went well, keep nothing.
         if (!string.IsNullOrEmpty(Input.Extra))
         {
@@ -192,6 +204,9 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
         var title = Text.Title;
         if (!complete)
         {
+            // Saved instead of sent: the confirmation link already emailed must not confirm what is now only a draft (nor
+            // confirm it under an address changed since, which would give the badge that address earns).
+            (r.State, r.ConfirmTokenHash) = (ResponseState.Draft, null);
             if (Existing is null || !sameEmail)
             {
                 await mailer.QueueAsync(db, email, Culture, S => new MailContent(S["Your saved answers: {0}", title],
@@ -255,6 +270,9 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
 
     /// <summary>File questions' PDFs already received (on this form, or with the answers being changed).</summary>
     public IReadOnlyDictionary<int, ReceivedFile> Files { get; private set; } = new Dictionary<int, ReceivedFile>();
+
+    /// <summary>Whether "Save and finish later" is offered: for answers not sent yet, or sent and not confirmed.</summary>
+    public bool CanSave => Existing is null or { State: ResponseState.Draft or ResponseState.Unconfirmed };
 
     /// <summary>Whether the form sends files (and so must be sent as multipart).</summary>
     public bool TakesFiles => Questions.Any(q => q.Kind == QuestionKind.File);

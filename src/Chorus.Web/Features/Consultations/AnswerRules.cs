@@ -76,9 +76,10 @@ internal static class AnswerRules
                         }
                         rows.Add(new Answer { QuestionId = q.Id, IsOther = true, Text = a.Other?.Trim() });
                     }
-                    else if (q.AllowOther && !string.IsNullOrWhiteSpace(a.Other))
+                    else if (q.AllowOther && !string.IsNullOrWhiteSpace(a.Other) && (q.Kind == QuestionKind.MultipleChoice || chosen.Count == 0))
                     {
-                        // Typed into "Other" without ticking it: the text is what they meant.
+                        // Typed into "Other" without ticking it: the text is what they meant (unless they then picked one
+                        // option of a single choice: that is their one answer).
                         rows.Add(new Answer { QuestionId = q.Id, IsOther = true, Text = a.Other.Trim() });
                     }
                     break;
@@ -128,7 +129,8 @@ internal static class AnswerRules
             }
             else if (row.IsOther)
             {
-                (a.Other, a.Choice) = (row.Text, 0);
+                // An option row of a single choice wins over "Other" (answers stored before the rule above had both).
+                (a.Other, a.Choice) = (row.Text, a.Choice ?? 0);
                 a.Choices.Add(0);
             }
             else if (row is { OptionId: { } option, Rank: { } rank })

@@ -94,12 +94,22 @@ internal sealed class QuestionEditModel(ChorusDb db, TimeProvider clock, IOption
         }
         var q = Existing ?? new Question { ConsultationId = Id, Position = Consultation.Questions.Count == 0 ? 0 : Consultation.Questions.Max(x => x.Position) + 1 };
         var reworded = Existing is not null && Existing.Texts.Any(t => Input.Texts.GetValueOrDefault(t.Culture)?.Text?.Trim() != t.Text);
+        var ordered = q.Options.OrderBy(o => o.Position).ThenBy(o => o.Id).ToList();
+        // Options are matched to the stored ones by line: answers point at the option, so its words are the question's too.
+        var optionChanges = (choice ? Cultures : []).SelectMany(c => ordered.Take(lines[c].Count).Select((o, i) => (Culture: c, Index: i,
+            Before: o.Texts.FirstOrDefault(t => t.Culture == c)?.Text))).Where(x => x.Before is not null && x.Before != lines[x.Culture][x.Index]).ToList();
         if (Answers > 0)
         {
             if (Input.Kind != q.Kind || (choice && count < q.Options.Count))
             {
                 ModelState.AddModelError("Input.Kind", S["This question has answers: its kind and options stay; add a new question instead."]);
             }
+            // An option moved (or one inserted before it) would give its answers to another option's words.
+            foreach (var c in optionChanges.Where(x => lines[x.Culture].Contains(x.Before!)).Select(x => x.Culture).Distinct())
+            {
+                ModelState.AddModelError($"Input.Texts[{c}].Options", S["This question has answers: keep its options in their order and add new ones at the end."]);
+            }
+            reworded |= optionChanges.Count > 0;
             if (reworded && !Input.Correction)
             {
                 ModelState.AddModelError("Input.Correction", S["This question has answers: a change of words must be a correction (tick the box), or add a new question."]);
@@ -112,9 +122,15 @@ internal sealed class QuestionEditModel(ChorusDb db, TimeProvider clock, IOption
         var now = clock.GetUtcNow().UtcDateTime;
         if (Answers > 0 && reworded)
         {
+            var note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
             foreach (var t in q.Texts.Where(t => Input.Texts.GetValueOrDefault(t.Culture)?.Text?.Trim() != t.Text))
             {
-                q.Revisions.Add(new QuestionRevision { Culture = t.Culture, Text = t.Text, Note = Input.Note?.Trim(), ReplacedAt = now });
+                q.Revisions.Add(new QuestionRevision { Culture = t.Culture, Text = t.Text, Note = note, ReplacedAt = now });
+            }
+            foreach (var (culture, index, before) in optionChanges)
+            {
+                var which = note is null ? S["Option {0}", index + 1].Value : S["Option {0}: {1}", index + 1, note].Value;
+                q.Revisions.Add(new QuestionRevision { Culture = culture, Text = before!, Note = which.Length > 500 ? which[..500] : which, ReplacedAt = now });
             }
         }
         (q.Kind, q.Required, q.AllowOther, q.SectionId) = (Input.Kind, Input.Required, choice && Input.Kind != QuestionKind.Ranking && Input.AllowOther, Input.SectionId);
@@ -142,7 +158,6 @@ internal sealed class QuestionEditModel(ChorusDb db, TimeProvider clock, IOption
                 (existing.Text, existing.Help, existing.IsMachineDraft) = (typed.Text.Trim(), help, false);
             }
         }
-        var ordered = q.Options.OrderBy(o => o.Position).ThenBy(o => o.Id).ToList();
         for (var i = 0; i < (choice ? count : 0); i++)
         {
             var option = i < ordered.Count ? ordered[i] : null;
