@@ -262,9 +262,13 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
     /// <summary>Sealed "form shown at" value for the form being rendered.</summary>
     public string StartedNow() => tokens.Seal(StartedPurpose);
 
-    /// <summary>The message next to a question, if any.</summary>
-    public string? ErrorFor(int questionId) =>
-        ModelState.TryGetValue(AnswerRules.Key(questionId), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    /// <summary>
+    /// The message next to a question, if any: the question's own, or one on any of its fields (a length or a value the
+    /// binder could not read lands on Input.Answers[id].Other, .Scale, .Ranks[…]).
+    /// </summary>
+    public string? ErrorFor(int questionId) => ModelState.FindKeysWithPrefix(AnswerRules.Key(questionId))
+        .OrderBy(e => e.Key.Length).SelectMany(e => e.Value.Errors)
+        .Select(e => e.ErrorMessage.Length > 0 ? e.ErrorMessage : S["Check this answer."].Value).FirstOrDefault();
 
     public AnswerInput Typed(int questionId) => Input.Answers.GetValueOrDefault(questionId) ?? new AnswerInput();
 

@@ -74,4 +74,20 @@ public sealed class ConsultationAdminTests(ConsultationsApp app) : IClassFixture
             formSelector: "form[action$='handler=Section']");
         Assert.Contains("Give the section a title.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_translated_title_too_long_is_said_next_to_it_and_nothing_is_saved()
+    {
+        var c = await app.AddConsultation("admin-long-title");
+        var response = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}", new Dictionary<string, string>
+        {
+            ["Input.Translations[ar].Title"] = new string('ع', 301),
+        }, formSelector: "form.editor");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Keep the title under 300 characters.", html.QuerySelector("#t-title-ar + .error")?.TextContent.Trim());
+        Assert.Equal($"استشارة {c.Slug}", await app.WithDb(db => db.Set<ConsultationTranslation>().Where(t => t.ConsultationId == c.Id && t.Culture == "ar")
+            .Select(t => t.Title).SingleAsync()));
+    }
 }

@@ -64,6 +64,30 @@ public sealed class ConsultationFormTests(ConsultationsApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, outOfRange.StatusCode);
     }
 
+    [Fact]
+    public async Task Words_too_long_for_other_or_a_rank_that_is_not_a_number_get_a_message_next_to_their_question()
+    {
+        var c = await app.AddConsultation("field-errors");
+        var (region, ranking) = (ConsultationsApp.Q(c, 0), ConsultationsApp.Q(c, 1));
+        var email = $"{ConsultationsApp.Unique("long")}@kept.test";
+
+        var (response, page) = await app.SubmitAsync(Staff.Client(app), "/en/consultations/field-errors",
+        [
+            new("Input.AnsweringAs", "individual"), new("Input.Name", "Long Answer"), new("Input.Email", email),
+            new(ConsultationsApp.Answer(region, "Choice"), "0"), new(ConsultationsApp.Answer(region, "Other"), new string('a', 1001)),
+            new(ConsultationsApp.Answer(ranking, $"Ranks[{ConsultationsApp.Option(ranking, 0)}]"), "first"),
+            new(ConsultationsApp.Answer(ConsultationsApp.Q(c, 2), "Text"), "Visas."),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page);
+        Assert.Equal("Keep the answer under 1,000 characters.", html.QuerySelector($"#q{region.Id} .error")?.TextContent.Trim());
+        Assert.Equal($"q{region.Id}-error", html.QuerySelector($"#q{region.Id}")!.GetAttribute("aria-describedby"));
+        Assert.False(string.IsNullOrWhiteSpace(html.QuerySelector($"#q{ranking.Id} .error")?.TextContent));
+        Assert.Equal("Visas.", html.QuerySelector($"textarea[name='Input.Answers[{ConsultationsApp.Q(c, 2).Id}].Text']")!.TextContent.Trim());
+        Assert.False(await app.WithDb(db => db.ConsultationResponses.AnyAsync(r => r.Email == email)));
+    }
+
     [SkippableFact]
     public async Task Saving_for_later_sends_a_private_link_that_brings_the_answers_back_and_can_withdraw_them()
     {
