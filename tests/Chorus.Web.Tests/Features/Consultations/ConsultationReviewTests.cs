@@ -113,9 +113,23 @@ public sealed class ConsultationReviewTests(ConsultationsApp app) : IClassFixtur
         Assert.Equal(["1", "0", "0", "0", "0", "0", "0"], breakdown["Africa"]);
         Assert.Equal(["0", "0", "0", "0", "1", "0", "0"], breakdown["Other"]);
 
-        var draft = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}/synthesis", new Dictionary<string, string>(), formSelector: "form[action$='handler=Draft']");
-        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
-        var post = await app.WithDb(db => db.Posts.AsNoTracking().OrderByDescending(p => p.Id).FirstAsync());
+        // Respondents were not told their words may be published: the draft has the figures and no quote.
+        async Task<Chorus.Web.Features.Content.Post> DraftAsync()
+        {
+            var draft = await Staff.PostFormAsync(app.Editor, $"/admin/consultations/{c.Id}/synthesis", new Dictionary<string, string>(), formSelector: "form[action$='handler=Draft']");
+            Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+            return await app.WithDb(db => db.Posts.AsNoTracking().OrderByDescending(p => p.Id).FirstAsync());
+        }
+        var unquoted = await DraftAsync();
+        Assert.Contains("| Africa | 1 | 50 |", unquoted.BodyMarkdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Distance and cost of travel.", unquoted.BodyMarkdown, StringComparison.Ordinal);
+
+        await app.WithDb(async db =>
+        {
+            (await db.Consultations.SingleAsync(x => x.Id == c.Id)).AnswersPublishable = true;
+            await db.SaveChangesAsync();
+        });
+        var post = await DraftAsync();
         Assert.Equal(Chorus.Web.Features.Content.PostStatus.Draft, post.Status);
         Assert.Contains("| Africa | 1 | 50 |", post.BodyMarkdown, StringComparison.Ordinal);
         Assert.Contains("Distance and cost of travel.", post.BodyMarkdown, StringComparison.Ordinal);

@@ -43,39 +43,52 @@ internal sealed class SynthesisModel(ChorusDb db, ShownData shown, UserManager<C
             return NotFound();
         }
         var c = Consultation;
+        var (title, body) = Draft(c);
+        var slug = await Slugs.ForFormAsync(null, $"{c.Slug}-synthesis", s => db.Posts.AnyAsync(p => p.Slug == s, ct)) is var (s, taken) && taken
+            ? $"{c.Slug}-synthesis-{Guid.NewGuid().ToString("N")[..6]}" : s;
+        var post = new Post
+        {
+            Title = title, Slug = slug, BodyMarkdown = body, Kind = PostKind.Report, Status = PostStatus.Draft,
+            Culture = c.Culture, AuthorName = (await users.GetUserAsync(User))?.DisplayName ?? "",
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/admin/posts/{post.Id}");
+    }
+
+    /// <summary>
+    /// The draft's title and Markdown, written in the consultation's language (the post is in it, whoever presses the
+    /// button). Quotes only when the consultation said free-text answers may be published: respondents were told otherwise.
+    /// </summary>
+    private (string Title, string Body) Draft(Consultation c)
+    {
+        using var _ = Cultures.Write(c.Culture);
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"{Turnout.Organisations} organisations and {Turnout.Individuals} individuals from {Turnout.Countries} countries answered.\n\n");
+        body.Append(S["{0} organisations and {1} individuals from {2} countries answered.", Turnout.Organisations, Turnout.Individuals, Turnout.Countries]).Append("\n\n");
         foreach (var r in Results)
         {
-            body.Append(CultureInfo.InvariantCulture, $"## {Escape(r.Text)}\n\n{r.Answered} answered.\n\n");
+            body.Append(CultureInfo.InvariantCulture, $"## {Escape(r.Text)}\n\n{S["{0} answered.", r.Answered]}\n\n");
             if (r.Bars.Count > 0)
             {
                 var ranking = r.Question.Kind == QuestionKind.Ranking;
-                body.Append(ranking ? "| Option | Average rank | Answers |\n|---|---:|---:|\n" : "| Option | Answers | % |\n|---|---:|---:|\n");
+                body.Append(ranking
+                    ? string.Create(CultureInfo.InvariantCulture, $"| {S["Option"]} | {S["Average rank"]} | {S["Answers"]} |\n|---|---:|---:|\n")
+                    : string.Create(CultureInfo.InvariantCulture, $"| {S["Option"]} | {S["Answers"]} | % |\n|---|---:|---:|\n"));
                 foreach (var b in r.Bars)
                 {
-                    var label = Escape(b.Label.Length == 0 ? "Other" : b.Label);
+                    var label = Escape(b.Label.Length == 0 ? S["Other"] : b.Label);
                     body.Append(ranking
                         ? string.Create(CultureInfo.InvariantCulture, $"| {label} | {b.AverageRank?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—"} | {b.Count} |\n")
                         : string.Create(CultureInfo.InvariantCulture, $"| {label} | {b.Count} | {b.Percent:0.#} |\n"));
                 }
                 body.Append('\n');
             }
-            foreach (var q in r.Quotes.Where(q => q.Highlight))
+            foreach (var q in r.Quotes.Where(q => q.Highlight && c.AnswersPublishable))
             {
-                body.Append(CultureInfo.InvariantCulture, $"> {Escape(q.Text).ReplaceLineEndings("\n> ")}\n>\n> — {Escape(q.Attribution ?? "Anonymous")}\n\n");
+                body.Append(CultureInfo.InvariantCulture, $"> {Escape(q.Text).ReplaceLineEndings("\n> ")}\n>\n> — {Escape(q.Attribution ?? S["Anonymous"])}\n\n");
             }
         }
-        var slug = await Slugs.ForFormAsync(null, $"{c.Slug}-synthesis", s => db.Posts.AnyAsync(p => p.Slug == s, ct)) is var (s, taken) && taken
-            ? $"{c.Slug}-synthesis-{Guid.NewGuid().ToString("N")[..6]}" : s;
-        var post = new Post
-        {
-            Title = $"What we heard: {c.Title}", Slug = slug, BodyMarkdown = body.ToString(), Kind = PostKind.Report, Status = PostStatus.Draft,
-            Culture = c.Culture, AuthorName = (await users.GetUserAsync(User))?.DisplayName ?? "",
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/admin/posts/{post.Id}");
+        return (S["What we heard: {0}", c.Title], body.ToString());
     }
 
     // Text someone typed goes into Markdown as text: no link, heading or table syntax of theirs takes effect.
