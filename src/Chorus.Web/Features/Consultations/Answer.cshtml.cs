@@ -72,7 +72,7 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
                 Name = r.RespondentName, Role = r.Role, Email = r.Email ?? "", ContactConsent = r.ContactConsent,
                 AttributionConsent = r.AttributionConsent, Answers = AnswerRules.ToInput(r.Answers),
             };
-            Files = r.Answers.Where(a => a.FileId is not null).ToDictionary(a => a.QuestionId, a => new ReceivedFile(a.FileId!.Value, a.Text ?? ""));
+            Files = FilesOf(r);
         }
         else
         {
@@ -120,6 +120,32 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
 
     private async Task<IActionResult> SubmitAsync(bool complete, CancellationToken ct)
     {
+        try
+        {
+            return await SaveAsync(complete, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same answers saved at the same instant by another request (a double press, two tabs): that one is kept;
+            // this form comes back as typed, to check and send again.
+            db.ChangeTracker.Clear();
+            return await LoadAsync(ct) ? ChangedElsewhere() : NotFound();
+        }
+    }
+
+    /// <summary>The form again as typed, with the version saved now (sending it again is a choice made knowingly).</summary>
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult ChangedElsewhere()
+    {
+        ModelState.AddModelError("", S["These answers were changed elsewhere after you opened this page (in another tab, or by someone with the link). Check them and send again."]);
+        Files = Existing is { } r ? FilesOf(r) : Files;
+        return Page();
+    }
+
+    private static Dictionary<int, ReceivedFile> FilesOf(Response r) =>
+        r.Answers.Where(a => a.FileId is not null).ToDictionary(a => a.QuestionId, a => new ReceivedFile(a.FileId!.Value, a.Text ?? ""));
+
+    private async Task<IActionResult> SaveAsync(bool complete, CancellationToken ct)
+    {
         if (!await LoadAsync(ct))
         {
             return NotFound();
@@ -140,6 +166,10 @@ internal sealed class AnswerModel(ChorusDb db, ShownData shown, TimeProvider clo
             // A draft is what was never sent: answers already sent are changed by sending them again.
             ModelState.AddModelError("", S["These answers are already sent: to change them, send them again."]);
             return Page();
+        }
+        if (Existing is { } known && Input.Version != known.UpdatedAt.Ticks)
+        {
+            return ChangedElsewhere();
         }
         // A robot filled in the field people cannot see: answer as if all went well, keep nothing.
         if (!string.IsNullOrEmpty(Input.Extra))

@@ -43,6 +43,12 @@ internal sealed class ConsultationInput : Organisations.IOrganisationFields
     [MaxLength(1000)]
     public string? Started { get; set; }
 
+    /// <summary>
+    /// Answers changed through the private link: the version the form was shown with (their last change, in ticks), so a
+    /// change made meanwhile elsewhere (another tab, a colleague with the link) is not overwritten unseen.
+    /// </summary>
+    public long? Version { get; set; }
+
     /// <summary>Hidden from people; robots fill it in.</summary>
     [MaxLength(1000)]
     public string? Extra { get; set; }

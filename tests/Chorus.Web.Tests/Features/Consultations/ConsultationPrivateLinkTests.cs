@@ -128,4 +128,68 @@ public sealed class ConsultationPrivateLinkTests(ConsultationsApp app) : IClassF
         var picked = form.QuerySelector($"input[name='{ConsultationsApp.Answer(region, "Choice")}'][checked]")!;
         Assert.Equal(ConsultationsApp.Option(region, 1).ToString(CultureInfo.InvariantCulture), picked.GetAttribute("value"));
     }
+
+    /// <summary>The answer form of <paramref name="url"/> as loaded now: its action and its hidden values.</summary>
+    private static async Task<(string Action, List<KeyValuePair<string, string>> Hidden)> OpenAsync(HttpClient client, string url)
+    {
+        var html = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+        var form = html.QuerySelector("#answer form.answers")!;
+        return (form.GetAttribute("action")!, [.. form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))]);
+    }
+
+    private async Task<(string Email, string Manage, HttpClient Client)> ConfirmedAsync(Consultation c, string who)
+    {
+        var email = $"{ConsultationsApp.Unique(who)}@example.org";
+        var client = Staff.Client(app);
+        await app.SubmitAsync(client, $"/en/consultations/{c.Slug}", Fields(c, "Two Tabs Collective", email, "First view"));
+        var message = await TestMail.ReceivedAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostFormAsync(client, ConsultationsApp.Link(message, "Your answers count once you confirm"), new Dictionary<string, string>())).StatusCode);
+        return (email, ConsultationsApp.Link(message, "To change or withdraw"), client);
+    }
+
+    private async Task<List<string?>> ViewsAsync(Consultation c) => (await ResponseOf(c.Id)).Answers
+        .Where(a => a.QuestionId == ConsultationsApp.Q(c, 2).Id).Select(a => a.Text).ToList();
+
+    [SkippableFact]
+    public async Task A_change_made_in_another_tab_meanwhile_is_not_overwritten_unseen()
+    {
+        var c = await app.AddConsultation("two-tabs");
+        var (email, manage, client) = await ConfirmedAsync(c, "tabs");
+        var one = await OpenAsync(client, manage);
+        var two = await OpenAsync(client, manage);
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var first = await client.PostAsync(new Uri(one.Action, UriKind.Relative), new FormUrlEncodedContent([.. one.Hidden, .. Fields(c, "Two Tabs Collective", email, "View from tab one")]));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await client.PostAsync(new Uri(two.Action, UriKind.Relative), new FormUrlEncodedContent([.. two.Hidden, .. Fields(c, "Two Tabs Collective", email, "View from tab two")]));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await second.Content.ReadAsStringAsync());
+        Assert.Contains("These answers were changed elsewhere after you opened this page", page.QuerySelector("#answer .errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("View from tab two", page.QuerySelector($"textarea[name='{ConsultationsApp.Answer(ConsultationsApp.Q(c, 2), "Text")}']")!.TextContent.Trim());
+        Assert.Equal(["View from tab one"], await ViewsAsync(c));
+
+        // Sent again from the page that said so, knowingly (after reading it): it goes through.
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        var again = await client.PostAsync(new Uri(two.Action, UriKind.Relative), new FormUrlEncodedContent(
+            [.. page.QuerySelectorAll("#answer form.answers input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")),
+                .. Fields(c, "Two Tabs Collective", email, "View from tab two")]));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(["View from tab two"], await ViewsAsync(c));
+    }
+
+    [SkippableFact]
+    public async Task Send_pressed_several_times_at_once_keeps_one_set_of_answers_and_never_shows_an_error_page()
+    {
+        var c = await app.AddConsultation("double-press");
+        var (email, manage, client) = await ConfirmedAsync(c, "press");
+        var form = await OpenAsync(client, manage);
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var presses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync(new Uri(form.Action, UriKind.Relative),
+            new FormUrlEncodedContent([.. form.Hidden, .. Fields(c, "Two Tabs Collective", email, "Pressed view")]))));
+
+        Assert.All(presses, p => Assert.True(p.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{p.StatusCode}"));
+        Assert.Contains(presses, p => p.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(["Pressed view"], await ViewsAsync(c));
+    }
 }
