@@ -55,6 +55,14 @@ public sealed class ConsultationFormTests(ConsultationsApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
         Assert.Contains("Give each rank to one option only.", page, StringComparison.Ordinal);
         Assert.Contains("Choose from the list.", page, StringComparison.Ordinal);
+        // A screen reader hears each message with its field: the email's after its hint, the ranking's after how to rank.
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page);
+        var email = html.QuerySelector("#Input_Email")!;
+        Assert.Equal(("true", "email-help Input_Email-error"), (email.GetAttribute("aria-invalid"), email.GetAttribute("aria-describedby")));
+        Assert.Equal("This is not an email address.", html.GetElementById("Input_Email-error")!.TextContent.Trim());
+        Assert.Null(html.QuerySelector("#Input_Role")!.GetAttribute("aria-invalid"));
+        Assert.Equal($"q{ranking.Id}-how q{ranking.Id}-error", html.QuerySelector($"#q{ranking.Id}")!.GetAttribute("aria-describedby"));
+        Assert.StartsWith("Give rank 1 to your first priority", html.GetElementById($"q{ranking.Id}-how")!.TextContent.Trim(), StringComparison.Ordinal);
 
         var (outOfRange, _) = await app.SubmitAsync(Staff.Client(app), "/en/consultations/ranks",
         [
