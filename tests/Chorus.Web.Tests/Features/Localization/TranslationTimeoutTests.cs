@@ -14,36 +14,38 @@ using Microsoft.Extensions.Http;
 namespace Chorus.Web.Tests.Features.Localization;
 
 /// <summary>
-/// The app wired to a LibreTranslate-compatible stand-in on 127.0.0.1 whose first request never gets an answer, and a
-/// translation client that gives up after a second (the product waits a minute).
+/// The app wired to a LibreTranslate-compatible stand-in on 127.0.0.1 that misbehaves as <see cref="AnswerAsync"/> says, and
+/// a translation client that gives up after a second (the product waits a minute).
 /// </summary>
-public sealed class HangingTranslatorApp : EmptyChorusFactory
+public abstract class MisbehavingTranslatorApp : EmptyChorusFactory
 {
     private readonly WebApplication _server;
-    private int _requests;
 
-    public HangingTranslatorApp()
+    protected MisbehavingTranslatorApp()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _server = builder.Build();
+        // A block returning the result: an expression-bodied lambda here binds as a RequestDelegate, and its result is dropped.
         _server.MapPost("/translate", async (HttpContext http) =>
         {
-            var request = (await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(http.Request.Body))!;
-            if (Interlocked.Increment(ref _requests) == 1)
-            {
-                await Task.Delay(Timeout.Infinite, http.RequestAborted);
-            }
-            return Results.Json(new { translatedText = request["q"].Replace("Hello", "Привет", StringComparison.Ordinal) });
+            return await AnswerAsync(http, (await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(http.Request.Body))!);
         });
         _server.StartAsync().GetAwaiter().GetResult();
     }
+
+    /// <summary>The stand-in's answer to one request (its text to translate in "q").</summary>
+    protected abstract Task<IResult> AnswerAsync(HttpContext http, Dictionary<string, string> request);
+
+    protected static IResult Translated(Dictionary<string, string> request) =>
+        Results.Json(new { translatedText = request["q"].Replace("Hello", "Привет", StringComparison.Ordinal) });
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("MachineTranslation:Providers:0:Kind", "libretranslate"),
         new("MachineTranslation:Providers:0:Url", _server.Urls.First()),
         new("MachineTranslation:Providers:0:Pairs:0", "en-ru"),
+        new("MachineTranslation:MaxAttempts", "3"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,42 +59,94 @@ public sealed class HangingTranslatorApp : EmptyChorusFactory
     {
         await _server.DisposeAsync();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
-}
 
-public sealed class TranslationTimeoutTests(HangingTranslatorApp app) : IClassFixture<HangingTranslatorApp>
-{
-    private Task<TranslationJob> JobAsync(int post) => app.WithDb(db => db.TranslationJobs.AsNoTracking().SingleAsync(j => j.PostId == post));
+    /// <summary>Queues a post's Russian draft (the worker is woken).</summary>
+    internal Task QueueAsync(int post) => WithDb(db => Services.GetRequiredService<TranslationJobs>().EnqueueAsync(db, post, "ru", CancellationToken.None));
 
-    private async Task<TranslationJob> WaitForAsync(int post, Func<TranslationJob, bool> until)
+    /// <summary>
+    /// Waits (at most 30 s) until the post's job is in a state <paramref name="until"/> accepts. Moving the clock past the
+    /// poll interval is what wakes the worker for a retry.
+    /// </summary>
+    internal async Task<TranslationJob> WaitAsync(int post, Func<TranslationJob, bool> until)
     {
-        var job = await JobAsync(post);
+        var job = await Job(post);
         for (var i = 0; i < 300 && !until(job); i++)
         {
             await Task.Delay(100);
-            job = await JobAsync(post);
+            job = await Job(post);
         }
         return job;
     }
 
+    private Task<TranslationJob> Job(int post) => WithDb(db => db.TranslationJobs.AsNoTracking().SingleAsync(j => j.PostId == post));
+}
+
+/// <summary>Its first request never gets an answer.</summary>
+public sealed class HangingTranslatorApp : MisbehavingTranslatorApp
+{
+    private int _requests;
+
+    protected override async Task<IResult> AnswerAsync(HttpContext http, Dictionary<string, string> request)
+    {
+        if (Interlocked.Increment(ref _requests) == 1)
+        {
+            await Task.Delay(Timeout.Infinite, http.RequestAborted);
+        }
+        return Translated(request);
+    }
+}
+
+/// <summary>A proxy in the way: every request gets a web page, with 200.</summary>
+public sealed class WebPageTranslatorApp : MisbehavingTranslatorApp
+{
+    protected override Task<IResult> AnswerAsync(HttpContext http, Dictionary<string, string> request) =>
+        Task.FromResult(Results.Content("<!doctype html><title>Sign in to the proxy</title>", "text/html"));
+}
+
+public sealed class TranslationTimeoutTests(HangingTranslatorApp app) : IClassFixture<HangingTranslatorApp>
+{
     [Fact]
     public async Task A_service_that_does_not_answer_in_time_fails_the_attempt_and_the_background_worker_drafts_the_post_on_the_next()
     {
         var post = await IssueFixtures.PostAsync(app, "Hello world", "Hello friends.");
-        var jobs = app.Services.GetRequiredService<TranslationJobs>();
-        await app.WithDb(db => jobs.EnqueueAsync(db, post, "ru", CancellationToken.None));
 
-        var failed = await WaitForAsync(post, j => j.Attempts > 0);
+        await app.QueueAsync(post);
+        var failed = await app.WaitAsync(post, j => j.Attempts > 0);
         Assert.Equal((1, QueueStatus.Pending), (failed.Attempts, failed.Status));
         Assert.Contains("Timeout", failed.LastError, StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.PostTranslations.AnyAsync(t => t.PostId == post)));
 
         // The worker is still there: once the retry is due it takes the job again, and the service answers this time.
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        await app.WithDb(db => jobs.EnqueueAsync(db, post, "ru", CancellationToken.None));
-        var done = await WaitForAsync(post, j => j.Status != QueueStatus.Pending);
+        var done = await app.WaitAsync(post, j => j.Status != QueueStatus.Pending);
         Assert.Equal((2, QueueStatus.Done), (done.Attempts, done.Status));
         var draft = await app.WithDb(db => db.PostTranslations.SingleAsync(t => t.PostId == post));
         Assert.Equal(("Привет world", TranslationState.MachineDraft), (draft.Title, draft.State));
+    }
+}
+
+public sealed class TranslationWebPageTests(WebPageTranslatorApp app) : IClassFixture<WebPageTranslatorApp>
+{
+    [Fact]
+    public async Task A_service_answering_a_web_page_counts_each_attempt_and_gives_up_after_the_last_instead_of_retrying_forever()
+    {
+        var post = await IssueFixtures.PostAsync(app, "Hello proxy", "Hello friends.");
+
+        await app.QueueAsync(post);
+        var first = await app.WaitAsync(post, j => j.Attempts > 0);
+        Assert.Equal((1, QueueStatus.Pending), (first.Attempts, first.Status));
+        Assert.False(string.IsNullOrEmpty(first.LastError));
+        var job = first;
+        for (var attempt = 2; attempt <= 3; attempt++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(5));
+            job = await app.WaitAsync(post, j => j.Attempts >= attempt);
+            Assert.Equal(attempt, job.Attempts);
+        }
+        // The third (MachineTranslation:MaxAttempts) was the last: failed for good, not due again.
+        Assert.Equal(QueueStatus.Failed, job.Status);
+        Assert.False(await app.WithDb(db => db.PostTranslations.AnyAsync(t => t.PostId == post)));
     }
 }

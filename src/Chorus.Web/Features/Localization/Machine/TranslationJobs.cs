@@ -106,8 +106,11 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
             }
             WorkQueue.Succeeded(job);
         }
-        // A service that does not answer in time (HttpClient's timeout, not a stopping host) fails like any other.
-        catch (Exception e) when (e is TranslationProviderException || (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested))
+        // Anything but a stopping host or an unreachable database fails the attempt: a service that does not answer in time
+        // (HttpClient's timeout), a proxy answering a web page instead of JSON, two nodes caching the same paragraph at once.
+        // Let out, it ended the round before the attempt was counted: the job came back after its claim lapsed, forever.
+        catch (Exception e) when (!ct.IsCancellationRequested
+            && (e is TranslationProviderException or HttpRequestException or TaskCanceledException || !DatabaseFaults.IsUnavailable(e)))
         {
             // No route is final; a service that failed may answer later.
             WorkQueue.Failed(job, e.Message, e is NoTranslationRouteException, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
