@@ -31,7 +31,9 @@ public sealed class IssueBounceTests
         for (var round = 1; round <= 3; round++)
         {
             var issue = await IssueFixtures.IssueAsync(app, list, IssueState.Sending, post);
-            var queued = await IssueFixtures.SendRoundAsync(app);
+            // Queued by this round, or by the app's own sender if its first round came late (a loaded machine): once either way.
+            await IssueFixtures.SendRoundAsync(app);
+            var queued = await app.WithDb(db => db.NewsletterDeliveries.CountAsync(d => d.IssueId == issue.Id));
             // The background sender was woken when the copy was queued: wait (at most 30 s) for its answer from the server.
             for (var i = 0; i < 1200 && await app.WithDb(db => db.Outbox.AnyAsync(m => m.Status == QueueStatus.Pending)); i++)
             {
@@ -52,7 +54,6 @@ public sealed class IssueBounceTests
             {
                 // Bouncing: the third issue is not even queued for them.
                 Assert.Equal(0, queued);
-                Assert.Equal(0, await app.WithDb(db => db.NewsletterDeliveries.CountAsync(d => d.IssueId == issue.Id)));
             }
         }
         Assert.Equal(2, server.Refused);

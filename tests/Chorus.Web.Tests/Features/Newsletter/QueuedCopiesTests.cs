@@ -19,6 +19,28 @@ public sealed class OutboxByHandApp : EmptyChorusFactory
 
     public HttpClient Editor { get; private set; } = null!;
 
+    private Func<Task>? _whileQueueing;
+
+    /// <summary>Runs once, inside the next save that queues copies, before it commits: a person acting while a batch is written.</summary>
+    public void WhileQueueing(Func<Task> act) => _whileQueueing = act;
+
+    public bool QueueingActed => Volatile.Read(ref _whileQueueing) is null;
+
+    private sealed class QueueingHook(OutboxByHandApp app) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context?.ChangeTracker.Entries<NewsletterDelivery>().Any(e => e.State == EntityState.Added) == true
+                && Interlocked.Exchange(ref app._whileQueueing, null) is { } act)
+            {
+                await act();
+            }
+            return result;
+        }
+    }
+
     public override async Task InitializeAsync()
     {
         await Staff.CreateAsync(this, "copies-editor@crossroads.test", Roles.Editor);
@@ -30,6 +52,7 @@ public sealed class OutboxByHandApp : EmptyChorusFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new QueueingHook(this));
             services.Remove(services.Single(d => d.ImplementationType == typeof(OutboxSender)));
             services.Remove(services.Single(d => d.ImplementationFactory is not null && d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
                 && d.ImplementationFactory.Method.ReturnType == typeof(IssueSending)));
@@ -78,6 +101,35 @@ public sealed partial class QueuedCopiesTests(OutboxByHandApp app) : IClassFixtu
         Assert.Equal(IssueState.Sending, await app.WithDb(db => db.NewsletterIssues.Where(i => i.Id == issue.Id).Select(i => i.State).SingleAsync()));
         await IssueFixtures.SendRoundAsync(app);
         Assert.Equal(IssueState.Sent, await app.WithDb(db => db.NewsletterIssues.Where(i => i.Id == issue.Id).Select(i => i.State).SingleAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Pausing_while_a_batch_is_being_written_holds_that_batch_too()
+    {
+        var list = await IssueFixtures.ListAsync(app, "racing");
+        var post = await IssueFixtures.PostAsync(app, "Racing report", "Raced.");
+        var readers = await IssueFixtures.SubscribersAsync(app, list, "racing", 3);
+        var issue = await IssueFixtures.IssueAsync(app, list, IssueState.Sending, post);
+
+        // The editor pauses after the sender checked the issue was still going, before its batch is committed.
+        app.WhileQueueing(async () => Assert.Equal(System.Net.HttpStatusCode.Redirect,
+            (await Staff.PostFormAsync(app.Editor, $"/admin/newsletter/issues/{issue.Id}", new Dictionary<string, string>(), "main form[action*=Pause]")).StatusCode));
+        Assert.Equal(3, await IssueFixtures.SendRoundAsync(app));
+        Assert.True(app.QueueingActed);
+
+        // Any node's outbox, sending now, sends none of them.
+        Assert.Equal(0, await app.SendQueuedAsync());
+        foreach (var to in readers)
+        {
+            Assert.Equal(0, await TestMail.CountAsync(to));
+        }
+        await Staff.PostFormAsync(app.Editor, $"/admin/newsletter/issues/{issue.Id}", new Dictionary<string, string>(), "main form[action*=Resume]");
+        await app.SendQueuedAsync();
+        foreach (var to in readers)
+        {
+            await TestMail.ReceivedAsync(to);
+            Assert.Equal(1, await TestMail.CountAsync(to));
+        }
     }
 
     [SkippableFact]

@@ -97,6 +97,8 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
                 var message = outbox.Enqueue(db, subscriber.Email, mail.Subject, mail.Text.Replace(PreferencesMark, preferences, StringComparison.Ordinal), null,
                     mail.Html.Replace(PreferencesMark, preferences, StringComparison.Ordinal),
                     $"List-Unsubscribe: <{links.OneClickUrl(subscriber)}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\nList-Id: <newsletter.{new Uri(site.Value.PublicOrigin).Host}>");
+                // Held until the batch is committed and checked again (below).
+                message.NextAttemptAt = QueuedCopies.Held;
                 db.NewsletterDeliveries.Add(new NewsletterDelivery
                 {
                     IssueId = issue.Id, SubscriberId = subscriber.Id, Message = message, CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -115,6 +117,10 @@ internal sealed class IssueSender(Mailer mailer, Outbox outbox, SubscriberLinks 
             }
             db.ChangeTracker.Clear();
             queued += batch.Count;
+            // Released only now, by the same check a pause or an unsubscribe runs: one made while this batch was being
+            // written could not see it (uncommitted) and ran its check before; this one sees that pause, or that person
+            // gone. Released at once, another node's outbox would send a paused issue's batch before its next round.
+            await QueuedCopies.SyncAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             outbox.Notify();
         }
     }
