@@ -138,7 +138,11 @@ internal sealed class QueueSignal(TimeProvider clock)
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        await Task.WhenAny(_channel.Reader.WaitToReadAsync(ct).AsTask(), Task.Delay(timeout, clock, ct));
+        // The wait that loses is cancelled: left pending, each poll's reader waited in the channel until the next signal, and
+        // a queue rarely signalled (imports) gathered thousands a day.
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(_channel.Reader.WaitToReadAsync(either.Token).AsTask(), Task.Delay(timeout, clock, either.Token));
+        await either.CancelAsync();
         ct.ThrowIfCancellationRequested();
         _channel.Reader.TryRead(out _);
     }

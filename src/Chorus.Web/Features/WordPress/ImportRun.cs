@@ -133,19 +133,23 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clo
             while (true)
             {
                 await Task.Delay(Lease / 4, clock, ct);
-                await using var scope = Scopes.CreateAsyncScope();
-                var until = clock.GetUtcNow().UtcDateTime + Lease;
-                await scope.ServiceProvider.GetRequiredService<ChorusDb>().ImportRuns.Where(r => r.Id == id && r.State == ImportState.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);
+                try
+                {
+                    await using var scope = Scopes.CreateAsyncScope();
+                    var until = clock.GetUtcNow().UtcDateTime + Lease;
+                    await scope.ServiceProvider.GetRequiredService<ChorusDb>().ImportRuns.Where(r => r.Id == id && r.State == ImportState.Running)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && DatabaseFaults.IsUnavailable(e))
+                {
+                    // The database was away for a moment (a failover): the import's own queries are retried and it goes on,
+                    // so renewing goes on too. Stopping here let the lease lapse and another node start the run again.
+                }
             }
         }
         catch (OperationCanceledException)
         {
             // the run ended
-        }
-        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
-        {
-            // The database is away: the import fails too, and the lease lapses for the run to be taken up again.
         }
     }
 
