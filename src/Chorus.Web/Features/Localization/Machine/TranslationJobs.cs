@@ -68,10 +68,21 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
             foreach (var job in claims.Items)
             {
                 await RunAsync(db, job, ct);
+                // What the job read and wrote (the post, its translation, each paragraph's cached text) is forgotten: a long
+                // backlog in one context made every save scan it all, and a later job would read a translation as it was.
+                ForgetAllButJobs(db);
                 claims.Release(job);
                 done += job.Status == QueueStatus.Done ? 1 : 0;
                 failed += job.Status == QueueStatus.Failed ? 1 : 0;
             }
+        }
+    }
+
+    private static void ForgetAllButJobs(ChorusDb db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not TranslationJob).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 
@@ -115,10 +126,7 @@ internal sealed class TranslationJobs(MachineTranslator translator, IOptions<Mac
             // No route is final; a service that failed may answer later.
             WorkQueue.Failed(job, e.Message, e is NoTranslationRouteException, options.Value.MaxAttempts, clock.GetUtcNow().UtcDateTime);
             // Drafts made before the failure must not ride along with the job's save: all but the jobs is let go.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not TranslationJob).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
+            ForgetAllButJobs(db);
             log.LogWarning("Machine translation of post {PostId} / consultation {ConsultationId} into {Culture} failed (attempt {Attempts}): {Error}",
                 job.PostId, job.ConsultationId, job.Culture, job.Attempts, e.Message);
         }
