@@ -70,6 +70,22 @@ public sealed class OutboxByHandApp : EmptyChorusFactory
 /// <summary>Copies already in the outbox follow what happens after they were queued: a pause, a subscriber leaving.</summary>
 public sealed partial class QueuedCopiesTests(OutboxByHandApp app) : IClassFixture<OutboxByHandApp>
 {
+    /// <summary>None of <paramref name="readers"/> has a copy yet; resumed, each gets exactly one.</summary>
+    private async Task HeldThenSentOnceAsync(int issue, IEnumerable<string> readers)
+    {
+        foreach (var to in readers)
+        {
+            Assert.Equal(0, await TestMail.CountAsync(to));
+        }
+        await Staff.PostFormAsync(app.Editor, $"/admin/newsletter/issues/{issue}", new Dictionary<string, string>(), "main form[action*=Resume]");
+        await app.SendQueuedAsync();
+        foreach (var to in readers)
+        {
+            await TestMail.ReceivedAsync(to);
+            Assert.Equal(1, await TestMail.CountAsync(to));
+        }
+    }
+
     [SkippableFact]
     public async Task Pausing_holds_the_copies_already_queued_and_resuming_sends_each_once()
     {
@@ -85,18 +101,7 @@ public sealed partial class QueuedCopiesTests(OutboxByHandApp app) : IClassFixtu
         // A sender round while paused neither sends nor releases them.
         await IssueFixtures.SendRoundAsync(app);
         await app.SendQueuedAsync();
-        foreach (var to in readers)
-        {
-            Assert.Equal(0, await TestMail.CountAsync(to));
-        }
-
-        await Staff.PostFormAsync(app.Editor, $"/admin/newsletter/issues/{issue.Id}", new Dictionary<string, string>(), "main form[action*=Resume]");
-        await app.SendQueuedAsync();
-        foreach (var to in readers)
-        {
-            await TestMail.ReceivedAsync(to);
-            Assert.Equal(1, await TestMail.CountAsync(to));
-        }
+        await HeldThenSentOnceAsync(issue.Id, readers);
         // Sent once the last copy has gone (recorded by the sender's next round), not when they were queued.
         Assert.Equal(IssueState.Sending, await app.WithDb(db => db.NewsletterIssues.Where(i => i.Id == issue.Id).Select(i => i.State).SingleAsync()));
         await IssueFixtures.SendRoundAsync(app);
@@ -119,17 +124,7 @@ public sealed partial class QueuedCopiesTests(OutboxByHandApp app) : IClassFixtu
 
         // Any node's outbox, sending now, sends none of them.
         Assert.Equal(0, await app.SendQueuedAsync());
-        foreach (var to in readers)
-        {
-            Assert.Equal(0, await TestMail.CountAsync(to));
-        }
-        await Staff.PostFormAsync(app.Editor, $"/admin/newsletter/issues/{issue.Id}", new Dictionary<string, string>(), "main form[action*=Resume]");
-        await app.SendQueuedAsync();
-        foreach (var to in readers)
-        {
-            await TestMail.ReceivedAsync(to);
-            Assert.Equal(1, await TestMail.CountAsync(to));
-        }
+        await HeldThenSentOnceAsync(issue.Id, readers);
     }
 
     [SkippableFact]
