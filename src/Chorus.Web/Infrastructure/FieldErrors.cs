@@ -53,7 +53,8 @@ public sealed class FieldErrors : TagHelper
             // A field that already names its own message (written by hand, without asp-validation-for) keeps it.
             if (described?.Split(' ').Any(id => id.EndsWith("-error", StringComparison.Ordinal)) != true)
             {
-                output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(described) ? ErrorId(ViewContext, field.Name) : $"{described} {ErrorId(ViewContext, field.Name)}");
+                var error = ErrorId(ViewContext, field.Name);
+                output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(described) ? error : $"{described} {error}");
             }
         }
     }

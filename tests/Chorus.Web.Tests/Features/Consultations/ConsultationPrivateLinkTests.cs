@@ -132,9 +132,8 @@ public sealed class ConsultationPrivateLinkTests(ConsultationsApp app) : IClassF
     /// <summary>The answer form of <paramref name="url"/> as loaded now: its action and its hidden values.</summary>
     private static async Task<(string Action, List<KeyValuePair<string, string>> Hidden)> OpenAsync(HttpClient client, string url)
     {
-        var html = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
-        var form = html.QuerySelector("#answer form.answers")!;
-        return (form.GetAttribute("action")!, [.. form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))]);
+        var form = ConsultationsApp.AnswerForm(await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri(url, UriKind.Relative))));
+        return (form.GetAttribute("action")!, ConsultationsApp.Hidden(form));
     }
 
     private async Task<(string Email, string Manage, HttpClient Client)> ConfirmedAsync(Consultation c, string who)
@@ -171,8 +170,7 @@ public sealed class ConsultationPrivateLinkTests(ConsultationsApp app) : IClassF
         // Sent again from the page that said so, knowingly (after reading it): it goes through.
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         var again = await client.PostAsync(new Uri(two.Action, UriKind.Relative), new FormUrlEncodedContent(
-            [.. page.QuerySelectorAll("#answer form.answers input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")),
-                .. Fields(c, "Two Tabs Collective", email, "View from tab two")]));
+            [.. ConsultationsApp.Hidden(ConsultationsApp.AnswerForm(page)), .. Fields(c, "Two Tabs Collective", email, "View from tab two")]));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(["View from tab two"], await ViewsAsync(c));
     }

@@ -80,11 +80,9 @@ public class ConsultationsApp : EmptyChorusFactory
     public async Task<(HttpResponseMessage Response, string Page)> SubmitAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields,
         string? handler = null, IEnumerable<(string Field, string FileName, byte[] Content)>? files = null, TimeSpan? typing = null)
     {
-        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        var html = await new HtmlParser().ParseDocumentAsync(page);
-        var form = html.QuerySelector("#answer form.answers") ?? throw new InvalidOperationException("The page has no answer form.");
-        var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Concat(fields).ToList();
+        var html = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+        var form = AnswerForm(html);
+        var values = Hidden(form).Concat(fields).ToList();
         Clock.Advance(typing ?? TimeSpan.FromSeconds(10));
         var action = form.GetAttribute("action")! + (handler is null ? "" : $"?handler={handler}");
         HttpContent body = new FormUrlEncodedContent(values);
@@ -108,6 +106,13 @@ public class ConsultationsApp : EmptyChorusFactory
         var response = await client.PostAsync(new Uri(action, UriKind.Relative), body);
         return (response, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The answer form of a page: its action and the values it carries hidden (fill time, version, file references).</summary>
+    public static AngleSharp.Dom.IElement AnswerForm(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelector("#answer form.answers") ?? throw new InvalidOperationException("The page has no answer form.");
+
+    public static List<KeyValuePair<string, string>> Hidden(AngleSharp.Dom.IElement form) =>
+        [.. form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))];
 
     public static string Link(MimeMessage message, string after) =>
         new Uri(message.TextBody!.Split('\n').Select(l => l.Trim()).SkipWhile(l => !l.StartsWith(after, StringComparison.Ordinal)).Skip(1).First()).PathAndQuery;
